@@ -1,0 +1,55 @@
+# Maturasi: `make run` sets up everything and starts the service; `make test` runs the suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
+DEV_STAMP := $(STAMP)-dev
+
+.PHONY: run test lint system-deps browser-deps venv dev-venv migrate defaults clean
+
+run: venv system-deps
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_defaults
+	$(PY) manage.py create_demo_accounts
+	$(PY) manage.py compilemessages --ignore=.venv >/dev/null 2>&1 || true
+	$(PY) -m config.run
+
+test: dev-venv system-deps browser-deps
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: dev-venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy config cities maturity reports
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(PY) pyproject.toml
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet .
+	rm -rf build *.egg-info
+	touch $(STAMP)
+
+$(DEV_STAMP): $(STAMP)
+	$(PIP) install --quiet ".[dev]"
+	rm -rf build *.egg-info
+	touch $(DEV_STAMP)
+
+venv: $(STAMP)
+
+dev-venv: $(DEV_STAMP)
+
+# WeasyPrint needs Pango (and renders faster with HarfBuzz's subsetter); PDFs are read back with
+# poppler in tests. Installed with apt when running as root, otherwise named.
+system-deps:
+	@bash .ci/system-deps.sh
+
+browser-deps:
+	@bash .ci/system-deps.sh --browser
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,21 @@
+"""Load the product's reference data: regions and the default framework. Safe to run again."""
+
+from django.core.management.base import BaseCommand
+
+from cities.services import load_regions
+
+
+class Command(BaseCommand):
+    help = "Muat data bawaan (wilayah, kerangka bawaan) / load regions and the default framework"
+
+    def handle(self, *args: object, **options: object) -> None:
+        result = load_regions()
+        self.stdout.write(
+            f"Wilayah / regions: {result.created} baru/created, {result.updated} diperbarui/updated, "
+            f"{result.unchanged} tetap/unchanged"
+        )
+        from maturity.frameworks import load_default_framework
+
+        framework, created = load_default_framework()
+        state = "dimuat/loaded" if created else "sudah ada/already present"
+        self.stdout.write(f"Kerangka / framework {framework.code} {framework.version}: {state}")

@@ -1,0 +1,49 @@
+"""API conventions shared by every app: pagination and the error shape."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError as DjangoValidationError
+from django.db import InterfaceError, OperationalError
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+class StandardPagination(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+class Conflict(exceptions.APIException):
+    """409: a stale version, a duplicate, or a transition the current status does not allow."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "Konflik dengan keadaan saat ini. / Conflict with the current state."
+    default_code = "conflict"
+
+    def __init__(self, detail: Any = None, code: str | None = None) -> None:
+        super().__init__(detail=detail, code=code)
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    """DRF's handler plus: Django's ValidationError as 400, a lost database as 503."""
+    if isinstance(exc, DjangoValidationError):
+        detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
+        exc = exceptions.ValidationError(detail=detail)
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+    elif isinstance(exc, (OperationalError, InterfaceError)):
+        response = Response(
+            {"detail": "Basis data sedang tidak tersedia. / The database is unavailable."},
+            status=status.HTTP_503_SERVICE_UNAVAILABLE,
+        )
+        response["Retry-After"] = "5"
+        return response
+    return drf_exception_handler(exc, context)

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class OperationsConfig(AppConfig):
+    """Operational state of the service itself: worker heartbeats."""
+
+    name = "config"
+    label = "operations"
+    verbose_name = "Operasi / Operations"
+    default_auto_field = "django.db.models.BigAutoField"

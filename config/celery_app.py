@@ -1,0 +1,40 @@
+"""The Celery application: `celery -A config worker` finds it here."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from celery import Celery, signals
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+
+app = Celery("maturasi")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+task_logger = logging.getLogger("maturasi.tasks")
+
+
+@signals.task_prerun.connect
+def _log_task_start(task_id=None, task=None, **_kwargs):  # type: ignore[no-untyped-def]
+    task_logger.info("task %s %s started", task.name if task else "?", task_id)
+
+
+@signals.task_postrun.connect
+def _log_task_end(task_id=None, task=None, state=None, **_kwargs):  # type: ignore[no-untyped-def]
+    task_logger.info("task %s %s finished %s", task.name if task else "?", task_id, state)
+
+
+@signals.worker_ready.connect
+def _start_heartbeat(sender=None, **_kwargs):  # type: ignore[no-untyped-def]
+    from config.workers import start_heartbeat
+
+    start_heartbeat(sender.hostname if sender is not None else "worker")
+
+
+@signals.worker_shutdown.connect
+def _stop_heartbeat(sender=None, **_kwargs):  # type: ignore[no-untyped-def]
+    from config.workers import stop_heartbeat
+
+    stop_heartbeat()

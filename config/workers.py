@@ -1,0 +1,64 @@
+"""A heartbeat thread in every worker process that writes its last sign of life."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import close_old_connections, connection
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+_stop = threading.Event()
+_hostname: str | None = None
+
+
+def _beat(hostname: str, started_at) -> None:  # type: ignore[no-untyped-def]
+    from config.models import WorkerHeartbeat
+
+    while not _stop.is_set():
+        try:
+            close_old_connections()
+            WorkerHeartbeat.objects.update_or_create(
+                hostname=hostname,
+                defaults={"pid": os.getpid(), "last_seen": timezone.now(), "started_at": started_at},
+            )
+        except Exception:  # the database may be restarting; the next beat tries again
+            logger.warning("worker heartbeat could not be written", exc_info=True)
+        finally:
+            connection.close()
+        _stop.wait(settings.WORKER_HEARTBEAT_SECONDS)
+
+
+def start_heartbeat(hostname: str) -> None:
+    """Start writing heartbeats for this worker every WORKER_HEARTBEAT_SECONDS."""
+    global _hostname
+    _hostname = hostname
+    _stop.clear()
+    thread = threading.Thread(
+        target=_beat, args=(hostname, timezone.now()), name="heartbeat", daemon=True
+    )
+    thread.start()
+
+
+def stop_heartbeat() -> None:
+    """Stop the heartbeat and remove this worker's row, so health stops counting it at once."""
+    from config.models import WorkerHeartbeat
+
+    _stop.set()
+    if _hostname:
+        try:
+            WorkerHeartbeat.objects.filter(hostname=_hostname).delete()
+        except Exception:
+            logger.warning("worker heartbeat could not be removed", exc_info=True)
+
+
+def live_worker_count() -> int:
+    """Workers whose last heartbeat is recent (three beats)."""
+    from config.models import WorkerHeartbeat
+
+    cutoff = timezone.now() - timedelta(seconds=3 * settings.WORKER_HEARTBEAT_SECONDS)
+    return WorkerHeartbeat.objects.filter(last_seen__gte=cutoff).count()

@@ -1,0 +1,75 @@
+"""Report jobs: one row per requested PDF, read by the API and pages while workers render."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from maturity.models import Assessment, AssessmentCycle
+
+
+class ReportKind(models.TextChoices):
+    REGION = "region", _("Laporan wilayah")
+    NATIONAL = "national", _("Ringkasan nasional")
+
+
+class ReportStatus(models.TextChoices):
+    QUEUED = "queued", _("Antre")
+    RUNNING = "running", _("Diproses")
+    DONE = "done", _("Selesai")
+    FAILED = "failed", _("Gagal")
+
+
+class ReportLanguage(models.TextChoices):
+    ID = "id", "Bahasa Indonesia"
+    EN = "en", "English"
+
+
+def report_upload_to(instance: Report, filename: str) -> str:
+    return f"reports/{instance.created_at:%Y/%m}/{uuid.uuid4().hex}.pdf"
+
+
+class Report(models.Model):
+    """A PDF report job: queued → running → done | failed."""
+
+    kind = models.CharField(max_length=16, choices=ReportKind.choices)
+    assessment = models.ForeignKey(
+        Assessment, null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
+    )
+    cycle = models.ForeignKey(
+        AssessmentCycle, on_delete=models.CASCADE, related_name="reports"
+    )
+    language = models.CharField(
+        max_length=2, choices=ReportLanguage.choices, default=ReportLanguage.ID
+    )
+    status = models.CharField(
+        max_length=16, choices=ReportStatus.choices, default=ReportStatus.QUEUED, db_index=True
+    )
+    progress = models.PositiveSmallIntegerField(default=0)
+    error = models.TextField(blank=True)
+    # Hash of what the PDF is made from (snapshot, language, template version): asking again with
+    # the same inputs returns the existing file.
+    inputs_key = models.CharField(max_length=64, db_index=True)
+    file = models.FileField(upload_to=report_upload_to, max_length=300, null=True, blank=True)
+    file_name = models.CharField(max_length=200, blank=True)
+    size = models.PositiveBigIntegerField(null=True, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    report_id = models.CharField(max_length=32, blank=True, db_index=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    task_id = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    file_removed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.language} {self.status}"

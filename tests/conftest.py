@@ -1,0 +1,82 @@
+"""Shared fixtures: the fixed cast (CSCO and contributor of region A, CSCO of region B, a reviewer,
+an admin, an observer), API clients for each, and a real Celery worker for integration tests."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from django.conf import settings
+from rest_framework.test import APIClient
+
+from tests.worker import CeleryWorker
+
+REGION_A = "73.71"  # Kota Makassar
+REGION_B = "35.10"  # Kabupaten Banyuwangi
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if os.environ.get("MATURASI_REQUIRE_SERVICES") == "1":
+        engine = settings.DATABASES["default"]["ENGINE"]
+        if "postgresql" not in engine:
+            raise pytest.UsageError("CI must run on PostgreSQL (DATABASE_URL), not " + engine)
+        if not settings.CELERY_BROKER_URL.startswith("redis"):
+            raise pytest.UsageError("CI must run on Redis (CELERY_BROKER_URL)")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    """Regions and the default framework are loaded once for the whole session."""
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("load_defaults", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    yield
+
+
+@pytest.fixture
+def cast(db):  # type: ignore[no-untyped-def]
+    """The fixed cast of people, as a namespace of users."""
+    from tests.factories import make_cast
+
+    return make_cast()
+
+
+def api_client_for(user) -> APIClient:  # type: ignore[no-untyped-def]
+    client = APIClient()
+    if user is not None:
+        client.force_authenticate(user=user)
+    return client
+
+
+@pytest.fixture
+def api(cast):  # type: ignore[no-untyped-def]
+    """API clients signed in as each member of the cast: api.csco_a, api.reviewer, ..."""
+    from tests.factories import Clients
+
+    return Clients(cast)
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    """A real `celery -A config worker` process on the configured broker and test database."""
+    worker = CeleryWorker()
+    worker.start()
+    try:
+        yield worker
+    finally:
+        worker.stop()
+
+
+@pytest.fixture
+def live_worker(celery_worker_process, transactional_db, settings):  # type: ignore[no-untyped-def]
+    """For `integration` tests: tasks go through the broker to the real worker, not eagerly."""
+    from config.celery_app import app
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    try:
+        yield celery_worker_process
+    finally:
+        app.conf.task_always_eager = previous
