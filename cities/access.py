@@ -11,9 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 
 from cities.models import MINISTRY_ROLES, Membership, Region, Role
 
@@ -31,9 +33,22 @@ class Grant:
     provinces: tuple[str, ...]
 
 
+def _signed_in(user: AnyUser) -> bool:
+    """Authenticated and active: a deactivated account holds no grants, even as a superuser."""
+    return bool(user.is_authenticated and user.is_active)
+
+
+def _is_superuser(user: AnyUser) -> bool:
+    return _signed_in(user) and bool(user.is_superuser)
+
+
 def grants(user: AnyUser) -> tuple[Grant, ...]:
-    """The user's memberships, read once per user object and kept on it."""
-    if not user.is_authenticated:
+    """The user's memberships, read once per user object and kept on it.
+
+    The cache lives on the user object (one request, one object); services that change
+    memberships call :func:`forget`.
+    """
+    if not _signed_in(user):
         return ()
     cached = getattr(user, "_maturasi_grants", None)
     if cached is not None:
@@ -59,15 +74,17 @@ def forget(user: AnyUser) -> None:
 
 
 def roles(user: AnyUser) -> set[str]:
-    if not user.is_authenticated:
+    """The roles a user holds anywhere; a superuser also counts as ministry admin."""
+    if not _signed_in(user):
         return set()
     found = {g.role for g in grants(user)}
-    if user.is_superuser:
+    if _is_superuser(user):
         found.add(Role.ADMIN)
     return found
 
 
 def has_role(user: AnyUser, *wanted: str) -> bool:
+    """Does the user hold any of ``wanted`` (in any region)?"""
     return bool(roles(user) & set(wanted))
 
 
@@ -76,20 +93,35 @@ def is_ministry(user: AnyUser) -> bool:
     return bool(roles(user) & MINISTRY_ROLES)
 
 
+def _lookup(prefix: str, field: str) -> str:
+    """``<prefix>__<field>``; an empty prefix means the queryset is of Region itself."""
+    return f"{prefix}__{field}" if prefix else field
+
+
 def region_q(user: AnyUser, prefix: str = "region") -> Q | None:
-    """A filter on ``<prefix>`` for the regions the user may read; ``None`` means all of them."""
-    if not user.is_authenticated:
+    """A filter on ``<prefix>`` for the regions the user may read; ``None`` means all of them.
+
+    ``prefix`` is the path from the queried model to its Region (``"region"``,
+    ``"assessment__region"``); ``""`` when the queryset is of Region itself.
+    """
+    if not _signed_in(user):
         return Q(pk__in=[])
-    if user.is_superuser:
+    if _is_superuser(user):
         return None
-    parts: list[Q] = []
+    region_ids: set[int] = set()
+    provinces: set[str] = set()
     for grant in grants(user):
         if grant.role in MINISTRY_ROLES:
             if grant.role == Role.ADMIN or not grant.provinces:
                 return None
-            parts.append(Q(**{f"{prefix}__province_code__in": list(grant.provinces)}))
+            provinces.update(grant.provinces)
         elif grant.region_id is not None:
-            parts.append(Q(**{f"{prefix}_id": grant.region_id}))
+            region_ids.add(grant.region_id)
+    parts: list[Q] = []
+    if region_ids:
+        parts.append(Q(**{_lookup(prefix, "pk__in"): sorted(region_ids)}))
+    if provinces:
+        parts.append(Q(**{_lookup(prefix, "province_code__in"): sorted(provinces)}))
     if not parts:
         return Q(pk__in=[])
     combined = parts[0]
@@ -107,24 +139,15 @@ def scope(user: AnyUser, queryset: QuerySet[Any], prefix: str = "region") -> Que
 
 
 def readable_regions(user: AnyUser) -> QuerySet[Region]:
-    """The regions a user may read."""
-    if not user.is_authenticated:
-        return Region.objects.none()
-    if user.is_superuser:
-        return Region.objects.all()
-    condition = region_q(user, "region")
-    if condition is None:
-        return Region.objects.all()
-    # region_q speaks of "<prefix>_id" and "<prefix>__province_code"; rewrite for Region itself.
-    ids = [g.region_id for g in grants(user) if g.region_id is not None]
-    provinces = [p for g in grants(user) if g.role in MINISTRY_ROLES for p in g.provinces]
-    return Region.objects.filter(Q(pk__in=ids) | Q(province_code__in=provinces))
+    """The regions a user may read (the same rule as :func:`scope`, applied to Region)."""
+    return scope(user, Region.objects.all(), prefix="")
 
 
 def may_read_region(user: AnyUser, region: Region) -> bool:
-    if not user.is_authenticated:
+    """May ``user`` read ``region``'s objects? The same rule as :func:`region_q`, in Python."""
+    if not _signed_in(user):
         return False
-    if user.is_superuser:
+    if _is_superuser(user):
         return True
     for grant in grants(user):
         if grant.role in MINISTRY_ROLES:
@@ -161,13 +184,36 @@ MANAGE_FRAMEWORKS = "manage_frameworks"  # ministry admin
 MANAGE_CYCLES = "manage_cycles"  # ministry admin
 MANAGE_USERS = "manage_users"  # ministry admin
 READ_NATIONAL = "read_national"  # reviewer, admin, observer: cycle scores, national report
+# READ_NATIONAL opens national views; their rows are still narrowed with scope(), so a reviewer
+# limited to some provinces sees only those provinces' rows there.
+
+ACTIONS = frozenset(
+    {
+        REGION_EDIT,
+        REGION_SUBMIT,
+        REGION_CREATE_ASSESSMENT,
+        REVIEW,
+        REOPEN,
+        EXTEND_DEADLINE,
+        MANAGE_FRAMEWORKS,
+        MANAGE_CYCLES,
+        MANAGE_USERS,
+        READ_NATIONAL,
+    }
+)
 
 
 def can(user: AnyUser, action: str, region: Region | None = None) -> bool:
-    """May ``user`` take ``action`` (on an object of ``region``)? Scope is checked first."""
-    if not user.is_authenticated:
+    """May ``user`` take ``action`` (on an object of ``region``)? Scope is checked first.
+
+    An unknown action is a programming error and raises ``ValueError`` for everyone, superusers
+    included, so that a misspelt action cannot quietly pass for some users.
+    """
+    if action not in ACTIONS:
+        raise ValueError(f"unknown action {action!r}")
+    if not _signed_in(user):
         return False
-    if user.is_superuser:
+    if _is_superuser(user):
         return True
     if region is not None and not may_read_region(user, region):
         return False
@@ -193,7 +239,9 @@ def can(user: AnyUser, action: str, region: Region | None = None) -> bool:
 def reviewers_in_scope(region: Region) -> list[User]:
     """Reviewers who may review ``region`` (for notifications)."""
     users: dict[int, User] = {}
-    memberships = Membership.objects.filter(role=Role.REVIEWER).select_related("user")
+    memberships = Membership.objects.filter(
+        role=Role.REVIEWER, user__is_active=True
+    ).select_related("user")
     for membership in memberships:
         if not membership.provinces or region.province_code in membership.provinces:
             users[membership.user.pk] = membership.user
@@ -204,20 +252,43 @@ def region_members(region: Region, roles_wanted: Iterable[str]) -> list[User]:
     """People holding one of ``roles_wanted`` in ``region``."""
     return [
         m.user
-        for m in Membership.objects.filter(region=region, role__in=list(roles_wanted))
+        for m in Membership.objects.filter(
+            region=region, role__in=list(roles_wanted), user__is_active=True
+        )
         .select_related("user")
         .order_by("user_id")
     ]
 
 
-def lockout_response(request: HttpRequest, credentials: dict[str, Any] | None, *args: Any,
-                     **kwargs: Any) -> JsonResponse:
-    """What a locked-out sign-in gets: a clear message, in both languages."""
-    return JsonResponse(
-        {
-            "detail": "Terlalu banyak percobaan masuk yang gagal; akun dikunci sementara. "
-            "Coba lagi nanti. / Too many failed sign-in attempts; sign-in is locked for a "
-            "while. Try again later."
-        },
-        status=429,
-    )
+def client_ip(request: HttpRequest) -> str | None:
+    """The client's address for sign-in throttling (AXES_CLIENT_IP_CALLABLE).
+
+    With ``TRUSTED_PROXY_COUNT = N`` the app sits behind N proxies that each append to
+    X-Forwarded-For, so the client is the Nth entry from the right; entries further left were
+    written by the client and could be forged. With 0 it is REMOTE_ADDR.
+    """
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if hops:
+            return hops[-min(proxies, len(hops))]
+    return request.META.get("REMOTE_ADDR")
+
+
+def lockout_response(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """What a locked-out sign-in gets (axes' AXES_LOCKOUT_CALLABLE): 429 and a clear message in
+    both languages; JSON for the API, a small page for the browser sign-in forms."""
+    if request.path.startswith("/api/") or "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse({"detail": LOCKOUT_MESSAGE}, status=429)
+    return render(request, "cities/lockout.html", {"message": LOCKOUT_MESSAGE}, status=429)
+
+
+LOCKOUT_MESSAGE = (
+    "Terlalu banyak percobaan masuk yang gagal; akun dikunci sementara. Coba lagi nanti. / "
+    "Too many failed sign-in attempts; sign-in is locked for a while. Try again later."
+)

@@ -6,3 +6,6 @@ class CitiesConfig(AppConfig):
     name = "cities"
     verbose_name = _("Wilayah dan pengguna")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from cities import signals  # noqa: F401  (password change → tokens revoked)

@@ -1,4 +1,4 @@
-"""Writes for regions and people: loading the region list, creating members."""
+"""Writes for regions and people: loading the region list, creating members, passwords."""
 
 from __future__ import annotations
 
@@ -10,9 +10,12 @@ from pathlib import Path
 from django.contrib.auth.models import User
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from rest_framework.authtoken.models import Token
 
-from cities.models import MINISTRY_ROLES, REGION_ROLES, Membership, Region, Role
+from cities import access
+from cities.models import REGION_ROLES, Membership, Region, RegionKind, Role
 
 REGIONS_CSV = Path(__file__).resolve().parent / "data" / "regions.csv"
 
@@ -58,55 +61,152 @@ class MembershipInput:
     provinces: Sequence[str] = ()
 
 
-def _validate_memberships(memberships: Sequence[MembershipInput]) -> list[tuple[str, Region | None, list[str]]]:
-    errors: list[str] = []
-    resolved: list[tuple[str, Region | None, list[str]]] = []
+def _membership_problems(
+    *,
+    role: str,
+    region_code: str | None,
+    region: Region | None,
+    provinces: Sequence[str],
+    known_provinces: set[str],
+) -> list[tuple[str, str]]:
+    """What is wrong with one membership, as (field, message) pairs; ``region`` is the Region
+    that ``region_code`` names, or None when no such region exists."""
+    if role not in Role.values:
+        roles = ", ".join(Role.values)
+        return [("role", f"peran tidak dikenal / unknown role {role!r}; one of: {roles}")]
+    problems: list[tuple[str, str]] = []
+    if role in REGION_ROLES and not region_code:
+        problems.append(("region", f"peran {role} memerlukan kode wilayah / {role} needs a region"))
+    elif role in REGION_ROLES and region is None:
+        problems.append(("region", f"kode wilayah tidak dikenal / unknown region {region_code!r}"))
+    elif role not in REGION_ROLES and region_code:
+        problems.append(
+            (
+                "region",
+                f"peran kementerian tidak memiliki wilayah / a ministry role ({role}) takes "
+                "no region; leave it empty",
+            )
+        )
+    if provinces and role not in (Role.REVIEWER, Role.OBSERVER):
+        problems.append(
+            (
+                "provinces",
+                "hanya peninjau dan pengamat yang dibatasi provinsi / "
+                "only reviewers and observers are limited to provinces",
+            )
+        )
+    elif unknown := [p for p in provinces if p not in known_provinces]:
+        problems.append(
+            ("provinces", f"kode provinsi tidak dikenal / unknown provinces: {', '.join(unknown)}")
+        )
+    return problems
+
+
+def _province_codes(provinces: Sequence[str]) -> set[str]:
+    if not provinces:
+        return set()
+    return set(
+        Region.objects.filter(kind=RegionKind.PROVINCE, code__in=list(provinces)).values_list(
+            "code", flat=True
+        )
+    )
+
+
+def validate_membership(
+    *,
+    role: str,
+    region: Region | None,
+    provinces: Sequence[str] = (),
+    user: User | None = None,
+    membership_id: int | None = None,
+) -> None:
+    """Check one membership against the rules (a region for CSCOs and contributors, none for the
+    ministry; provinces only for reviewers and observers; with ``user``, not one they already
+    hold apart from ``membership_id``); raises ValidationError keyed by field."""
+    problems = _membership_problems(
+        role=role,
+        region_code=region.code if region is not None else None,
+        region=region,
+        provinces=list(provinces),
+        known_provinces=_province_codes(provinces),
+    )
+    if user is not None and user.pk is not None and not problems:
+        held = Membership.objects.filter(user=user, role=role, region=region)
+        if held.exclude(pk=membership_id).exists():
+            problems.append(("role", DUPLICATE_MEMBERSHIP))
+    if problems:
+        errors: dict[str, list[str]] = {}
+        for field, message in problems:
+            errors.setdefault(field, []).append(message)
+        raise ValidationError(errors)
+
+
+DUPLICATE_MEMBERSHIP = (
+    "Pengguna ini sudah memegang peran ini di wilayah ini. / "
+    "This person already holds this role here."
+)
+
+
+def _validate_memberships(
+    memberships: Sequence[MembershipInput],
+) -> list[tuple[str, Region | None, list[str]]]:
+    """Resolve region codes; every problem is reported as ``memberships[i].field: message``."""
     codes = {m.region_code for m in memberships if m.region_code}
     regions = {r.code: r for r in Region.objects.filter(code__in=codes)}
+    known_provinces = _province_codes([p for m in memberships for p in m.provinces or ()])
+    errors: list[str] = []
+    resolved: list[tuple[str, Region | None, list[str]]] = []
     for index, membership in enumerate(memberships):
-        where = f"memberships[{index}]"
-        if membership.role not in Role.values:
-            errors.append(
-                f"{where}.role: peran tidak dikenal / unknown role {membership.role!r}; "
-                f"one of {', '.join(Role.values)}"
-            )
-            continue
-        region = None
-        if membership.role in REGION_ROLES:
-            if not membership.region_code:
-                errors.append(
-                    f"{where}.region: peran {membership.role} memerlukan wilayah / "
-                    "this role needs a region code"
-                )
-                continue
-            region = regions.get(membership.region_code)
-            if region is None:
-                errors.append(
-                    f"{where}.region: kode wilayah tidak dikenal / unknown region code "
-                    f"{membership.region_code!r}"
-                )
-                continue
-        elif membership.region_code:
-            errors.append(
-                f"{where}.region: peran kementerian tidak memiliki wilayah / "
-                f"a ministry role ({membership.role}) takes no region"
-            )
-            continue
-        provinces = list(membership.provinces or ())
-        if provinces and membership.role not in (Role.REVIEWER, Role.OBSERVER):
-            errors.append(f"{where}.provinces: only reviewers and observers are limited to provinces")
-            continue
-        known = set(
-            Region.objects.filter(kind="province", code__in=provinces).values_list("code", flat=True)
+        region = regions.get(membership.region_code or "")
+        provinces = list(dict.fromkeys(membership.provinces or ()))
+        problems = _membership_problems(
+            role=membership.role,
+            region_code=membership.region_code,
+            region=region,
+            provinces=provinces,
+            known_provinces=known_provinces,
         )
-        unknown = [p for p in provinces if p not in known]
-        if unknown:
-            errors.append(f"{where}.provinces: unknown province codes {unknown}")
+        if problems:
+            errors.extend(f"memberships[{index}].{field}: {message}" for field, message in problems)
             continue
-        resolved.append((membership.role, region, provinces))
+        resolved.append(
+            (membership.role, region if membership.role in REGION_ROLES else None, provinces)
+        )
     if errors:
         raise ValidationError({"memberships": errors})
     return resolved
+
+
+def _username_problems(username: str) -> list[str]:
+    if not username:
+        return ["Nama pengguna wajib diisi. / A username is required."]
+    try:
+        User._meta.get_field("username").run_validators(username)
+    except ValidationError as error:
+        return list(error.messages)
+    if User.objects.filter(username__iexact=username).exists():
+        return [_taken(username)]
+    return []
+
+
+def _taken(username: str) -> str:
+    return f"Nama pengguna {username!r} sudah dipakai. / The username is already taken."
+
+
+def _after_grant(user: User, role: str) -> None:
+    if role == Role.ADMIN and not user.is_staff:
+        # Ministry admins manage accounts in the Django admin site, which needs is_staff.
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+    access.forget(user)
+
+
+def _grant(user: User, role: str, region: Region | None, provinces: list[str]) -> Membership:
+    membership, _created = Membership.objects.get_or_create(
+        user=user, role=role, region=region, defaults={"provinces": provinces}
+    )
+    _after_grant(user, role)
+    return membership
 
 
 @transaction.atomic
@@ -119,15 +219,22 @@ def create_member(
     first_name: str = "",
     last_name: str = "",
 ) -> User:
-    """Create a person with their memberships; all of it or nothing, every problem named."""
+    """Create a person with their memberships; all of it or nothing, every problem named.
+
+    Problems are raised together as one ValidationError keyed by field (``username``,
+    ``password``, ``email``, ``memberships``). Without a password the account cannot sign in
+    until one is set. A ministry admin also gets ``is_staff`` (for the account admin pages).
+    """
     errors: dict[str, list[str]] = {}
     username = (username or "").strip()
-    if not username:
-        errors["username"] = ["Nama pengguna wajib diisi. / A username is required."]
-    elif User.objects.filter(username__iexact=username).exists():
-        errors["username"] = [
-            f"Nama pengguna {username!r} sudah dipakai. / The username is already taken."
-        ]
+    email = (email or "").strip()
+    if problems := _username_problems(username):
+        errors["username"] = problems
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError as error:
+            errors["email"] = list(error.messages)
     candidate = User(username=username, email=email, first_name=first_name, last_name=last_name)
     if password:
         try:
@@ -145,25 +252,73 @@ def create_member(
         candidate.set_password(password)
     else:
         candidate.set_unusable_password()
-    candidate.save()
+    try:
+        with transaction.atomic():
+            candidate.save()
+    except IntegrityError:  # a concurrent request took the username between check and save
+        raise ValidationError({"username": [_taken(username)]})
     for role, region, provinces in resolved:
-        Membership.objects.get_or_create(
-            user=candidate, role=role, region=region, defaults={"provinces": provinces}
-        )
+        _grant(candidate, role, region, provinces)
     return candidate
 
 
 @transaction.atomic
 def add_membership(*, user: User, membership: MembershipInput) -> Membership:
-    """Give an existing person one more role."""
-    (role, region, provinces), = _validate_memberships([membership])
-    found, _created = Membership.objects.get_or_create(
-        user=user, role=role, region=region, defaults={"provinces": provinces}
+    """Give an existing person one more role (nothing changes if they already hold it)."""
+    ((role, region, provinces),) = _validate_memberships([membership])
+    return _grant(user, role, region, provinces)
+
+
+@transaction.atomic
+def save_membership(*, membership: Membership) -> Membership:
+    """Create or change one membership as edited in the admin pages, under the same rules as
+    :func:`add_membership`; a duplicate of one the person already holds is refused."""
+    validate_membership(
+        role=membership.role,
+        region=membership.region,
+        provinces=membership.provinces or [],
+        user=membership.user,
+        membership_id=membership.pk,
     )
-    return found
+    membership.provinces = list(dict.fromkeys(membership.provinces or []))
+    membership.save()
+    _after_grant(membership.user, membership.role)
+    return membership
 
 
-DEMO_PASSWORD = "maturasi-demo-2026"
+def get_or_create_token(*, user: User) -> str:
+    """The person's API token key (one per person; created on first sign-in)."""
+    token, _created = Token.objects.get_or_create(user=user)
+    return token.key
+
+
+def revoke_tokens(*, user: User) -> int:
+    """Delete the person's API tokens; returns how many there were."""
+    deleted, _per_model = Token.objects.filter(user=user).delete()
+    return deleted
+
+
+@transaction.atomic
+def set_password(user: User, new_password: str, *, validate: bool = True) -> None:
+    """Give ``user`` a new password and revoke their API tokens.
+
+    A token is a standing credential: whoever changes a password (because it leaked, or a
+    colleague left) expects every old way in to stop working. Django already ends the other
+    sessions (the session hash depends on the password); tokens we end here. Paths that save a
+    password without this service (Django's admin and auth forms) are covered by
+    ``cities.signals``.
+    """
+    if validate:
+        try:
+            validate_password(new_password, user=user)
+        except ValidationError as error:
+            raise ValidationError({"password": list(error.messages)})
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    revoke_tokens(user=user)
+
+
+DEMO_PASSWORD = "maturasi-demo-2026"  # noqa: S105 (printed for `make run`; demo only)
 DEMO_ACCOUNTS: tuple[tuple[str, str, str | None, str], ...] = (
     ("csco.makassar", Role.CSCO, "73.71", "CSCO Kota Makassar"),
     ("kontributor.makassar", Role.CONTRIBUTOR, "73.71", "Kontributor Kota Makassar"),
@@ -182,7 +337,9 @@ def create_demo_accounts(*, password: str = DEMO_PASSWORD) -> list[tuple[str, st
     with transaction.atomic():
         for username, role, region_code, label in DEMO_ACCOUNTS:
             user = User.objects.create_user(
-                username=username, password=password, email=f"{username}@example.go.id",
+                username=username,
+                password=password,
+                email=f"{username}@example.go.id",
                 first_name=label,
             )
             region = Region.objects.get(code=region_code) if region_code else None
@@ -192,3 +349,10 @@ def create_demo_accounts(*, password: str = DEMO_PASSWORD) -> list[tuple[str, st
                 user.save(update_fields=["is_staff"])
             created.append((username, role, region_code or "-"))
     return created
+
+
+@transaction.atomic
+def regenerate_api_token(*, user: User) -> str:
+    """Give ``user`` a new API token (for the profile page); the previous one stops working."""
+    revoke_tokens(user=user)
+    return Token.objects.create(user=user).key

@@ -139,6 +139,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "config.api.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"sign_in": "20/min"},
+    "NUM_PROXIES": env_int("TRUSTED_PROXY_COUNT", 0, minimum=0),
     "COERCE_DECIMAL_TO_STRING": True,
 }
 SPECTACULAR_SETTINGS = {
@@ -153,7 +154,14 @@ SPECTACULAR_SETTINGS = {
 # for the cool-off period, even with the right password.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
+# A list of separate parameters means either one locks (axes 8 counts each separately and takes
+# the highest): ten failures for one username from anywhere, or from one address for any names.
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Behind a reverse proxy REMOTE_ADDR is the proxy; with TRUSTED_PROXY_COUNT=N the client address is
+# the Nth address from the right of X-Forwarded-For (what the proxies appended, not what the client
+# sent), for axes and for DRF's rate limits alike.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "cities.access.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "cities.access.lockout_response"

@@ -1,0 +1,137 @@
+"""Input and output serializers of the accounts and regions endpoints (one pair per endpoint)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from cities.models import Membership, Region, RegionKind, Role
+from cities.services import MembershipInput
+
+# --- Sign-in ---------------------------------------------------------------------------------
+
+
+class TokenInputSerializer(serializers.Serializer):
+    username = serializers.CharField(max_length=150, trim_whitespace=True)
+    password = serializers.CharField(max_length=4096, trim_whitespace=False)
+
+
+class TokenOutputSerializer(serializers.Serializer):
+    token = serializers.CharField()
+
+
+# --- People ----------------------------------------------------------------------------------
+
+
+class MembershipOutputSerializer(serializers.Serializer):
+    role = serializers.CharField()
+    region = serializers.SerializerMethodField()
+    region_name = serializers.SerializerMethodField()
+    provinces = serializers.ListField(child=serializers.CharField())
+
+    def get_region(self, membership: Membership) -> str | None:
+        return membership.region.code if membership.region is not None else None
+
+    def get_region_name(self, membership: Membership) -> str | None:
+        return membership.region.name if membership.region is not None else None
+
+
+class MeOutputSerializer(serializers.Serializer):
+    username = serializers.CharField()
+    name = serializers.CharField(source="get_full_name")
+    email = serializers.EmailField()
+    is_superuser = serializers.BooleanField()
+    memberships = MembershipOutputSerializer(many=True, source="memberships.all")
+
+
+class UserOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    username = serializers.CharField()
+    name = serializers.CharField(source="get_full_name")
+    email = serializers.EmailField()
+    is_active = serializers.BooleanField()
+    is_superuser = serializers.BooleanField()
+    memberships = MembershipOutputSerializer(many=True, source="memberships.all")
+    date_joined = serializers.DateTimeField()
+    last_login = serializers.DateTimeField(allow_null=True)
+
+
+class MembershipsField(serializers.Field):
+    """A list of ``{"role", "region", "provinces"}``; shape errors are named like the service's
+    rule errors, ``memberships[1].region: ...``, so a client gets one flat list of messages."""
+
+    default_error_messages = {
+        "not_a_list": "Harus berupa daftar. / Must be a list of memberships.",
+        "empty": "Minimal satu keanggotaan. / At least one membership is required.",
+    }
+
+    def to_internal_value(self, data: Any) -> list[MembershipInput]:
+        if not isinstance(data, list):
+            self.fail("not_a_list")
+        if not data:
+            self.fail("empty")
+        errors: list[str] = []
+        result: list[MembershipInput] = []
+        for index, item in enumerate(data):
+            where = f"memberships[{index}]"
+            if not isinstance(item, dict):
+                errors.append(f"{where}: harus berupa objek / must be an object")
+                continue
+            unknown = sorted(set(item) - {"role", "region", "provinces"})
+            if unknown:
+                errors.append(f"{where}: kolom tidak dikenal / unknown fields {unknown}")
+            role = item.get("role")
+            if not isinstance(role, str) or not role:
+                errors.append(f"{where}.role: wajib diisi / required (a role name)")
+            region = item.get("region")
+            if region is not None and not isinstance(region, str):
+                errors.append(f"{where}.region: harus kode wilayah / must be a region code or null")
+            provinces = item.get("provinces", [])
+            if not isinstance(provinces, list) or not all(isinstance(p, str) for p in provinces):
+                errors.append(f"{where}.provinces: harus daftar kode / must be a list of codes")
+                provinces = []
+            region_code = region.strip() if isinstance(region, str) else ""
+            result.append(
+                MembershipInput(
+                    role=role.strip() if isinstance(role, str) else "",
+                    region_code=region_code or None,
+                    provinces=tuple(p.strip() for p in provinces),
+                )
+            )
+        if errors:
+            raise serializers.ValidationError(errors)
+        return result
+
+    def to_representation(self, value: Any) -> Any:  # input only
+        raise NotImplementedError
+
+
+class UserCreateInputSerializer(serializers.Serializer):
+    username = serializers.CharField(max_length=150)
+    password = serializers.CharField(max_length=4096, trim_whitespace=False)
+    email = serializers.EmailField(required=False, allow_blank=True, default="")
+    name = serializers.CharField(required=False, allow_blank=True, default="", max_length=150)
+    memberships = MembershipsField()
+
+
+# --- Regions ---------------------------------------------------------------------------------
+
+
+class RegionOutputSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Region
+        fields = ("code", "name", "kind", "province_code", "province_name")
+        read_only_fields = fields
+
+
+class RegionFilterInputSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=RegionKind.choices, required=False)
+    province = serializers.CharField(required=False, max_length=4)
+    q = serializers.CharField(required=False, max_length=100)
+
+
+class UserFilterInputSerializer(serializers.Serializer):
+    role = serializers.ChoiceField(choices=Role.choices, required=False)
+    region = serializers.CharField(required=False, max_length=16)
+    q = serializers.CharField(required=False, max_length=150)

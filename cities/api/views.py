@@ -1,0 +1,153 @@
+"""Accounts and regions endpoints (API.md "Accounts", "Regions"): thin ways in to the services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import authenticate, user_logged_in
+from django.db.models import QuerySet
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.serializers import Serializer
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+from cities import access, selectors, services
+from cities.api import serializers as s
+from config.api import StandardPagination
+
+WRONG_CREDENTIALS = "Nama pengguna atau kata sandi salah. / The username or password is wrong."
+
+
+def _require(request: Request, action: str) -> None:
+    if not access.can(request.user, action):
+        raise PermissionDenied(
+            "Peran Anda tidak mengizinkan tindakan ini. / Your role does not allow this."
+        )
+
+
+def _paginated(
+    request: Request, view: APIView, queryset: QuerySet[Any], serializer_class: type[Serializer]
+) -> Response:
+    paginator = StandardPagination()
+    page = paginator.paginate_queryset(queryset, request, view=view)
+    return paginator.get_paginated_response(serializer_class(page, many=True).data)
+
+
+class TokenView(APIView):
+    """Exchange a username and password for an API token.
+
+    Failed attempts are counted by django-axes: ``authenticate`` gets the Django request so that
+    axes records the failure and, past the limit, refuses even the right password (429).
+    """
+
+    authentication_classes: list[type] = []
+    permission_classes = [AllowAny]
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "sign_in"
+
+    @extend_schema(request=s.TokenInputSerializer, responses={200: s.TokenOutputSerializer})
+    def post(self, request: Request) -> Response | HttpResponse:
+        given = s.TokenInputSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        django_request = request._request  # axes marks this object; its middleware reads it
+        user = authenticate(
+            request=django_request,
+            username=given.validated_data["username"],
+            password=given.validated_data["password"],
+        )
+        if user is None:
+            if getattr(django_request, "axes_locked_out", False):
+                return access.lockout_response(django_request)
+            return Response({"detail": WRONG_CREDENTIALS}, status=status.HTTP_400_BAD_REQUEST)
+        # As a session sign-in would: last_login moves, axes clears this user's failures.
+        user_logged_in.send(sender=user.__class__, request=django_request, user=user)
+        token = services.get_or_create_token(user=user)
+        return Response(s.TokenOutputSerializer({"token": token}).data)
+
+
+class MeView(APIView):
+    """Who am I: username, name, email, and the roles I hold where."""
+
+    @extend_schema(responses=s.MeOutputSerializer)
+    def get(self, request: Request) -> Response:
+        me = selectors.users_with_memberships().get(pk=request.user.pk)
+        return Response(s.MeOutputSerializer(me).data)
+
+
+class UserListView(APIView):
+    """People and their memberships; ministry admins only."""
+
+    @extend_schema(
+        parameters=[s.UserFilterInputSerializer], responses=s.UserOutputSerializer(many=True)
+    )
+    def get(self, request: Request) -> Response:
+        _require(request, access.MANAGE_USERS)
+        filters = s.UserFilterInputSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        users = selectors.users_with_memberships(**filters.validated_data)
+        return _paginated(request, self, users, s.UserOutputSerializer)
+
+    @extend_schema(request=s.UserCreateInputSerializer, responses={201: s.UserOutputSerializer})
+    def post(self, request: Request) -> Response:
+        _require(request, access.MANAGE_USERS)
+        given = s.UserCreateInputSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        data = given.validated_data
+        user = services.create_member(
+            username=data["username"],
+            password=data["password"],
+            email=data["email"],
+            first_name=data["name"],
+            memberships=data["memberships"],
+        )
+        created = selectors.users_with_memberships().get(pk=user.pk)
+        return Response(s.UserOutputSerializer(created).data, status=status.HTTP_201_CREATED)
+
+
+class UserDetailView(APIView):
+    """One person and their memberships; ministry admins only."""
+
+    @extend_schema(responses=s.UserOutputSerializer)
+    def get(self, request: Request, pk: int) -> Response:
+        _require(request, access.MANAGE_USERS)
+        user = get_object_or_404(selectors.users_with_memberships(), pk=pk)
+        return Response(s.UserOutputSerializer(user).data)
+
+
+class RegionListView(APIView):
+    """Indonesia's provinces, kabupaten and kota: public reference data for anyone signed in.
+
+    Deliberately not narrowed by ``access.scope``: which regions exist is not secret (the list is
+    the ministry's published code table). Scope applies to a region's assessments, answers,
+    evidence, programmes and reports, which are served elsewhere.
+    """
+
+    @extend_schema(
+        parameters=[
+            s.RegionFilterInputSerializer,
+            OpenApiParameter("page", int),
+            OpenApiParameter("page_size", int),
+        ],
+        responses=s.RegionOutputSerializer(many=True),
+    )
+    def get(self, request: Request) -> Response:
+        filters = s.RegionFilterInputSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        regions = selectors.regions_for_listing(**filters.validated_data)
+        return _paginated(request, self, regions, s.RegionOutputSerializer)
+
+
+class RegionDetailView(APIView):
+    """One region by its code (``73.71``)."""
+
+    @extend_schema(responses=s.RegionOutputSerializer)
+    def get(self, request: Request, code: str) -> Response:
+        region = get_object_or_404(selectors.regions_for_listing(), code=code)
+        return Response(s.RegionOutputSerializer(region).data)
