@@ -1,0 +1,108 @@
+"""Rescore a whole cycle through the workers and show progress until they are done."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
+
+from maturity import scores
+from maturity.models import AssessmentCycle
+
+BAR_WIDTH = 30
+
+
+def progress_bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
+    """``[#########.....................]  30/100``"""
+    filled = width if total == 0 else width * done // total
+    return f"[{'#' * filled}{'.' * (width - filled)}] {done:>{len(str(total))}}/{total}"
+
+
+class Command(BaseCommand):
+    help = (
+        "Hitung ulang skor semua penilaian satu siklus lewat worker / rescore every assessment "
+        "of a cycle through the workers"
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("cycle", help="id atau nama siklus / cycle id or name")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="hitung ulang juga yang tidak berubah / recompute even unchanged assessments",
+        )
+        parser.add_argument(
+            "--timeout",
+            type=float,
+            default=600.0,
+            help="berhenti menunggu setelah N detik / stop waiting after N seconds (default 600)",
+        )
+        parser.add_argument("--interval", type=float, default=0.5, help=argparse.SUPPRESS)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        cycle = self._cycle(options["cycle"])
+        started = timezone.now()
+        ids = scores.enqueue_cycle_scoring(cycle_id=cycle.pk, force=options["force"])
+        total = len(ids)
+        if total == 0:
+            self.stdout.write(
+                f"Siklus {cycle.name}: tidak ada yang perlu dihitung ulang. / "
+                f"Cycle {cycle.name}: nothing to rescore."
+                + ("" if options["force"] else " (--force untuk semua / --force for all)")
+            )
+            return
+        self.stdout.write(
+            f"Siklus {cycle.name}: {total} penilaian dikirim ke worker. / "
+            f"Cycle {cycle.name}: {total} assessments sent to the workers."
+        )
+        deadline = time.monotonic() + options["timeout"]
+        interactive = self.stdout.isatty()
+        done = -1
+        while True:
+            now_done = scores.count_scored_since(ids, started)
+            if now_done != done:
+                done = now_done
+                self._show(progress_bar(done, total), interactive)
+            if done >= total:
+                break
+            if time.monotonic() >= deadline:
+                if interactive:
+                    self.stdout.write("")
+                raise CommandError(
+                    f"Waktu habis setelah {options['timeout']:g} detik: {done} dari {total} "
+                    f"selesai; sisanya tetap dalam antrean dan selesai saat worker berjalan. / "
+                    f"Timed out after {options['timeout']:g} s: {done} of {total} done; the rest "
+                    f"stay queued and finish when workers run (is a worker running?)."
+                )
+            time.sleep(options["interval"])
+        if interactive:
+            self.stdout.write("")
+        elapsed = (timezone.now() - started).total_seconds()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Selesai: {total} penilaian dalam {elapsed:.1f} detik. / "
+                f"Done: {total} assessments in {elapsed:.1f} s."
+            )
+        )
+
+    def _show(self, line: str, interactive: bool) -> None:
+        if interactive:
+            self.stdout.write("\r" + line, ending="")
+            self.stdout.flush()
+        else:
+            self.stdout.write(line)
+
+    def _cycle(self, given: str) -> AssessmentCycle:
+        cycles = AssessmentCycle.objects.all()
+        found = (
+            cycles.filter(pk=int(given)).first() if given.isdigit() else None
+        ) or cycles.filter(name=given).first()
+        if found is None:
+            raise CommandError(
+                f"Siklus {given!r} tidak ditemukan (id atau nama). / "
+                f"Cycle {given!r} not found (id or name)."
+            )
+        return found
