@@ -11,8 +11,8 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: object) -> None:
         result = load_regions()
         self.stdout.write(
-            f"Wilayah / regions: {result.created} baru/created, {result.updated} diperbarui/updated, "
-            f"{result.unchanged} tetap/unchanged"
+            f"Wilayah / regions: {result.created} baru/created, "
+            f"{result.updated} diperbarui/updated, {result.unchanged} tetap/unchanged"
         )
         from maturity.frameworks import load_default_framework
 
