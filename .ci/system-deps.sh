@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Make sure the system libraries the product needs are present; install them with apt as root.
 set -euo pipefail
-packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-dejavu-core poppler-utils)
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-dejavu-core poppler-utils gettext)
 if [ "${1:-}" = "--browser" ]; then
   packages=(chromium)
 fi
