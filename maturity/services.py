@@ -804,17 +804,28 @@ def add_evidence(
     *,
     user: AnyUser,
     assessment: Assessment,
-    indicator: Indicator,
+    indicator_code: str,
     upload: Any,
 ) -> Evidence:
-    """Keep an evidence file for one indicator, in private storage, checked by its content."""
+    """Keep an evidence file for one indicator, in private storage, checked by its content.
+
+    403 unless a CSCO or contributor of the region; 409 unless editable; 400 naming
+    ``indicator`` (not in the framework) or ``file`` (missing, empty, too big, a type not
+    accepted — decided by :mod:`maturity.uploads` from the content, not the name).
+    """
     _require(user, access.REGION_EDIT, assessment.region)
     locked = _lock(assessment)
     _require_editable(locked)
-    if indicator.framework_id != locked.cycle.framework_id:
-        raise ValidationError({"indicator": [_unknown_indicator(indicator.code)]})
+    errors: dict[str, list[str]] = {}
+    indicator = Indicator.objects.filter(
+        framework_id=locked.cycle.framework_id, code=indicator_code
+    ).first() if isinstance(indicator_code, str) else None
+    if indicator is None:
+        errors["indicator"] = [_unknown_indicator(indicator_code)]
     if upload is None:
-        raise ValidationError({"file": [_msg("Berkas wajib diunggah.", "A file is required.")]})
+        errors["file"] = [_msg("Berkas wajib diunggah.", "A file is required.")]
+    if errors:
+        raise ValidationError(errors)
     checked = uploads.inspect_upload(upload, max_bytes=settings.EVIDENCE_MAX_BYTES)
     evidence = Evidence(
         assessment=locked,

@@ -188,7 +188,7 @@ def answer_everything(assessment, user, level: int = 3):  # type: ignore[no-unty
         if indicator.evidence_required and indicator.pk not in with_evidence:
             upload = SimpleUploadedFile(f"{indicator.code}.pdf", TINY_PDF, "application/pdf")
             services.add_evidence(
-                user=user, assessment=assessment, indicator=indicator, upload=upload
+                user=user, assessment=assessment, indicator_code=indicator.code, upload=upload
             )
     assessment.refresh_from_db()
     return assessment
