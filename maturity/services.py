@@ -667,6 +667,8 @@ def _write_answer(
 def _expected_version(raw: Any, errors: dict[str, list[str]]) -> int | None:
     if raw is None or raw == "":
         return None
+    if isinstance(raw, str) and raw.strip().isdigit():
+        raw = int(raw.strip())
     if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
         errors["version"] = [
             _msg("Versi harus bilangan bulat ≥ 0.", "The version must be a whole number ≥ 0.")

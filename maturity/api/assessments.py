@@ -17,7 +17,7 @@ from typing import Any
 
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
-from django.urls import path, re_path
+from django.urls import path, register_converter, reverse
 from django.utils import translation
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import exceptions, serializers, status
@@ -248,7 +248,9 @@ class EvidenceOutput(serializers.Serializer):
     def get_download_url(self, evidence: Evidence) -> str | None:
         if not evidence.file:
             return None
-        return f"/api/v1/assessments/{evidence.assessment_id}/evidence/{evidence.pk}/download/"
+        return reverse(
+            "api-evidence-download", kwargs={"pk": evidence.assessment_id, "eid": evidence.pk}
+        )
 
 
 class HistoryOutput(serializers.Serializer):
@@ -670,39 +672,53 @@ class HistoryView(APIView):
         )
 
 
+class IndicatorCodeConverter:
+    """An indicator code in a path: anything but the sibling endpoints' names (``bulk`` here,
+    ``import`` in spreadsheets.py), so ``answers/import/`` reaches its own view."""
+
+    regex = r"(?!(?:bulk|import)/)[^/]+"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(IndicatorCodeConverter, "indicator_code")
+
 urlpatterns = [
-    path("cycles/", CycleListView.as_view(), name="cycle-list"),
-    path("cycles/<int:pk>/", CycleDetailView.as_view(), name="cycle-detail"),
-    path("assessments/", AssessmentListView.as_view(), name="assessment-list"),
-    path("assessments/<int:pk>/", AssessmentDetailView.as_view(), name="assessment-detail"),
-    path("assessments/<int:pk>/deadline/", DeadlineView.as_view(), name="assessment-deadline"),
-    path("assessments/<int:pk>/answers/", AnswerListView.as_view(), name="answer-list"),
-    path("assessments/<int:pk>/answers/bulk/", AnswerBulkView.as_view(), name="answer-bulk"),
-    # Any code but the sibling endpoints' names (bulk here, import in spreadsheets.py).
-    re_path(
-        r"^assessments/(?P<pk>[0-9]+)/answers/(?!(?:bulk|import)/$)(?P<code>[^/]+)/$",
+    path("cycles/", CycleListView.as_view(), name="api-cycle-list"),
+    path("cycles/<int:pk>/", CycleDetailView.as_view(), name="api-cycle-detail"),
+    path("assessments/", AssessmentListView.as_view(), name="api-assessment-list"),
+    path("assessments/<int:pk>/", AssessmentDetailView.as_view(), name="api-assessment-detail"),
+    path("assessments/<int:pk>/deadline/", DeadlineView.as_view(), name="api-assessment-deadline"),
+    path("assessments/<int:pk>/answers/", AnswerListView.as_view(), name="api-answer-list"),
+    path("assessments/<int:pk>/answers/bulk/", AnswerBulkView.as_view(), name="api-answer-bulk"),
+    path(
+        "assessments/<int:pk>/answers/<indicator_code:code>/",
         AnswerDetailView.as_view(),
-        name="answer-detail",
+        name="api-answer-detail",
     ),
-    path("assessments/<int:pk>/evidence/", EvidenceListView.as_view(), name="evidence-list"),
+    path("assessments/<int:pk>/evidence/", EvidenceListView.as_view(), name="api-evidence-list"),
     path(
         "assessments/<int:pk>/evidence/<int:eid>/",
         EvidenceDetailView.as_view(),
-        name="evidence-detail",
+        name="api-evidence-detail",
     ),
     path(
         "assessments/<int:pk>/evidence/<int:eid>/download/",
         EvidenceDownloadView.as_view(),
-        name="evidence-download",
+        name="api-evidence-download",
     ),
-    path("assessments/<int:pk>/submit/", SubmitView.as_view(), name="assessment-submit"),
-    path("assessments/<int:pk>/return/", ReturnView.as_view(), name="assessment-return"),
-    path("assessments/<int:pk>/approve/", ApproveView.as_view(), name="assessment-approve"),
-    path("assessments/<int:pk>/reopen/", ReopenView.as_view(), name="assessment-reopen"),
+    path("assessments/<int:pk>/submit/", SubmitView.as_view(), name="api-assessment-submit"),
+    path("assessments/<int:pk>/return/", ReturnView.as_view(), name="api-assessment-return"),
+    path("assessments/<int:pk>/approve/", ApproveView.as_view(), name="api-assessment-approve"),
+    path("assessments/<int:pk>/reopen/", ReopenView.as_view(), name="api-assessment-reopen"),
     path(
         "assessments/<int:pk>/reviews/<str:code>/",
         ReviewView.as_view(),
-        name="assessment-review",
+        name="api-assessment-review",
     ),
-    path("assessments/<int:pk>/history/", HistoryView.as_view(), name="assessment-history"),
+    path("assessments/<int:pk>/history/", HistoryView.as_view(), name="api-assessment-history"),
 ]
