@@ -506,7 +506,7 @@ def validate_answer(*, indicator: Indicator, data: Mapping[str, Any]) -> CleanAn
     if errors:
         raise ValidationError(errors)
     return CleanAnswer(
-        status=status,
+        status=str(status),
         justification=justification,
         comment=comment,
         source=source,
@@ -760,7 +760,7 @@ def save_answers_bulk(
                 _msg("Indikator muncul lebih dari sekali.", "The indicator appears twice.")
             ]
         else:
-            seen.add(code)
+            seen.add(indicator.code)
         expected = _expected_version(item.get("version"), item_errors)
         clean: CleanAnswer | None = None
         if indicator is not None:
@@ -826,7 +826,7 @@ def add_evidence(
         errors["indicator"] = [_unknown_indicator(indicator_code)]
     if upload is None:
         errors["file"] = [_msg("Berkas wajib diunggah.", "A file is required.")]
-    if errors:
+    if errors or indicator is None:
         raise ValidationError(errors)
     checked = uploads.inspect_upload(upload, max_bytes=settings.EVIDENCE_MAX_BYTES)
     evidence = Evidence(
@@ -840,7 +840,7 @@ def add_evidence(
     )
     upload.seek(0)
     evidence.file.save(checked.name, File(upload), save=False)
-    stored_name = evidence.file.name
+    stored_name = evidence.file.name or ""
     storage = evidence.file.storage
     try:
         evidence.save()

@@ -334,6 +334,8 @@ def _body(request: Request) -> dict[str, Any]:
             {"non_field_errors": [_msg("Isi permintaan harus objek JSON.",
                                        "The body must be a JSON object.")]}
         )
+    if hasattr(request.data, "dict"):  # a form body (QueryDict): one value per field
+        return request.data.dict()  # type: ignore[no-any-return]
     return dict(request.data)
 
 
