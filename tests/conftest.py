@@ -60,8 +60,20 @@ def api(cast):  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def celery_worker_process(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
     """A real `celery -A config worker` process on the configured broker and test database."""
+    from config.celery_app import app
+
     worker = CeleryWorker()
-    worker.start()
+    # The readiness ping must go through the broker (not run eagerly here) and its proof is read
+    # from the database outside any test.
+    eager, app.conf.task_always_eager = app.conf.task_always_eager, False
+    try:
+        with django_db_blocker.unblock():
+            worker.start()
+    except BaseException:
+        worker.stop()  # never leave a worker behind that writes into the next run's database
+        raise
+    finally:
+        app.conf.task_always_eager = eager
     try:
         yield worker
     finally:
