@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cities.models import Membership, Region, RegionKind, Role
@@ -57,6 +58,15 @@ class UserOutputSerializer(serializers.Serializer):
     last_login = serializers.DateTimeField(allow_null=True)
 
 
+class MembershipInputSchema(serializers.Serializer):
+    """The shape of one membership in a request (for the OpenAPI schema; parsed below)."""
+
+    role = serializers.ChoiceField(choices=Role.choices)
+    region = serializers.CharField(allow_null=True, required=False, help_text="e.g. 73.71")
+    provinces = serializers.ListField(child=serializers.CharField(), required=False)
+
+
+@extend_schema_field(MembershipInputSchema(many=True))
 class MembershipsField(serializers.Field):
     """A list of ``{"role", "region", "provinces"}``; shape errors are named like the service's
     rule errors, ``memberships[1].region: ...``, so a client gets one flat list of messages."""

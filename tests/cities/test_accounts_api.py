@@ -338,3 +338,16 @@ def test_a_malformed_email_is_400(api, cast):
 
     assert response.status_code == 400
     assert "email" in response.json()
+
+
+def test_me_and_a_person_take_a_constant_number_of_queries(
+    api, cast, django_assert_max_num_queries
+):
+    for region in ("73.71", "35.10", "11.01", "31.71"):
+        member("csco_a", Role.CONTRIBUTOR, region)
+
+    with django_assert_max_num_queries(2):
+        assert len(api.csco_a.get("/api/v1/me/").json()["memberships"]) == 5
+    with django_assert_max_num_queries(3):
+        response = api.admin.get(f"/api/v1/users/{cast.csco_a.pk}/")
+    assert len(response.json()["memberships"]) == 5

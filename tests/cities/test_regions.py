@@ -135,3 +135,8 @@ def test_the_region_list_takes_a_constant_number_of_queries(api, django_assert_m
     with django_assert_max_num_queries(3):
         response = api.reviewer.get("/api/v1/regions/", {"page_size": 200})
     assert len(response.json()["results"]) == 200
+
+
+def test_a_region_takes_one_query(api, django_assert_max_num_queries):
+    with django_assert_max_num_queries(1):
+        assert api.csco_a.get("/api/v1/regions/35.10/").status_code == 200
