@@ -463,3 +463,25 @@ def test_score_cycle_times_out_with_a_clear_message_when_nothing_is_done(worked,
 def test_score_cycle_names_an_unknown_cycle():
     with pytest.raises(CommandError, match="not found"):
         call_command("score_cycle", "tidak-ada", stdout=StringIO())
+
+
+# --- The daily reminder task ----------------------------------------------------------------------
+
+
+def test_the_daily_reminder_task_reminds_regions_a_week_before_their_deadline(
+    cast, mailoutbox, django_capture_on_commit_callbacks
+):
+    from maturity.tasks import send_deadline_reminders
+
+    cycle = make_cycle(import_worked_example())
+    cycle.closes_on = timezone.localdate() + datetime.timedelta(days=7)
+    cycle.save()
+    make_assessment(cycle, REGION_A, status=AssessmentStatus.DRAFT)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        reminded = send_deadline_reminders.delay().get()
+    again = send_deadline_reminders.delay().get()
+
+    assert reminded == 1
+    assert again == 0
+    assert cast.csco_a.email in {to for message in mailoutbox for to in message.to}
