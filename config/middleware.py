@@ -20,6 +20,8 @@ class RequestIdFilter(logging.Filter):
     """Adds ``request_id`` to every record: the request's id, or the running task's id."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "request_id", None):
+            return True
         request_id = request_id_var.get()
         if request_id == "-":
             try:
@@ -55,6 +57,7 @@ class RequestLogMiddleware:
                 response.status_code,
                 (time.perf_counter() - started) * 1000,
                 user.pk if user is not None and user.is_authenticated else "-",
+                extra={"request_id": request_id},
             )
             return response
         finally:
