@@ -41,7 +41,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from tests.factories import TINY_PDF, make_open_cycle, make_small_framework
+from cities.models import Role
+from tests.factories import TINY_PDF, make_open_cycle, make_small_framework, member
 
 # --- Who ------------------------------------------------------------------------------------------
 
@@ -66,6 +67,8 @@ CAST = {
     "reviewer": (REVIEWER, None),
     "admin": (ADMIN, None),
     "observer": (OBSERVER, None),
+    # A reviewer assigned only Sulawesi Selatan (province 73): region A is theirs, B is not.
+    "reviewer_73": (REVIEWER, "A"),
 }
 ACTORS = (*CAST, "anon")
 
@@ -382,7 +385,7 @@ def build_world(cast: Any) -> World:
 def role_on(actor: str, side: Side, kind: Kind) -> tuple[bool, str]:
     """(may the actor read the object, the actor's abstract role for it)."""
     role, home = CAST[actor]
-    if kind.national and home is not None:
+    if kind.national and role not in MINISTRY:
         return False, role
     if kind.scoped and home is not None and home != side.key:
         return False, role
@@ -474,11 +477,13 @@ def world(cast: Any) -> World:
 @pytest.fixture
 def clients(cast: Any) -> dict[str, Any]:
     made: dict[str, Any] = {}
-    for actor in CAST:
+    people = {actor: getattr(cast, actor, None) for actor in CAST}
+    people["reviewer_73"] = member("reviewer_73", Role.REVIEWER, provinces=["73"])
+    for actor, person in people.items():
         api_client = APIClient()
-        api_client.force_authenticate(getattr(cast, actor))
+        api_client.force_authenticate(person)
         browser = Client()
-        browser.force_login(getattr(cast, actor))
+        browser.force_login(person)
         made[actor] = {"api": api_client, "page": browser}
     made["anon"] = {"api": APIClient(), "page": Client()}
     return made
