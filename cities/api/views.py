@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import PermissionDenied, Throttled
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -23,6 +23,10 @@ from cities.api import serializers as s
 from config.api import StandardPagination
 
 WRONG_CREDENTIALS = "Nama pengguna atau kata sandi salah. / The username or password is wrong."
+TOO_MANY_REQUESTS = (
+    "Terlalu banyak permintaan masuk dari alamat ini; coba lagi sebentar lagi. / "
+    "Too many sign-in requests from this address; try again shortly."
+)
 
 
 def _require(request: Request, action: str) -> None:
@@ -70,6 +74,9 @@ class TokenView(APIView):
         user_logged_in.send(sender=user.__class__, request=django_request, user=user)
         token = services.get_or_create_token(user=user)
         return Response(s.TokenOutputSerializer({"token": token}).data)
+
+    def throttled(self, request: Request, wait: float | None) -> None:
+        raise Throttled(wait, detail=TOO_MANY_REQUESTS)
 
 
 class MeView(APIView):

@@ -164,3 +164,14 @@ def test_failures_on_the_page_and_the_api_count_together(cast):
 
     assert ask_token("csco_a", PASSWORD, address="10.0.6.3").status_code == 429
     assert User.objects.get(username="csco_a").last_login is None
+
+
+def test_more_than_twenty_sign_in_requests_a_minute_from_one_address_are_refused(cast):
+    answers = [ask_token("csco_b", PASSWORD, address="10.0.7.1").status_code for _ in range(20)]
+
+    refused = ask_token("csco_b", PASSWORD, address="10.0.7.1")
+
+    assert answers == [200] * 20
+    assert refused.status_code == 429
+    assert "Terlalu banyak permintaan masuk" in refused.json()["detail"]
+    assert ask_token("csco_b", PASSWORD, address="10.0.7.2").status_code == 200
