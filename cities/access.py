@@ -61,7 +61,7 @@ def grants(user: AnyUser) -> tuple[Grant, ...]:
             province_code=m.region.province_code if m.region else None,
             provinces=tuple(m.provinces or ()),
         )
-        for m in Membership.objects.filter(user=user).select_related("region")
+        for m in Membership.objects.filter(user_id=user.pk).select_related("region")  # type: ignore[misc]
     )
     user._maturasi_grants = result  # type: ignore[union-attr]
     return result

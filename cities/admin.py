@@ -132,8 +132,8 @@ class MembershipForm(forms.ModelForm):
     def _post_clean(self) -> None:
         # When the rules above have already named the problem by field, skip the model's own
         # validation, which would only add the constraint's generic message beside it.
-        if not self._errors:
-            super()._post_clean()
+        if not getattr(self, "_errors", None):
+            super()._post_clean()  # type: ignore[misc]
 
 
 class MembershipInlineFormSet(BaseInlineFormSet):

@@ -132,7 +132,9 @@ def validate_membership(
     )
     if user is not None and user.pk is not None and not problems:
         held = Membership.objects.filter(user=user, role=role, region=region)
-        if held.exclude(pk=membership_id).exists():
+        if membership_id is not None:
+            held = held.exclude(pk=membership_id)
+        if held.exists():
             problems.append(("role", DUPLICATE_MEMBERSHIP))
     if problems:
         errors: dict[str, list[str]] = {}

@@ -21,7 +21,7 @@ User = get_user_model()
 
 @receiver(pre_save, sender=User, dispatch_uid="cities.password_changed.pre_save")
 def remember_password_change(
-    sender: type, instance: Any, update_fields: Any = None, raw: bool = False, **kwargs: Any
+    sender: type[Any], instance: Any, update_fields: Any = None, raw: bool = False, **kwargs: Any
 ) -> None:
     if raw or instance.pk is None:
         return
@@ -34,7 +34,7 @@ def remember_password_change(
 
 @receiver(post_save, sender=User, dispatch_uid="cities.password_changed.post_save")
 def revoke_tokens_after_password_change(
-    sender: type, instance: Any, raw: bool = False, **kwargs: Any
+    sender: type[Any], instance: Any, raw: bool = False, **kwargs: Any
 ) -> None:
     if raw or not getattr(instance, "_maturasi_password_changed", False):
         return
