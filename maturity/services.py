@@ -725,11 +725,13 @@ def save_answers_bulk(
     user: AnyUser,
     assessment: Assessment,
     items: Sequence[Mapping[str, Any]],
+    change_set: uuid.UUID | None = None,
 ) -> list[Answer]:
     """Save many answers (each with ``"indicator"``) in one transaction: all or none.
 
     Bad items give 400 ``{"items": {"<index>": {field: [...]}}}``; a stale version 409 with the
-    item's index and the current answer.
+    item's index and the current answer. Every history entry carries ``change_set`` (a new one
+    unless the caller, e.g. a spreadsheet import, passes the id it records elsewhere too).
     """
     _require(user, access.REGION_EDIT, assessment.region)
     locked = _lock(assessment)
@@ -775,7 +777,7 @@ def save_answers_bulk(
     if errors:
         raise exceptions.ValidationError({"items": errors})
 
-    change_set = uuid.uuid4()
+    change_set = change_set or uuid.uuid4()
     saved: list[Answer] = []
     entries: list[HistoryEntry] = []
     for index, (indicator, clean, expected) in enumerate(prepared):
