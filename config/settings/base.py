@@ -169,6 +169,8 @@ AXES_LOCKOUT_CALLABLE = "cities.access.lockout_response"
 CELERY_BROKER_URL = env_broker("CELERY_BROKER_URL", VAR_DIR / "broker")
 BROKER_DIR = VAR_DIR / "broker"
 if CELERY_BROKER_URL.startswith("filesystem://"):
+    for _folder in ("queue", "processed", "control"):
+        (BROKER_DIR / _folder).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(BROKER_DIR / "queue"),
         "data_folder_out": str(BROKER_DIR / "queue"),
