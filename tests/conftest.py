@@ -34,6 +34,21 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
     yield
 
 
+@pytest.fixture(autouse=True)
+def _reference_data_in_transactional_tests(request):  # type: ignore[no-untyped-def]
+    """Transactional tests (live server, real worker) flush the database after each test, which
+    also removes the session's regions and default framework: put them back before each one."""
+    if not {"transactional_db", "live_server", "live_worker"} & set(request.fixturenames):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.core.management import call_command
+
+    from cities.models import Region
+
+    if not Region.objects.exists():
+        call_command("load_defaults", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
 @pytest.fixture
 def cast(db):  # type: ignore[no-untyped-def]
     """The fixed cast of people, as a namespace of users."""
