@@ -1,0 +1,101 @@
+"""Playwright against a live server, driving Debian's chromium headless (no browser download).
+
+Screenshots of the main pages are written only when MATURASI_SCREENSHOTS names a directory
+(``MATURASI_SCREENSHOTS=docs/screenshots``), so a test run never changes the tree by default.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; Django would otherwise refuse the ORM.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def open_page(chromium, live_server):  # type: ignore[no-untyped-def]
+    """A function giving a fresh browser page (its own cookies) on the live server."""
+    contexts = []
+
+    def make(*, locale: str = "en-US"):  # type: ignore[no-untyped-def]
+        # The browser says English: the product still speaks Indonesian until switched.
+        context = chromium.new_context(  # type: ignore[attr-defined]
+            base_url=live_server.url, locale=locale, accept_downloads=True,
+            viewport={"width": 1280, "height": 860},
+        )
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def shoot():  # type: ignore[no-untyped-def]
+    """``shoot(page, "home")`` saves <MATURASI_SCREENSHOTS>/pages-home.png when asked."""
+    target = os.environ.get("MATURASI_SCREENSHOTS")
+
+    def save(page, name: str, *, full_page: bool = False) -> None:  # type: ignore[no-untyped-def]
+        if target:
+            Path(target).mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(Path(target) / f"pages-{name}.png"), full_page=full_page)
+
+    return save
+
+
+@pytest.fixture
+def browser_world(transactional_db):  # type: ignore[no-untyped-def]
+    """Regions, the cast (who sign in with the test password), a small framework and a cycle.
+
+    Earlier transactional tests may have emptied the database, so the regions are loaded here.
+    """
+    from cities.models import Region
+    from cities.services import load_regions
+    from tests.factories import make_cast
+    from tests.pages.conftest import build_framework, open_cycle
+
+    if not Region.objects.filter(code="73.71").exists():
+        load_regions()
+    cast = make_cast()
+    framework = build_framework(code="peramban")
+    return cast, open_cycle(framework, name="2026-peramban")
+
+
+def sign_in(page, username: str) -> None:  # type: ignore[no-untyped-def]
+    from tests.factories import PASSWORD
+
+    page.goto("/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click(".auth__form button[type=submit]")
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
