@@ -13,7 +13,6 @@ run: venv system-deps
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_defaults
 	$(PY) manage.py create_demo_accounts
-	$(PY) manage.py compilemessages --ignore=.venv >/dev/null 2>&1 || true
 	$(PY) -m config.run
 
 test: dev-venv system-deps browser-deps

@@ -38,7 +38,13 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
 def _reference_data_in_transactional_tests(request):  # type: ignore[no-untyped-def]
     """Transactional tests (live server, real worker) flush the database after each test, which
     also removes the session's regions and default framework: put them back before each one."""
-    if not {"transactional_db", "live_server", "live_worker"} & set(request.fixturenames):
+    marker = request.node.get_closest_marker("django_db")
+    transactional = marker is not None and (
+        marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+    )
+    if not transactional and not {"transactional_db", "live_server", "live_worker"} & set(
+        request.fixturenames
+    ):
         return
     request.getfixturevalue("transactional_db")
     from django.core.management import call_command

@@ -1,0 +1,110 @@
+"""The backup/restore command pair brings back every assessment, answer, evidence file and report."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from maturity.models import Answer, Assessment, Evidence, HistoryEntry
+from reports.models import Report, ReportKind, ReportStatus
+from tests.factories import (
+    answer_everything,
+    make_assessment,
+    make_cast,
+    make_open_cycle,
+    submit_and_approve,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def test_restore_into_an_empty_database_finds_everything(tmp_path):
+    cast = make_cast()
+    cycle = make_open_cycle()
+    assessment = answer_everything(make_assessment("73.71", cycle), cast.csco_a)
+    submit_and_approve(assessment, cast.csco_a, cast.reviewer)
+    report = Report(
+        kind=ReportKind.REGION, assessment=assessment, cycle=cycle, language="id",
+        status=ReportStatus.DONE, inputs_key="k" * 64,
+    )
+    report.save()
+    pdf = b"%PDF-1.7\n% a report\n%%EOF\n"
+    report.file.save("report.pdf", ContentFile(pdf))
+    report.sha256 = _sha(pdf)
+    report.save()
+
+    before = {
+        "assessments": list(Assessment.objects.values_list("pk", "status")),
+        "answers": sorted(Answer.objects.values_list("pk", "status", "value_decimal", "value_level")),
+        "evidence": sorted(Evidence.objects.values_list("pk", "sha256")),
+        "history": HistoryEntry.objects.count(),
+        "reports": list(Report.objects.values_list("pk", "sha256")),
+    }
+    assert before["evidence"], "the default framework requires evidence somewhere"
+
+    archive = tmp_path / "maturasi.tar.gz"
+    call_command("backup", str(archive), stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    call_command("flush", interactive=False, verbosity=0)
+    shutil.rmtree(settings.MEDIA_ROOT)
+    Path(settings.MEDIA_ROOT).mkdir()
+    assert not Assessment.objects.exists()
+
+    call_command("restore", str(archive), stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    assert list(Assessment.objects.values_list("pk", "status")) == before["assessments"]
+    assert sorted(
+        Answer.objects.values_list("pk", "status", "value_decimal", "value_level")
+    ) == before["answers"]
+    assert HistoryEntry.objects.count() == before["history"]
+    for evidence in Evidence.objects.exclude(file=""):
+        with evidence.file.open("rb") as handle:
+            assert _sha(handle.read()) == evidence.sha256
+    assert sorted(Evidence.objects.values_list("pk", "sha256")) == before["evidence"]
+    restored = Report.objects.get()
+    with restored.file.open("rb") as handle:
+        assert _sha(handle.read()) == restored.sha256 == before["reports"][0][1]
+
+
+def test_restore_refuses_a_database_that_is_not_empty(tmp_path):
+    make_cast()
+    make_assessment("73.71", make_open_cycle())
+    archive = tmp_path / "maturasi.tar.gz"
+    call_command("backup", str(archive), stdout=open("/dev/null", "w"))  # noqa: SIM115
+    with pytest.raises(CommandError, match="not empty"):
+        call_command("restore", str(archive))
+
+
+def test_restore_refuses_an_altered_file(tmp_path):
+    import io
+    import json
+    import tarfile
+
+    cast = make_cast()
+    answer_everything(make_assessment("73.71", make_open_cycle()), cast.csco_a)
+    archive = tmp_path / "maturasi.tar.gz"
+    call_command("backup", str(archive), stdout=open("/dev/null", "w"))  # noqa: SIM115
+    tampered = tmp_path / "tampered.tar.gz"
+    with tarfile.open(archive, "r:gz") as source, tarfile.open(tampered, "w:gz") as target:
+        manifest = json.loads(source.extractfile("manifest.json").read())  # type: ignore[union-attr]
+        victim = next(iter(manifest["media"]))
+        for member in source.getmembers():
+            data = source.extractfile(member).read() if member.isfile() else b""  # type: ignore[union-attr]
+            if member.name == f"media/{victim}":
+                data = b"not the evidence that was uploaded"
+                member.size = len(data)
+            target.addfile(member, io.BytesIO(data))
+    call_command("flush", interactive=False, verbosity=0)
+    with pytest.raises(CommandError, match="altered"):
+        call_command("restore", str(tampered))
