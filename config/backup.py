@@ -81,7 +81,8 @@ def create_backup(*, output: Path) -> BackupSummary:
             "dumpdata",
             *[arg for label in EXCLUDED for arg in ("--exclude", label)],
             "--natural-foreign",
-            "--indent", "0",
+            "--indent",
+            "0",
             stdout=buffer,
         )
         counts = _counts()
@@ -119,7 +120,7 @@ def restore_backup(*, source: Path) -> BackupSummary:
         )
     media_root = Path(settings.MEDIA_ROOT)
     try:
-        archive = tarfile.open(source, "r:gz")
+        archive = tarfile.open(source, "r:gz")  # noqa: SIM115 (closed by the with below)
     except (OSError, tarfile.TarError) as error:
         raise RestoreError(f"Berkas cadangan tidak terbaca / unreadable backup: {error}") from None
     with archive, tempfile.TemporaryDirectory() as scratch:
@@ -137,11 +138,15 @@ def restore_backup(*, source: Path) -> BackupSummary:
         except (OSError, ValueError):
             raise RestoreError("manifest.json hilang atau rusak / missing or broken") from None
         if manifest.get("format") != FORMAT_VERSION:
-            raise RestoreError(f"Format cadangan tidak dikenal / unknown format {manifest.get('format')}")
+            raise RestoreError(
+                f"Format cadangan tidak dikenal / unknown format {manifest.get('format')}"
+            )
         for relative, expected in manifest["media"].items():
             path = root / "media" / relative
             if not path.is_file() or _sha256(path) != expected:
-                raise RestoreError(f"Berkas rusak atau hilang / file missing or altered: {relative}")
+                raise RestoreError(
+                    f"Berkas rusak atau hilang / file missing or altered: {relative}"
+                )
         with transaction.atomic():
             call_command("loaddata", str(root / "database.json"), verbosity=0)
             counts = _counts()

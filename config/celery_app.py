@@ -26,6 +26,19 @@ def _log_task_end(task_id=None, task=None, state=None, **_kwargs):  # type: igno
     task_logger.info("task %s %s finished %s", task.name if task else "?", task_id, state)
 
 
+@signals.task_prerun.connect
+@signals.task_postrun.connect
+def _close_old_connections(task=None, **_kwargs):  # type: ignore[no-untyped-def]
+    """What Django does around a request: drop connections that broke or outlived CONN_MAX_AGE
+    (connections are otherwise kept across tasks: CELERY_DB_REUSE_MAX). Not for eager tasks,
+    which run inside the caller's transaction."""
+    if task is not None and getattr(task.request, "is_eager", False):
+        return
+    from django.db import close_old_connections
+
+    close_old_connections()
+
+
 @signals.worker_ready.connect
 def _start_heartbeat(sender=None, **_kwargs):  # type: ignore[no-untyped-def]
     from config.workers import start_heartbeat

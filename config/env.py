@@ -41,7 +41,9 @@ def env_bool(name: str, default: bool) -> bool:
         return True
     if lowered in _FALSE:
         return False
-    raise ImproperlyConfigured(f"{name} must be one of 1/0, true/false, yes/no, on/off; got {value!r}")
+    raise ImproperlyConfigured(
+        f"{name} must be one of 1/0, true/false, yes/no, on/off; got {value!r}"
+    )
 
 
 def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
@@ -85,7 +87,9 @@ def parse_database_url(value: str, *, name: str = "DATABASE_URL") -> dict[str, o
     if scheme in {"postgres", "postgresql", "pgsql"}:
         db_name = unquote(parts.path.lstrip("/"))
         if not db_name:
-            raise ImproperlyConfigured(f"{name} must name a database: postgres://user@host:5432/name")
+            raise ImproperlyConfigured(
+                f"{name} must name a database: postgres://user@host:5432/name"
+            )
         try:
             port = parts.port
         except ValueError:
@@ -115,9 +119,7 @@ def parse_database_url(value: str, *, name: str = "DATABASE_URL") -> dict[str, o
             "NAME": db_path,
             "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
         }
-    raise ImproperlyConfigured(
-        f"{name} must start with postgres:// or sqlite:///; got {value!r}"
-    )
+    raise ImproperlyConfigured(f"{name} must start with postgres:// or sqlite:///; got {value!r}")
 
 
 def env_broker(name: str, default_dir: Path) -> str:
@@ -132,7 +134,7 @@ def env_broker(name: str, default_dir: Path) -> str:
         )
     if parts.scheme.startswith("redis"):
         try:
-            parts.port
+            _ = parts.port  # urlsplit checks the port only when it is read
         except ValueError:
             raise ImproperlyConfigured(f"{name} has an invalid port: {value!r}") from None
     return value

@@ -1,4 +1,4 @@
-"""Request logging with a request id, security headers, and a clean 503 while the database is away."""
+"""Request logging with a request id, security headers, a clean 503 while the database is away."""
 
 from __future__ import annotations
 

@@ -24,7 +24,11 @@ def _beat(hostname: str, started_at) -> None:  # type: ignore[no-untyped-def]
             close_old_connections()
             WorkerHeartbeat.objects.update_or_create(
                 hostname=hostname,
-                defaults={"pid": os.getpid(), "last_seen": timezone.now(), "started_at": started_at},
+                defaults={
+                    "pid": os.getpid(),
+                    "last_seen": timezone.now(),
+                    "started_at": started_at,
+                },
             )
         except Exception:  # the database may be restarting; the next beat tries again
             logger.warning("worker heartbeat could not be written", exc_info=True)

@@ -191,6 +191,10 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Celery's Django fixup closes every database connection around every task unless this is set;
+# workers keep theirs (a new PostgreSQL connection per task cost more than the scoring itself)
+# and config/celery_app.py still drops broken or aged ones (CONN_MAX_AGE, health checks).
+CELERY_DB_REUSE_MAX = 1000
 # Publishing must not hang a request while the broker is down: the sweep re-sends what failed.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_MAX_RETRIES = 1

@@ -1,4 +1,4 @@
-"""The backup/restore command pair brings back every assessment, answer, evidence file and report."""
+"""The backup/restore pair brings back every assessment, answer, evidence file and report."""
 
 from __future__ import annotations
 
@@ -35,8 +35,12 @@ def test_restore_into_an_empty_database_finds_everything(tmp_path):
     assessment = answer_everything(make_assessment("73.71", cycle), cast.csco_a)
     submit_and_approve(assessment, cast.csco_a, cast.reviewer)
     report = Report(
-        kind=ReportKind.REGION, assessment=assessment, cycle=cycle, language="id",
-        status=ReportStatus.DONE, inputs_key="k" * 64,
+        kind=ReportKind.REGION,
+        assessment=assessment,
+        cycle=cycle,
+        language="id",
+        status=ReportStatus.DONE,
+        inputs_key="k" * 64,
     )
     report.save()
     pdf = b"%PDF-1.7\n% a report\n%%EOF\n"
@@ -46,7 +50,9 @@ def test_restore_into_an_empty_database_finds_everything(tmp_path):
 
     before = {
         "assessments": list(Assessment.objects.values_list("pk", "status")),
-        "answers": sorted(Answer.objects.values_list("pk", "status", "value_decimal", "value_level")),
+        "answers": sorted(
+            Answer.objects.values_list("pk", "status", "value_decimal", "value_level")
+        ),
         "evidence": sorted(Evidence.objects.values_list("pk", "sha256")),
         "history": HistoryEntry.objects.count(),
         "reports": list(Report.objects.values_list("pk", "sha256")),
@@ -64,9 +70,10 @@ def test_restore_into_an_empty_database_finds_everything(tmp_path):
     call_command("restore", str(archive), stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     assert list(Assessment.objects.values_list("pk", "status")) == before["assessments"]
-    assert sorted(
-        Answer.objects.values_list("pk", "status", "value_decimal", "value_level")
-    ) == before["answers"]
+    assert (
+        sorted(Answer.objects.values_list("pk", "status", "value_decimal", "value_level"))
+        == before["answers"]
+    )
     assert HistoryEntry.objects.count() == before["history"]
     for evidence in Evidence.objects.exclude(file=""):
         with evidence.file.open("rb") as handle:

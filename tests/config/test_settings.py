@@ -20,7 +20,12 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     environment.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
-        cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120, check=False,
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -47,7 +52,10 @@ def test_production_without_secret_key_stops_start_up():
 
 def test_deploy_check_is_clean_in_production_configuration():
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         DJANGO_SETTINGS_MODULE="config.settings.production",
         DEBUG="0",
         SECRET_KEY="x7#kq9!v2Lm@pR4zT8wN1cY6hB3jF0sD5gA_eU-oI+rQ*lK&mZ",
@@ -72,7 +80,9 @@ def test_database_urls_are_parsed(url, engine, name):
     assert parsed["NAME"] == name
 
 
-@pytest.mark.parametrize("url", ["mysql://x/y", "postgres://db:notaport/x", "postgres://db/", "nonsense"])
+@pytest.mark.parametrize(
+    "url", ["mysql://x/y", "postgres://db:notaport/x", "postgres://db/", "nonsense"]
+)
 def test_bad_database_urls_name_the_variable(url):
     with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
         parse_database_url(url)
