@@ -63,6 +63,9 @@ class Report(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(default=0)
     task_id = models.CharField(max_length=64, blank=True)
+    # When the task was last handed to the broker; None while publishing has not succeeded, so
+    # the sweep knows which queued jobs to send (again).
+    enqueued_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -73,3 +76,12 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.language} {self.status}"
+
+
+class CycleReports(AssessmentCycle):
+    """A cycle as the admin's batch-rendering list sees it (no table of its own)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("laporan siklus")
+        verbose_name_plural = _("laporan siklus")

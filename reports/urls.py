@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+"""Pages of the reports app: the public verification of an issued report."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from reports import views
+
+urlpatterns = [
+    path("verify/<str:report_id>", views.verify, name="report-verify"),
+]

@@ -1,0 +1,178 @@
+"""The reports API (API.md, Reports): ask for a PDF, follow its job, download it.
+
+Views are thin: they narrow querysets through the access policy, parse input, call one service and
+present the job.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import APIException, PermissionDenied
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from cities import access
+from config.api import Conflict
+from maturity.models import Assessment, AssessmentCycle
+from reports import selectors, services
+from reports.models import Report, ReportLanguage, ReportStatus
+
+
+class ReportRequestInput(serializers.Serializer):
+    language = serializers.ChoiceField(
+        choices=ReportLanguage.choices,
+        default=ReportLanguage.ID,
+        error_messages={
+            "invalid_choice": 'Bahasa harus "id" atau "en". / Language must be "id" or "en".'
+        },
+    )
+
+
+class ReportRequestedOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.CharField()
+    progress = serializers.IntegerField()
+    url = serializers.CharField()
+
+
+class ReportStatusOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.CharField()
+    language = serializers.CharField()
+    status = serializers.CharField()
+    progress = serializers.IntegerField()
+    error = serializers.CharField(allow_blank=True)
+    download_url = serializers.CharField(allow_null=True)
+    sha256 = serializers.CharField(allow_blank=True)
+    size = serializers.IntegerField(allow_null=True)
+    report_id = serializers.CharField(allow_blank=True)
+    verify_url = serializers.CharField(allow_null=True)
+    file_name = serializers.CharField(allow_blank=True)
+    created_at = serializers.DateTimeField()
+    finished_at = serializers.DateTimeField(allow_null=True)
+    file_removed_at = serializers.DateTimeField(allow_null=True)
+
+
+class Gone(APIException):
+    status_code = status.HTTP_410_GONE
+    default_detail = (
+        "Berkas laporan ini sudah dihapus setelah masa simpannya; minta laporan lagi. / "
+        "This report's file was removed after its retention period; ask for the report again."
+    )
+    default_code = "gone"
+
+
+def _absolute(request: Request, name: str, pk: int) -> str:
+    return request.build_absolute_uri(reverse(name, args=[pk]))
+
+
+def _requested(request: Request, requested: services.Requested) -> Response:
+    report = Report.objects.get(pk=requested.report.pk)  # the state after on_commit work
+    data = ReportRequestedOutput(
+        {
+            "id": report.pk,
+            "status": report.status,
+            "progress": report.progress,
+            "url": _absolute(request, "api-report-detail", report.pk),
+        }
+    ).data
+    code = status.HTTP_200_OK if report.status == ReportStatus.DONE else status.HTTP_202_ACCEPTED
+    return Response(data, status=code)
+
+
+class AssessmentReportsView(APIView):
+    """`POST /api/v1/assessments/{id}/reports/`: anyone who may read the assessment."""
+
+    @extend_schema(request=ReportRequestInput, responses={202: ReportRequestedOutput})
+    def post(self, request: Request, pk: int) -> Response:
+        assessments = access.scope(request.user, Assessment.objects.all(), "region")
+        assessment = get_object_or_404(
+            assessments.select_related("region", "cycle__framework"), pk=pk
+        )
+        payload = ReportRequestInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        requested = services.request_region_report(
+            user=request.user, assessment=assessment, language=payload.validated_data["language"]
+        )
+        return _requested(request, requested)
+
+
+class CycleReportsView(APIView):
+    """`POST /api/v1/cycles/{id}/reports/`: the national summary (reviewer, admin, observer)."""
+
+    @extend_schema(request=ReportRequestInput, responses={202: ReportRequestedOutput})
+    def post(self, request: Request, pk: int) -> Response:
+        cycle = get_object_or_404(AssessmentCycle.objects.select_related("framework"), pk=pk)
+        if not access.can(request.user, access.READ_NATIONAL):
+            raise PermissionDenied(
+                "Ringkasan nasional hanya untuk peninjau, admin dan pengamat kementerian. / "
+                "The national summary is for ministry reviewers, admins and observers."
+            )
+        payload = ReportRequestInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        requested = services.request_national_report(
+            user=request.user, cycle=cycle, language=payload.validated_data["language"]
+        )
+        return _requested(request, requested)
+
+
+def _visible_report(request: Request, pk: int) -> Report:
+    return get_object_or_404(selectors.reports_visible_to(request.user), pk=pk)
+
+
+class ReportDetailView(APIView):
+    """`GET /api/v1/reports/{id}/`: the job's state, for whoever may see the report."""
+
+    @extend_schema(responses=ReportStatusOutput)
+    def get(self, request: Request, pk: int) -> Response:
+        report = _visible_report(request, pk)
+        available = report.status == ReportStatus.DONE and not report.file_removed_at
+        data: dict[str, Any] = {
+            "id": report.pk,
+            "kind": report.kind,
+            "language": report.language,
+            "status": report.status,
+            "progress": report.progress,
+            "error": report.error,
+            "download_url": _absolute(request, "api-report-download", report.pk)
+            if available else None,
+            "sha256": report.sha256,
+            "size": report.size,
+            "report_id": report.report_id if report.status == ReportStatus.DONE else "",
+            "verify_url": selectors.verify_url(report.report_id)
+            if report.status == ReportStatus.DONE else None,
+            "file_name": report.file_name,
+            "created_at": report.created_at,
+            "finished_at": report.finished_at,
+            "file_removed_at": report.file_removed_at,
+        }
+        return Response(ReportStatusOutput(data).data)
+
+
+class ReportDownloadView(APIView):
+    """`GET /api/v1/reports/{id}/download/`: the PDF, with a readable file name."""
+
+    @extend_schema(responses={(200, "application/pdf"): bytes})
+    def get(self, request: Request, pk: int) -> FileResponse:
+        report = _visible_report(request, pk)
+        if report.status != ReportStatus.DONE:
+            raise Conflict(
+                f"Laporan belum selesai (status: {report.status}). / "
+                f"The report is not ready (status: {report.status})."
+            )
+        if report.file_removed_at or not report.file:
+            raise Gone()
+        try:
+            handle = report.file.open("rb")
+        except FileNotFoundError:
+            raise Gone()
+        return FileResponse(
+            handle, as_attachment=True, filename=report.file_name, content_type="application/pdf"
+        )

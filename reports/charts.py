@@ -1,0 +1,277 @@
+"""Charts for the PDF reports, drawn as small SVG documents in Python (no browser, no plotting
+library). Every piece of text that reaches the SVG is escaped; numbers are formatted here.
+
+Each function returns SVG markup as a string, ready to be placed inline in the report's HTML
+(the template marks it safe: it is built only from escaped text and numbers).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from xml.sax.saxutils import escape, quoteattr
+
+FONT = "Maturasi Sans, sans-serif"
+INK = "#1f2933"
+MUTED = "#6b7785"
+GRID = "#d5dbe1"
+SELF_COLOUR = "#0b5c8a"
+VERIFIED_COLOUR = "#d9822b"
+NATIONAL_COLOUR = "#1f2933"
+PROVINCE_COLOUR = "#c2185b"
+# Maturity levels M1..M5, from bronze to diamond; index 0 is "no score".
+LEVEL_COLOURS = ("#c9ced6", "#b9793e", "#9aa5b1", "#d4a72c", "#5b7f95", "#2c6e9b")
+# Assessment statuses: not started, draft, submitted, returned, approved.
+STATUS_COLOURS = ("#d5dbe1", "#9fb3c8", "#2f80b7", "#d9822b", "#1f7a4d")
+MAX_LEVEL = 5
+
+
+def _num(value: float) -> str:
+    """A coordinate with at most one decimal: short SVG, same output everywhere."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _text(x: float, y: float, content: str, *, size: float = 9, anchor: str = "start",
+          weight: str = "normal", fill: str = INK) -> str:
+    bold = ' font-weight="bold"' if weight == "bold" else ""
+    return (
+        f'<text x="{_num(x)}" y="{_num(y)}" font-size="{_num(size)}" text-anchor="{anchor}"'
+        f'{bold} fill="{fill}">{escape(content)}</text>'
+    )
+
+
+def _svg(width: float, height: float, body: Sequence[str], title: str) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_num(width)} {_num(height)}" '
+        f'width="{_num(width)}" height="{_num(height)}" role="img" '
+        f'aria-label={quoteattr(title)} font-family="{FONT}">'
+        f"<title>{escape(title)}</title>{''.join(body)}</svg>"
+    )
+
+
+def _as_float(value: Decimal | float | None) -> float | None:
+    return None if value is None else float(value)
+
+
+@dataclass(frozen=True)
+class Series:
+    """One polygon of a radar chart: a name for the legend and a value 0–5 (or None) per axis."""
+
+    name: str
+    values: Sequence[Decimal | float | None]
+    colour: str
+
+
+def radar(axes: Sequence[str], series: Sequence[Series], *, title: str,
+          size: float = 260, label_size: float = 8.5) -> str:
+    """A radar (spider) chart on the 0–5 scale with one polygon per series.
+
+    A missing value (None) is drawn at the centre so the polygon stays closed; axis labels sit
+    just outside the outer ring.
+    """
+    n = len(axes)
+    margin = 46
+    legend_height = 16 * len(series) + 6
+    width = size + 2 * margin
+    height = size + 2 * margin + legend_height
+    cx, cy = width / 2, margin + size / 2
+    radius = size / 2
+
+    def point(i: int, value: float) -> tuple[float, float]:
+        angle = -math.pi / 2 + 2 * math.pi * i / max(n, 1)
+        r = radius * value / MAX_LEVEL
+        return cx + r * math.cos(angle), cy + r * math.sin(angle)
+
+    body: list[str] = []
+    for ring in range(1, MAX_LEVEL + 1):
+        ring_points = " ".join(
+            f"{_num(x)},{_num(y)}" for x, y in (point(i, ring) for i in range(n))
+        )
+        body.append(
+            f'<polygon points="{ring_points}" fill="none" stroke="{GRID}" stroke-width="0.7"/>'
+        )
+        lx, ly = point(0, ring)
+        body.append(_text(lx + 3, ly + 3, str(ring), size=7, fill=MUTED))
+    for i, name in enumerate(axes):
+        x, y = point(i, MAX_LEVEL)
+        body.append(
+            f'<line x1="{_num(cx)}" y1="{_num(cy)}" x2="{_num(x)}" y2="{_num(y)}" '
+            f'stroke="{GRID}" stroke-width="0.7"/>'
+        )
+        lx, ly = point(i, MAX_LEVEL + 0.55)
+        anchor = "middle"
+        if lx > cx + 4:
+            anchor = "start"
+        elif lx < cx - 4:
+            anchor = "end"
+        body.append(_text(lx, ly + 3, name, size=label_size, anchor=anchor))
+    for item in series:
+        values = [_as_float(v) for v in item.values]
+        coords = [point(i, v if v is not None else 0.0) for i, v in enumerate(values)]
+        joined = " ".join(f"{_num(x)},{_num(y)}" for x, y in coords)
+        body.append(
+            f'<polygon points="{joined}" fill="{item.colour}" fill-opacity="0.16" '
+            f'stroke="{item.colour}" stroke-width="1.6"/>'
+        )
+        for (x, y), v in zip(coords, values, strict=True):
+            if v is not None:
+                body.append(
+                    f'<circle cx="{_num(x)}" cy="{_num(y)}" r="2" fill="{item.colour}"/>'
+                )
+    y = margin * 2 + size + 4
+    for item in series:
+        body.append(
+            f'<rect x="{_num(margin)}" y="{_num(y)}" width="10" height="10" '
+            f'fill="{item.colour}" fill-opacity="0.6"/>'
+        )
+        body.append(_text(margin + 15, y + 9, item.name, size=8.5))
+        y += 16
+    return _svg(width, height, body, title)
+
+
+@dataclass(frozen=True)
+class BarRow:
+    """One bar: a label, the region's value and the two reference medians (each may be None)."""
+
+    label: str
+    value: Decimal | float | None
+    national: Decimal | float | None = None
+    province: Decimal | float | None = None
+
+
+def bars_with_medians(rows: Sequence[BarRow], *, title: str, value_label: str,
+                      national_label: str, province_label: str, none_text: str = "–",
+                      width: float = 500, decimal_comma: bool = False) -> str:
+    """Horizontal bars on the 0–5 scale with the national and province medians as markers."""
+    label_width = 150
+    value_width = 34
+    row_height = 15
+    top = 18
+    legend_height = 22
+    plot_width = width - label_width - value_width - 8
+    height = top + row_height * len(rows) + legend_height + 6
+
+    def x_of(value: float) -> float:
+        return label_width + plot_width * value / MAX_LEVEL
+
+    body: list[str] = []
+    for tick in range(MAX_LEVEL + 1):
+        x = x_of(tick)
+        body.append(
+            f'<line x1="{_num(x)}" y1="{top - 4}" x2="{_num(x)}" '
+            f'y2="{_num(top + row_height * len(rows))}" stroke="{GRID}" stroke-width="0.6"/>'
+        )
+        body.append(_text(x, top - 7, str(tick), size=7, anchor="middle", fill=MUTED))
+    for i, row in enumerate(rows):
+        y = top + i * row_height
+        if i % 2 == 1:
+            body.append(
+                f'<rect x="0" y="{_num(y)}" width="{_num(width)}" height="{row_height}" '
+                f'fill="#f3f5f7"/>'
+            )
+        body.append(_text(label_width - 6, y + 10.5, row.label, size=8, anchor="end"))
+        value = _as_float(row.value)
+        if value is not None:
+            body.append(
+                f'<rect x="{label_width}" y="{_num(y + 3)}" '
+                f'width="{_num(max(x_of(value) - label_width, 0.5))}" height="9" '
+                f'fill="{SELF_COLOUR}" rx="1"/>'
+            )
+        text = none_text if value is None else f"{value:.2f}"
+        if decimal_comma:
+            text = text.replace(".", ",")
+        body.append(_text(width - 4, y + 10.5, text, size=8, anchor="end", weight="bold"))
+        national = _as_float(row.national)
+        if national is not None:
+            x = x_of(national)
+            body.append(
+                f'<line x1="{_num(x)}" y1="{_num(y + 1)}" x2="{_num(x)}" '
+                f'y2="{_num(y + 14)}" stroke="{NATIONAL_COLOUR}" stroke-width="2"/>'
+            )
+        province = _as_float(row.province)
+        if province is not None:
+            x = x_of(province)
+            body.append(
+                f'<polygon points="{_num(x - 3.5)},{_num(y + 1)} {_num(x + 3.5)},{_num(y + 1)} '
+                f'{_num(x)},{_num(y + 6.5)}" fill="{PROVINCE_COLOUR}"/>'
+            )
+    # Legend: only the marks that appear.
+    y = top + row_height * len(rows) + 10
+    body.append(f'<rect x="{label_width}" y="{_num(y)}" width="14" height="8" '
+                f'fill="{SELF_COLOUR}"/>')
+    body.append(_text(label_width + 18, y + 7.5, value_label, size=8))
+    if national_label and any(row.national is not None for row in rows):
+        x = label_width + 130
+        body.append(f'<line x1="{_num(x)}" y1="{_num(y - 1)}" x2="{_num(x)}" '
+                    f'y2="{_num(y + 9)}" stroke="{NATIONAL_COLOUR}" stroke-width="2"/>')
+        body.append(_text(x + 6, y + 7.5, national_label, size=8))
+    if province_label and any(row.province is not None for row in rows):
+        x = label_width + 260
+        body.append(f'<polygon points="{_num(x - 4)},{_num(y)} {_num(x + 4)},{_num(y)} '
+                    f'{_num(x)},{_num(y + 7)}" fill="{PROVINCE_COLOUR}"/>')
+        body.append(_text(x + 8, y + 7.5, province_label, size=8))
+    return _svg(width, height, body, title)
+
+
+@dataclass(frozen=True)
+class StackRow:
+    """One stacked bar: a label and the count of regions at each level (index 0 = no score)."""
+
+    label: str
+    counts: Sequence[int]
+
+
+def level_stacks(rows: Sequence[StackRow], *, title: str, level_names: Sequence[str],
+                 width: float = 500, row_height: float = 13, label_width: float = 150,
+                 show_counts: bool = True, colours: Sequence[str] = LEVEL_COLOURS,
+                 first: int = 0) -> str:
+    """Stacked horizontal bars: the share of regions at each maturity level, one bar per row.
+
+    ``level_names`` names the stacks in order; a row's bar spans its total. ``first`` skips
+    leading stacks (e.g. 1 to leave out "no score"); ``colours`` colours them, in order.
+    """
+    total_width = width - label_width - 40
+    top = 4
+    legend_rows = 1 + (len(level_names) - first - 1) // 3
+    height = top + row_height * len(rows) + 8 + 14 * legend_rows
+    body: list[str] = []
+    for i, row in enumerate(rows):
+        y = top + i * row_height
+        total = sum(row.counts)
+        body.append(_text(label_width - 6, y + row_height - 3.5, row.label, size=7.5,
+                          anchor="end"))
+        x = float(label_width)
+        for level, count in enumerate(row.counts):
+            if level < first or not count or not total:
+                continue
+            w = total_width * count / total
+            body.append(
+                f'<rect x="{_num(x)}" y="{_num(y + 1.5)}" width="{_num(w)}" '
+                f'height="{_num(row_height - 3)}" fill="{colours[level % len(colours)]}"/>'
+            )
+            if show_counts and w >= 12:
+                colour = "#ffffff" if _dark(colours[level % len(colours)]) else INK
+                body.append(_text(x + w / 2, y + row_height - 4, str(count), size=6.5,
+                                  anchor="middle", fill=colour))
+            x += w
+        body.append(_text(width - 2, y + row_height - 3.5, str(total), size=7.5, anchor="end",
+                          fill=MUTED))
+    y = top + row_height * len(rows) + 8
+    column_width = (width - label_width) / 3
+    for position, (level, name) in enumerate(list(enumerate(level_names))[first:]):
+        col, line = position % 3, position // 3
+        x = label_width + col * column_width
+        yy = y + line * 14
+        body.append(f'<rect x="{_num(x)}" y="{_num(yy)}" width="10" height="9" '
+                    f'fill="{colours[level % len(colours)]}"/>')
+        body.append(_text(x + 14, yy + 8, name, size=7.5))
+    return _svg(width, height, body, title)
+
+
+def _dark(colour: str) -> bool:
+    """Whether white text reads better than ink on this #rrggbb colour."""
+    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.299 * red + 0.587 * green + 0.114 * blue < 150

@@ -1,0 +1,94 @@
+"""From a report's plain context to HTML (a Django template) and from HTML to PDF bytes
+(WeasyPrint). The only module of the product that imports WeasyPrint.
+
+WeasyPrint fetches nothing but the project's own files under ``reports/static/``: the fonts that
+ship with the product. Any other address — ``http(s)``, ``data:``, a ``file://`` path elsewhere —
+is refused, so a report can neither reach the network nor read the server's files.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+from reports.context import NationalReport, RegionReport
+
+STATIC_DIR = (Path(__file__).resolve().parent / "static").resolve()
+BASE_URL = STATIC_DIR.as_uri() + "/"
+
+TEMPLATES = {
+    "region": "reports/pdf/region.html",
+    "national": "reports/pdf/national.html",
+}
+
+
+class FetchRefused(ValueError):
+    """WeasyPrint asked for an address outside the report's own static files."""
+
+
+def static_url_fetcher(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """WeasyPrint's URL fetcher: files under reports/static/ only, everything else refused."""
+    parts = urlsplit(url)
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        raise FetchRefused(f"refused to fetch {url[:80]!r}: only the report's own files")
+    path = Path(unquote(parts.path)).resolve()
+    if not path.is_relative_to(STATIC_DIR) or not path.is_file():
+        raise FetchRefused(f"refused to fetch {url[:80]!r}: not a report static file")
+    mime_type = mimetypes.guess_type(path.name)[0]
+    return {"string": path.read_bytes(), "mime_type": mime_type, "redirected_url": url}
+
+
+def template_name(kind: str) -> str:
+    """The template of a report kind; ``settings.REPORT_TEMPLATE_OVERRIDE`` may replace it
+    (``{"region": "..."}``), e.g. to try a new layout or, in tests, a broken one."""
+    overrides = getattr(settings, "REPORT_TEMPLATE_OVERRIDE", None) or {}
+    return overrides.get(kind) or TEMPLATES[kind]
+
+
+def render_html(kind: str, context: RegionReport | NationalReport) -> str:
+    """The report's HTML: a Django template over the plain context."""
+    return render_to_string(template_name(kind), {"r": context, "t": _labels(context)})
+
+
+def _labels(context: RegionReport | NationalReport) -> dict[str, str]:
+    from reports.labels import labels_for
+
+    return labels_for(context.meta.language)
+
+
+@dataclass(frozen=True)
+class PdfAttachment:
+    name: str
+    content: bytes
+    description: str
+
+
+def html_to_pdf(html: str, *, attachments: tuple[PdfAttachment, ...] = (),
+                identifier: str = "") -> bytes:
+    """Render HTML to PDF bytes with WeasyPrint, fetching only the report's static files.
+
+    Title, author, subject, keywords and language come from the HTML (``<title>``,
+    ``<meta name=...>``, ``<html lang>``); ``attachments`` are embedded as files of the PDF.
+    """
+    import weasyprint
+
+    document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=static_url_fetcher)
+    files = [
+        weasyprint.Attachment(
+            string=item.content, name=item.name, description=item.description,
+            url_fetcher=static_url_fetcher, relationship="Data",
+        )
+        for item in attachments
+    ]
+    pdf: bytes = document.write_pdf(
+        attachments=files,
+        pdf_identifier=identifier.encode() if identifier else None,
+        custom_metadata=False,
+    )
+    return pdf

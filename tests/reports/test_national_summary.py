@@ -1,0 +1,97 @@
+"""The national summary through the HTTP API (tasks run eagerly): for reviewers, admins and
+observers only; ranks the cycle's regions, counts statuses and levels, highlights the pilots."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from cities.models import Region
+from maturity.models import Assessment
+from reports.models import Report
+from tests.reports.conftest import Scenario, download, pdf_attachment_json, pdf_text
+
+pytestmark = pytest.mark.django_db
+
+
+def ask(client: Any, cycle_id: int, capture: Any, **body: Any) -> Any:
+    with capture(execute=True):
+        return client.post(f"/api/v1/cycles/{cycle_id}/reports/", body, format="json")
+
+
+@pytest.mark.parametrize("role", ["reviewer", "admin", "observer"])
+def test_ministry_roles_get_the_national_summary(
+    api: Any, scenario: Scenario, django_capture_on_commit_callbacks: Any, role: str
+) -> None:
+    response = ask(api[role], scenario.assessment.cycle_id, django_capture_on_commit_callbacks)
+    assert response.status_code in (200, 202)
+    status = api[role].get(response.data["url"]).json()
+    assert status["status"] == "done", status["error"]
+    assert status["file_name"] == f"maturasi-{scenario.assessment.cycle.year}-nasional-id.pdf"
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_national_summary_ranks_regions_counts_statuses_and_highlights_pilots(
+    api: Any, scenario: Scenario, django_capture_on_commit_callbacks: Any, language: str
+) -> None:
+    Assessment.objects.create(cycle=scenario.assessment.cycle,
+                              region=Region.objects.get(code="32.11"))  # a pilot, in draft
+    response = ask(api.reviewer, scenario.assessment.cycle_id,
+                   django_capture_on_commit_callbacks, language=language)
+    content = download(api.reviewer, response.data["id"])
+    text = pdf_text(content)
+    for name in ("Kota Makassar", "Kabupaten Banyuwangi", "Kabupaten Sumedang",
+                 "Daerah Khusus Ibukota Jakarta"):
+        assert name in text
+    assert "ASCN" in text
+    assert ("Belum mulai" if language == "id" else "Not started") in text
+    ranking = pdf_attachment_json(content, "maturasi-national-scores.json")["ranking"]
+    assert [row["region"] for row in ranking] == ["73.71", "35.10"]  # level 3 before level 2
+    assert ranking[0]["basis"] == ("Terverifikasi" if language == "id" else "Verified")
+    assert ranking[1]["basis"] == ("Mandiri" if language == "id" else "Self-assessed")
+    counts = pdf_attachment_json(content, "maturasi-national-scores.json")["status_counts"]
+    assert counts["approved"] == 1
+    assert counts["submitted"] == 1
+    assert counts["draft"] == 1
+    assert counts["not_started"] == Region.objects.count() - 3
+
+
+@pytest.mark.parametrize("role", ["csco_a", "contributor_a", "csco_b"])
+def test_region_people_may_not_ask_for_the_national_summary(
+    api: Any, scenario: Scenario, role: str
+) -> None:
+    response = api[role].post(
+        f"/api/v1/cycles/{scenario.assessment.cycle_id}/reports/", {}, format="json"
+    )
+    assert response.status_code == 403
+    assert not Report.objects.exists()
+
+
+def test_region_people_cannot_see_a_national_summary(
+    api: Any, scenario: Scenario, django_capture_on_commit_callbacks: Any
+) -> None:
+    response = ask(api.admin, scenario.assessment.cycle_id, django_capture_on_commit_callbacks)
+    assert api.csco_a.get(f"/api/v1/reports/{response.data['id']}/").status_code == 404
+    assert api.csco_a.get(f"/api/v1/reports/{response.data['id']}/download/").status_code == 404
+    assert api.observer.get(f"/api/v1/reports/{response.data['id']}/").status_code == 200
+
+
+def test_an_unknown_cycle_is_404(api: Any, cast: Any) -> None:
+    assert api.reviewer.post("/api/v1/cycles/999999/reports/", {}, format="json").status_code \
+        == 404
+
+
+def test_national_context_reads_in_a_handful_of_queries(
+    scenario: Scenario, cast: Any, django_assert_max_num_queries: Any
+) -> None:
+    from reports import selectors, services
+
+    requested = services.request_national_report(
+        user=cast.reviewer, cycle=scenario.assessment.cycle, language="id"
+    )
+    report = Report.objects.select_related("cycle__framework").get(pk=requested.report.pk)
+    with django_assert_max_num_queries(5):
+        context = selectors.national_report_context(report)
+    assert [row.code for row in context.ranking] == ["73.71", "35.10"]
+    assert len(context.pilots) == 4

@@ -1,0 +1,86 @@
+"""The rendering layer on its own: WeasyPrint reaches only the project's report files, charts
+escape their text, the HTML step needs no PDF."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from reports import charts, rendering
+
+
+def test_the_url_fetcher_serves_the_bundled_fonts() -> None:
+    font = rendering.STATIC_DIR / "reports" / "fonts" / "NotoSans-Regular.ttf"
+    fetched = rendering.static_url_fetcher(font.as_uri())
+    assert fetched["string"] == font.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.com/logo.png",
+        "http://169.254.169.254/latest/meta-data/",
+        "file:///etc/passwd",
+        (rendering.STATIC_DIR / ".." / ".." / "config" / "settings" / "base.py").as_uri(),
+        "data:text/plain,hello",
+        "ftp://example.com/x",
+        "file://otherhost/etc/passwd",
+    ],
+)
+def test_the_url_fetcher_refuses_everything_else(url: str) -> None:
+    with pytest.raises(rendering.FetchRefused):
+        rendering.static_url_fetcher(url)
+
+
+def test_a_document_pointing_outside_renders_without_fetching_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"not for reports")
+    html = (
+        f'<html lang="id"><head><title>t</title></head><body><p>Isi</p>'
+        f'<img src="{secret.as_uri()}"><img src="http://127.0.0.1:9/x.png">'
+        f'<link rel="stylesheet" href="https://example.com/x.css"></body></html>'
+    )
+    calls: list[str] = []
+    original = rendering.static_url_fetcher
+
+    def spy(url: str, *args: object, **kwargs: object) -> dict[str, object]:
+        calls.append(url)
+        return original(url, *args, **kwargs)
+
+    monkeypatch.setattr(rendering, "static_url_fetcher", spy)
+    pdf = rendering.html_to_pdf(html)
+    assert pdf.startswith(b"%PDF-")
+    assert b"not for reports" not in pdf
+    assert any("secret.png" in url for url in calls)
+
+
+def test_chart_text_is_escaped_and_the_svg_is_well_formed() -> None:
+    nasty = '<script>alert("x")</script> & "quotes"'
+    svg = charts.radar([nasty, "B", "C"], [charts.Series(nasty, [1, None, 5], "#000000")],
+                       title=nasty)
+    assert "<script>" not in svg
+    title = ET.fromstring(svg).find("{http://www.w3.org/2000/svg}title")  # noqa: S314
+    assert title is not None and title.text == nasty
+    bars = charts.bars_with_medians(
+        [charts.BarRow(nasty, 2.5, 3, None)], title=nasty, value_label=nasty,
+        national_label=nasty, province_label="",
+    )
+    assert "<script>" not in bars
+    ET.fromstring(bars)  # noqa: S314
+    stacks = charts.level_stacks([charts.StackRow(nasty, [0, 1, 2, 3, 4, 5])], title=nasty,
+                                 level_names=[nasty] * 6)
+    assert "<script>" not in stacks
+    ET.fromstring(stacks)  # noqa: S314
+
+
+def test_bars_leave_out_the_legend_of_medians_they_do_not_show() -> None:
+    svg = charts.bars_with_medians(
+        [charts.BarRow("EDU", 2.5)], title="t", value_label="Skor", national_label="Median X",
+        province_label="Median Y",
+    )
+    assert "Median X" not in svg
+    assert "Median Y" not in svg
