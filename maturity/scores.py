@@ -6,6 +6,12 @@ pure :mod:`maturity.scoring` function and stores a :class:`~maturity.models.Scor
 track, identified by a hash of the inputs. Pages and the API read the latest snapshots
 (:func:`latest_snapshot`, :func:`latest_snapshots`, :func:`score_payload`).
 
+A snapshot's ``result`` is JSON: ``{"completeness": "100.0", "inputs_as_of": ISO time or null,
+"self": track}`` for the self track, ``{"completeness", "inputs_as_of", "verified": track, "gap":
+gap}`` for the verified track, where a track is :meth:`maturity.scoring.TrackScore.to_dict`
+(``include_exact=True``; its ``level_name`` is Indonesian — present names with
+:func:`track_payload`) and a gap :meth:`maturity.scoring.Gap.to_dict`.
+
 Freshness: every change to scoring inputs moves ``Assessment.inputs_changed_at`` forward in the
 changing transaction (:func:`schedule_scoring`). A snapshot records in its ``result`` the value of
 that mark it was computed against (``inputs_as_of``, read *before* the inputs), so a snapshot
@@ -362,17 +368,18 @@ def refresh_snapshots(*, assessment_id: int) -> list[ScoreSnapshot]:
     if result is None:
         return []
     as_of = inputs.inputs_as_of.isoformat() if inputs.inputs_as_of else None
-    base = result.to_dict(include_exact=True)
+    completeness = format(result.completeness, "f")
     snapshots = []
     for track in inputs.tracks:
+        stored: dict[str, Any] = {"completeness": completeness, "inputs_as_of": as_of}
         if track == ScoreTrack.SELF:
             track_score = result.self
-            stored = {**base, "verified": None, "gap": None}
+            stored["self"] = track_score.to_dict(include_exact=True)
         else:
-            assert result.verified is not None
+            assert result.verified is not None and result.gap is not None
             track_score = result.verified
-            stored = dict(base)
-        stored["inputs_as_of"] = as_of
+            stored["verified"] = track_score.to_dict(include_exact=True)
+            stored["gap"] = result.gap.to_dict()
         snapshots.append(
             ScoreSnapshot(
                 assessment_id=assessment_id,

@@ -113,3 +113,48 @@ def test_the_worked_example_is_scored_by_a_worker_and_verified_on_approval(
     assert_track(body["verified"], WORKED_VERIFIED)
     assert body["verified"]["level_name"] == "M3 Intermediate (Gold)"
     assert body["gap"]["index"] == "-0.11"
+
+
+def wait_until(condition: Any, what: str) -> None:
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"{what} did not happen within {WAIT_SECONDS}s")
+
+
+def test_a_worker_keeps_scoring_after_the_database_dropped_its_connections(
+    live_worker, reference_data
+):
+    """Workers keep their database connection between tasks; one the server has closed (a
+    restart, a failover) is noticed and replaced rather than failing every later task."""
+    from django.db import connection
+
+    from tests.maturity.score_helpers import (
+        import_worked_example,
+        make_assessment,
+        make_cycle,
+        mark_changed,
+        write_answers,
+    )
+
+    assessment = make_assessment(make_cycle(import_worked_example()), "73.71")
+    write_answers(assessment, WORKED_ANSWER_BODIES)
+    scores.enqueue_scoring(assessment.pk)
+    wait_until(lambda: scores.latest_snapshot(assessment.pk, "self"), "the first scoring")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        assert cursor.fetchone()[0] >= 1  # the worker's kept connection was there to drop
+
+    write_answers(assessment, {"GOV-2": {"status": "answered", "value": True}})
+    mark_changed(assessment)
+    scores.enqueue_scoring(assessment.pk)
+
+    wait_until(
+        lambda: str(scores.latest_snapshot(assessment.pk, "self").index) == "3.72",
+        "scoring after the connections were dropped",
+    )
