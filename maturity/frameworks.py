@@ -434,7 +434,3 @@ def framework_problems(framework: Framework) -> list[Problem]:
     except FrameworkFormatError as error:
         return error.problems
     return []
-
-
-def frameworks_for_listing() -> QuerySet[Framework]:
-    return Framework.objects.order_by("code", "-created_at")

@@ -38,7 +38,7 @@ LANG_PARAMETER = OpenApiParameter(
 
 
 def request_language(request: Request) -> str:
-    """``?lang=id|en`` when given, else the language the request negotiated (Accept-Language)."""
+    """``?lang=id|en`` when given, else the language of the request (Indonesian unless chosen)."""
     wanted = request.query_params.get("lang", "")
     if wanted in ("id", "en"):
         return wanted

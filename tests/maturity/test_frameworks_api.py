@@ -4,6 +4,7 @@ retire and copy — who may do what, the 400 shape, and that a refused file writ
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -55,9 +56,15 @@ def test_lang_en_lists_english_titles(api):
     assert response.json()["results"][0]["title"] == default_framework().title_en
 
 
-def test_accept_language_en_lists_english_titles(api):
-    response = api.observer.get(LIST, HTTP_ACCEPT_LANGUAGE="en")
+def test_the_language_chosen_with_the_switch_gives_english_titles(api):
+    api.observer.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = api.observer.get(LIST)
     assert response.json()["results"][0]["title"] == default_framework().title_en
+
+
+def test_a_browser_set_to_english_still_gets_indonesian_titles(api):
+    response = api.observer.get(LIST, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.json()["results"][0]["title"] == default_framework().title_id
 
 
 def test_anonymous_callers_are_asked_to_sign_in(api):
@@ -292,6 +299,9 @@ def test_retired_versions_stay_readable_with_their_assessments(api):
     assert api.csco_a.get(detail(framework)).json()["status"] == "retired"
     assessment.refresh_from_db()
     assert assessment.cycle.framework_id == framework.pk
+    assert api.csco_a.get(f"/api/v1/assessments/{assessment.pk}/").status_code == 200
+    answers = api.csco_a.get(f"/api/v1/assessments/{assessment.pk}/answers/")
+    assert answers.status_code == 200
     assert api.admin.post(f"{detail(framework)}retire/").status_code == 409
 
 
