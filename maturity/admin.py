@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from cities import access
-from maturity import frameworks
+from maturity import frameworks, scores
 from maturity.framework_format import FrameworkFormatError
 from maturity.models import (
     Answer,
@@ -561,6 +561,22 @@ class AssessmentCycleAdmin(admin.ModelAdmin):
     search_fields = ("name",)
     list_select_related = ("framework",)
     date_hierarchy = "opens_on"
+    actions = ("rescore_selected",)
+
+    @admin.action(description=_("Hitung ulang skor semua penilaian / Rescore every assessment"))
+    def rescore_selected(self, request: HttpRequest, queryset: QuerySet[AssessmentCycle]) -> None:
+        """One scoring task per assessment to the workers (``manage.py score_cycle --force``)."""
+        if not access.can(request.user, access.MANAGE_CYCLES):
+            raise PermissionDenied
+        sent = sum(
+            len(scores.enqueue_cycle_scoring(cycle_id=cycle.pk, force=True)) for cycle in queryset
+        )
+        self.message_user(
+            request,
+            f"{sent} penilaian dikirim ke worker untuk dihitung ulang. / "
+            f"{sent} assessments sent to the workers for rescoring.",
+            messages.SUCCESS,
+        )
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
         # Assessments are answered against the cycle's framework: it never changes afterwards.

@@ -465,6 +465,21 @@ def test_score_cycle_names_an_unknown_cycle():
         call_command("score_cycle", "tidak-ada", stdout=StringIO())
 
 
+def test_the_cycle_admin_action_rescores_every_assessment_of_the_cycle(admin_client, worked):
+    other = make_assessment(worked.cycle, REGION_B)
+    write_answers(other, WORKED_ANSWER_BODIES)
+
+    response = admin_client.post(
+        "/admin/maturity/assessmentcycle/",
+        {"action": "rescore_selected", "_selected_action": [worked.cycle.pk]},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert "2 assessments sent to the workers for rescoring" in response.content.decode()
+    assert scores.stale_assessment_ids(cycle_id=worked.cycle.pk) == []
+
+
 # --- The daily reminder task ----------------------------------------------------------------------
 
 
