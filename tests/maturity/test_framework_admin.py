@@ -136,6 +136,42 @@ def test_a_published_framework_cannot_be_deleted_in_the_admin(admin_site):
     assert Framework.objects.filter(pk=framework.pk).exists()
 
 
+def posted_form(response) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """What the change page would post back unchanged: the main form, the inlines' rows and
+    their management forms."""
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        forms.append(inline.formset.management_form)
+        forms.extend(inline.formset.forms)
+    data: dict[str, object] = {}
+    for form in forms:
+        for field in form:
+            value = field.value()
+            if value is True:
+                data[field.html_name] = "on"
+            elif value is not None and value is not False:  # 0 is a value
+                data[field.html_name] = value
+    return data
+
+
+def test_a_drafts_texts_are_corrected_on_its_page_with_its_rows(ministry_admin_site):
+    draft = frameworks.import_framework(text=SMALL)
+    page = ministry_admin_site.get(change_url(draft))
+    assert 'name="indicators-0-title_id"' in page.content.decode()
+    data = posted_form(page)
+    data["title_en"] = "Small test framework, revised"
+    index = next(
+        key for key, value in data.items() if key.endswith("-code") and value == "WAT-1"
+    ).removesuffix("-code")
+    data[f"{index}-title_id"] = "Meter air cerdas"
+    response = ministry_admin_site.post(change_url(draft), data)
+    assert response.status_code == 302
+    exported = frameworks.export_framework(draft)
+    assert "en: Small test framework, revised" in exported
+    assert "id: Meter air cerdas" in exported
+    assert frameworks.framework_problems(draft) == []
+
+
 def test_a_drafts_indicator_is_corrected_in_the_admin(admin_site):
     draft = frameworks.import_framework(text=SMALL)
     indicator = Indicator.objects.get(framework=draft, code="EDU-1")
