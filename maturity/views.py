@@ -559,9 +559,19 @@ def _score_charts(payload: dict[str, Any], language: str) -> dict[str, str]:
                 colour=charts.VERIFIED_COLOUR,
             )
         )
-    radar = charts.radar(
-        [e["code"] for e in self_track["elements"]], series, title=_("Skor per elemen")
-    )
+    if len(self_track["elements"]) >= 3:
+        radar = charts.radar(
+            [e["code"] for e in self_track["elements"]], series, title=_("Skor per elemen")
+        )
+    else:  # a radar needs three axes; fewer elements read better as bars
+        radar = charts.bars_with_medians(
+            [
+                charts.BarRow(label=e["title"] or e["code"], value=_decimal(e["score"]))
+                for e in self_track["elements"]
+            ],
+            title=_("Skor per elemen"), value_label=_("Penilaian mandiri"), national_label="",
+            province_label="", decimal_comma=language == "id", width=400,
+        )
     bars = charts.bars_with_medians(
         [
             charts.BarRow(label=t["title"] or t["code"], value=_decimal(t["score"]))
@@ -572,6 +582,7 @@ def _score_charts(payload: dict[str, Any], language: str) -> dict[str, str]:
         national_label="",
         province_label="",
         decimal_comma=language == "id",
+        width=400,
     )
     return {"radar": radar, "themes": bars}
 
@@ -949,7 +960,7 @@ def _board_charts(rows: Any, cycle: AssessmentCycle, language: str) -> dict[str,
         stack_rows.append(charts.StackRow(label=_("Terverifikasi"), counts=verified_counts))
     distribution = charts.level_stacks(
         stack_rows, title=_("Sebaran tingkat kematangan"), level_names=level_names,
-        width=560, row_height=22,
+        width=480, row_height=24,
     )
     element_totals: dict[str, list[Decimal]] = {}
     titles: dict[str, str] = {}
@@ -969,7 +980,7 @@ def _board_charts(rows: Any, cycle: AssessmentCycle, language: str) -> dict[str,
         national_label="",
         province_label="",
         decimal_comma=language == "id",
-        width=560,
+        width=400,
     )
     return {"distribution": distribution, "elements": averages}
 

@@ -30,6 +30,23 @@ def answer_choice(page, code: str, label: str) -> None:  # type: ignore[no-untyp
     expect(card.locator("[data-savestate]")).to_contain_text("Tersimpan")
 
 
+def neighbours_reviewed(cycle, reviewer) -> None:  # type: ignore[no-untyped-def]
+    """Three more regions of the province, approved at different levels (through the services),
+    so that the national board has something to compare."""
+    from maturity import services
+    from maturity.models import Assessment
+    from tests.factories import answer_everything, member
+
+    for code, level in (("73.72", 2), ("73.73", 4), ("73.02", 3)):
+        csco = member(f"csco_{code}", "csco", code)
+        region_id = csco.memberships.get().region_id
+        assessment = Assessment.objects.create(cycle=cycle, region_id=region_id)
+        answer_everything(assessment, csco, level=level)
+        services.submit(user=csco, assessment=assessment)
+        if code != "73.02":
+            services.approve(user=reviewer, assessment=assessment)
+
+
 def test_assessment_goes_from_answers_to_approved_pdf_in_the_browser(
     live_worker, browser_world, open_page, shoot
 ):
@@ -41,6 +58,9 @@ def test_assessment_goes_from_answers_to_approved_pdf_in_the_browser(
 
     # --- The contributor fills the questionnaire (in Indonesian: the default) -------------------
     contributor = open_page()
+    contributor.goto("/accounts/login/")
+    expect(contributor.locator("html")).to_have_attribute("lang", "id")
+    shoot(contributor, "login")
     sign_in(contributor, "contributor_a")
     expect(contributor.locator("h1")).to_have_text("Kota Makassar")
     shoot(contributor, "home")
@@ -125,8 +145,10 @@ def test_assessment_goes_from_answers_to_approved_pdf_in_the_browser(
     reviewer.once("dialog", lambda dialog: dialog.accept())
     reviewer.click("button:has-text('Approve the assessment')")
     expect(reviewer.locator(".alert--success")).to_contain_text("was approved")
+    neighbours_reviewed(cycle, cast.reviewer)
     reviewer.goto(f"/board/?cycle={cycle.pk}&province=73")
     expect(reviewer.locator("#region-table")).to_contain_text("Kota Makassar")
+    expect(reviewer.locator(".stat", has_text="Approved").locator(".stat__value")).to_have_text("3")
     shoot(reviewer, "board")
 
     # --- The CSCO reads the score and downloads the PDF made by the worker ------------------------
@@ -142,7 +164,8 @@ def test_assessment_goes_from_answers_to_approved_pdf_in_the_browser(
     csco.click("button:has-text('Buat laporan (Bahasa Indonesia)')")
     download_link = csco.locator("#report-jobs [data-report-download]").first
     expect(download_link).to_be_visible(timeout=120_000)
-    shoot(csco, "score", full_page=True)
+    csco.evaluate("window.scrollTo(0, 0)")
+    shoot(csco, "score")
     href = download_link.get_attribute("href")
     response = csco.request.get(href)
     assert response.status == 200

@@ -171,7 +171,7 @@ def test_score_page_shows_index_level_and_charts_once_scored(
 ):
     submitted(assessment_a, cast, django_capture_on_commit_callbacks)
     html = pages.csco_a.get(url(assessment_a, "score/")).content.decode()
-    assert "3.50" in html  # E1 3.00, E2 (yes = 5, 3) 4.00
+    assert "3,50" in html  # E1 3.00, E2 (yes = 5, 3) 4.00
     assert "M4 Utama (Platinum)" in html
     assert html.count("<svg") >= 2
 
