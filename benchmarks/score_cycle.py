@@ -212,6 +212,15 @@ class Worker:
                     peaks[pid] = int(line.split()[1]) / 1024
         return peaks
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) used so far by the worker and its pool processes."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for pid in self.pids():
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / ticks
+
     def stop(self) -> None:
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
@@ -311,7 +320,11 @@ def main() -> None:
     worker = Worker(env, queue, args.concurrency)
     try:
         worker.wait_until_ready()
+        load_before = os.getloadavg()[0]
+        cpu_before = worker.cpu_seconds()
         scored, wall = rescore_through_workers(cycle_id, args.timeout)
+        worker_cpu = worker.cpu_seconds() - cpu_before
+        load_after = os.getloadavg()[0]
         memory = worker.peak_memory_mb()
     finally:
         worker.stop()
@@ -325,7 +338,10 @@ def main() -> None:
     print()
     print(f"wall time, {scored} assessments through {args.concurrency} worker processes: "
           f"{wall:.2f} s  (target < 15 s)")
-    print(f"time per assessment through the workers: {per_assessment * 1000:.2f} ms")
+    print(f"time per assessment through the workers: {per_assessment * 1000:.2f} ms; "
+          f"worker CPU per assessment {worker_cpu / scored * 1000:.2f} ms "
+          f"(machine load average {load_before:.1f} before, {load_after:.1f} after, "
+          f"{os.cpu_count()} CPUs)")
     print(f"pure scoring function per assessment (self + verified): mean {mean * 1000:.3f} ms, "
           f"median {median * 1000:.3f} ms  (target < 2 ms)")
     print(f"ratio, time per assessment through the workers ÷ pure function (median): "

@@ -358,10 +358,11 @@ def refresh_snapshots(*, assessment_id: int) -> list[ScoreSnapshot]:
 
     A draft has no scores (returns ``[]``). Otherwise the self track is stored, and the verified
     track once approved (``provisional=True`` while a submitted assessment has reviewers'
-    decisions). The write is one upsert on (assessment, track, inputs_hash): the same inputs never
+    decisions). Each track is an upsert on (assessment, track, inputs_hash): the same inputs never
     make a new snapshot, they only refresh the existing one's ``computed_at`` and
-    ``inputs_as_of``, so it is again the latest. At most 4 queries with the framework cached,
-    7 without. Raises ``Assessment.DoesNotExist`` for an unknown id.
+    ``inputs_as_of``, so it is again the latest. Three reads and an upsert per track in one
+    transaction (at most 7 statements with BEGIN and COMMIT; 3 more the first time a framework is
+    seen). Raises ``Assessment.DoesNotExist`` for an unknown id.
     """
     inputs = load_inputs(assessment_id)
     result = compute_score(inputs)
@@ -393,12 +394,17 @@ def refresh_snapshots(*, assessment_id: int) -> list[ScoreSnapshot]:
                 result=stored,
             )
         )
-    return ScoreSnapshot.objects.bulk_create(
-        snapshots,
-        update_conflicts=True,
-        unique_fields=["assessment", "track", "inputs_hash"],
-        update_fields=["computed_at", "result"],
-    )
+    # One upsert per row: a multi-row insert goes through PostgreSQL's UNNEST, which escapes each
+    # JSON result into an array literal in Python and costs more than a second statement.
+    with transaction.atomic():
+        for snapshot in snapshots:
+            ScoreSnapshot.objects.bulk_create(
+                [snapshot],
+                update_conflicts=True,
+                unique_fields=["assessment", "track", "inputs_hash"],
+                update_fields=["computed_at", "result"],
+            )
+    return snapshots
 
 
 # --------------------------------------------------------------------------- asking workers
