@@ -19,7 +19,9 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/v1/", include(api_v1)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("open/", include("maturity.open_urls")),
     path("", include("cities.urls")),
     path("", include("reports.urls")),
     path("", include("maturity.urls")),
+    path("", include("maturity.spreadsheet_urls")),
 ]

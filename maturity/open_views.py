@@ -1,0 +1,85 @@
+"""Open data over HTTP, public, no sign-in (API.md "Open data"): a cycle's approved results as
+CSV and JSON, the list of cycles, and the data dictionary.
+
+Responses carry a strong ETag (a hash of the body), Last-Modified and a short public cache
+lifetime, and answer a conditional GET with 304, so that mirrors and scripts can poll cheaply.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+from django.views.decorators.http import require_safe
+
+from maturity import opendata
+from maturity.models import AssessmentCycle
+
+CACHE_SECONDS = 300
+
+
+def _public(response: HttpResponse) -> HttpResponse:
+    patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _cycle(pk: int) -> AssessmentCycle:
+    cycle = opendata.open_cycle(pk)
+    if cycle is None:
+        raise Http404
+    return cycle
+
+
+def _file(request: HttpRequest, data: opendata.OpenData, content: bytes, content_type: str,
+          extension: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    tag = opendata.etag(content)
+    response["ETag"] = tag
+    response["Last-Modified"] = http_date(data.last_modified.timestamp())
+    response["Content-Disposition"] = (
+        f'inline; filename="maturasi-skor-siklus-{data.cycle.pk}.{extension}"'
+    )
+    _public(response)
+    return get_conditional_response(
+        request, etag=tag, last_modified=int(data.last_modified.timestamp()), response=response
+    )
+
+
+@require_safe
+def cycle_scores_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    """One row per approved assessment of the cycle (columns: see the data dictionary)."""
+    data = opendata.open_data(_cycle(pk))
+    return _file(request, data, data.csv_bytes(), "text/csv; charset=utf-8", "csv")
+
+
+@require_safe
+def cycle_scores_json(request: HttpRequest, pk: int) -> HttpResponse:
+    """The same rows as JSON, with the framework's level, element and theme names."""
+    data = opendata.open_data(_cycle(pk))
+    return _file(request, data, data.json_bytes(), "application/json; charset=utf-8", "json")
+
+
+@require_safe
+def index(request: HttpRequest) -> HttpResponse:
+    """Every cycle with its number of published (approved) results and links to the files."""
+    cycles = list(opendata.open_cycles())
+    return _public(render(request, "maturity/open/index.html", {"cycles": cycles}))
+
+
+@require_safe
+def data_dictionary(request: HttpRequest) -> HttpResponse:
+    """Every column of the open data files, in Indonesian and English."""
+    cycles = list(opendata.open_cycles())
+    return _public(
+        render(
+            request,
+            "maturity/open/data_dictionary.html",
+            {
+                "fixed_columns": opendata.FIXED_COLUMNS,
+                "frameworks": opendata.frameworks_of(cycles),
+                "cycles": cycles,
+            },
+        )
+    )
