@@ -86,21 +86,27 @@ class AnswerForm(ServiceErrorsMixin, forms.Form):
     """One indicator's answer. Field ids carry the indicator code so many forms share a page."""
 
     status = forms.ChoiceField(
-        label=_("Status jawaban"), choices=AnswerStatus.choices, required=False,
+        label=_("Status jawaban"),
+        choices=AnswerStatus.choices,
+        required=False,
         widget=forms.RadioSelect,
     )
     value = forms.CharField(label=_("Nilai"), required=False, max_length=60)
     justification = forms.CharField(
-        label=_("Alasan tidak berlaku"), required=False,
+        label=_("Alasan tidak berlaku"),
+        required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     source = forms.CharField(label=_("Sumber data"), required=False, max_length=500)
     year = forms.CharField(
-        label=_("Tahun data"), required=False, max_length=4,
+        label=_("Tahun data"),
+        required=False,
+        max_length=4,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     quality = forms.ChoiceField(
-        label=_("Kualitas data"), required=False,
+        label=_("Kualitas data"),
+        required=False,
         choices=[("", _("— pilih —")), *DataQuality.choices],
     )
     comment = forms.CharField(
@@ -108,8 +114,9 @@ class AnswerForm(ServiceErrorsMixin, forms.Form):
     )
     version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, indicator: Indicator, answer: Answer | None = None,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, indicator: Indicator, answer: Answer | None = None, **kwargs: Any
+    ) -> None:
         kwargs.setdefault("auto_id", f"id_{indicator.code}_%s")
         if answer is not None and "initial" not in kwargs:
             kwargs["initial"] = self.initial_from(indicator, answer)
@@ -121,7 +128,9 @@ class AnswerForm(ServiceErrorsMixin, forms.Form):
             descriptors = indicator.rubric or {}
             language = "en" if (get_language() or "id").startswith("en") else "id"
             self.fields["value"] = forms.ChoiceField(
-                label=_("Tingkat"), required=False, widget=forms.RadioSelect,
+                label=_("Tingkat"),
+                required=False,
+                widget=forms.RadioSelect,
                 choices=[
                     (str(level), (descriptors.get(str(level)) or {}).get(language, ""))
                     for level in range(1, 6)
@@ -129,7 +138,9 @@ class AnswerForm(ServiceErrorsMixin, forms.Form):
             )
         elif indicator.kind == IndicatorKind.BINARY:
             self.fields["value"] = forms.ChoiceField(
-                label=_("Jawaban"), required=False, widget=forms.RadioSelect,
+                label=_("Jawaban"),
+                required=False,
+                widget=forms.RadioSelect,
                 choices=[("true", _("Ya")), ("false", _("Tidak"))],
             )
         else:
@@ -196,18 +207,26 @@ class ReviewForm(ServiceErrorsMixin, forms.Form):
         label=_("Komentar peninjau"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args: Any, indicator: Indicator, review: Review | None = None,
-                 level_names: Mapping[str, str] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        indicator: Indicator,
+        review: Review | None = None,
+        level_names: Mapping[str, str] | None = None,
+        **kwargs: Any,
+    ) -> None:
         kwargs.setdefault("auto_id", f"id_{indicator.code}_review_%s")
         if review is not None and "initial" not in kwargs:
-            level = NOT_APPLICABLE if review.not_applicable else (
-                "" if review.verified_level is None else str(review.verified_level)
+            level = (
+                NOT_APPLICABLE
+                if review.not_applicable
+                else ("" if review.verified_level is None else str(review.verified_level))
             )
             kwargs["initial"] = {"verified_level": level, "comment": review.comment}
         super().__init__(*args, **kwargs)
         self.indicator = indicator
         names = level_names or {}
-        self.fields["verified_level"].choices = [
+        self.fields["verified_level"].choices = [  # type: ignore[attr-defined]
             ("", _("— sama dengan jawaban daerah —")),
             ("0", _("0 · tidak ada data")),
             *[(str(n), f"{n} · {names.get(str(n), '')}".rstrip(" ·")) for n in range(1, 6)],
@@ -225,7 +244,8 @@ class ReviewForm(ServiceErrorsMixin, forms.Form):
 
 class ReturnForm(ServiceErrorsMixin, forms.Form):
     comment = forms.CharField(
-        label=_("Catatan untuk daerah"), required=False,
+        label=_("Catatan untuk daerah"),
+        required=False,
         help_text=_("Wajib diisi: jelaskan apa yang perlu diperbaiki."),
         widget=forms.Textarea(attrs={"rows": 4}),
     )
@@ -234,7 +254,8 @@ class ReturnForm(ServiceErrorsMixin, forms.Form):
 class StartForm(forms.Form):
     carry_over = forms.BooleanField(
         label=_("Salin jawaban dan data dukung siklus sebelumnya sebagai draf awal"),
-        required=False, initial=True,
+        required=False,
+        initial=True,
     )
 
 
@@ -246,24 +267,29 @@ class QueueFilterForm(forms.Form):
     cycle = forms.ChoiceField(label=_("Siklus"), required=False)
     province = forms.ChoiceField(label=_("Provinsi"), required=False)
     kind = forms.ChoiceField(
-        label=_("Jenis"), required=False,
+        label=_("Jenis"),
+        required=False,
         choices=_choices(RegionKind.choices, _("Semua jenis")),
     )
     status = forms.ChoiceField(
-        label=_("Status"), required=False,
+        label=_("Status"),
+        required=False,
         choices=_choices(AssessmentStatus.choices, _("Semua status")),
     )
     waiting = forms.IntegerField(
         label=_("Menunggu sedikitnya (hari)"), required=False, min_value=0, max_value=3650
     )
 
-    def __init__(self, *args: Any, cycles: Iterable[Any], provinces: Iterable[tuple[str, str]],
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, cycles: Iterable[Any], provinces: Iterable[tuple[str, str]], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["cycle"].choices = _choices(
+        self.fields["cycle"].choices = _choices(  # type: ignore[attr-defined]
             ((str(c.pk), c.name) for c in cycles), _("Semua siklus")
         )
-        self.fields["province"].choices = _choices(provinces, _("Semua provinsi"))
+        self.fields["province"].choices = _choices(  # type: ignore[attr-defined]
+            provinces, _("Semua provinsi")
+        )
 
 
 BOARD_STATUSES = [("not_started", _("Belum mulai")), *AssessmentStatus.choices]
@@ -273,15 +299,21 @@ class BoardFilterForm(forms.Form):
     cycle = forms.ChoiceField(label=_("Siklus"), required=False)
     province = forms.ChoiceField(label=_("Provinsi"), required=False)
     kind = forms.ChoiceField(
-        label=_("Jenis"), required=False,
+        label=_("Jenis"),
+        required=False,
         choices=_choices(RegionKind.choices, _("Semua jenis")),
     )
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=_choices(BOARD_STATUSES, _("Semua status"))
     )
 
-    def __init__(self, *args: Any, cycles: Iterable[Any], provinces: Iterable[tuple[str, str]],
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, cycles: Iterable[Any], provinces: Iterable[tuple[str, str]], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["cycle"].choices = [(str(c.pk), c.name) for c in cycles]
-        self.fields["province"].choices = _choices(provinces, _("Semua provinsi"))
+        self.fields["cycle"].choices = [  # type: ignore[attr-defined]
+            (str(c.pk), c.name) for c in cycles
+        ]
+        self.fields["province"].choices = _choices(  # type: ignore[attr-defined]
+            provinces, _("Semua provinsi")
+        )

@@ -95,7 +95,11 @@ class RegionHome:
 def home(request: HttpRequest) -> HttpResponse:
     """The region's assessments for CSCOs and contributors; ministry staff go to their work."""
     user = request.user
-    region_ids = [g.region_id for g in access.grants(user) if g.role in REGION_ROLES]
+    region_ids = [
+        g.region_id
+        for g in access.grants(user)
+        if g.role in REGION_ROLES and g.region_id is not None
+    ]
     if not region_ids:
         if access.has_role(user, Role.REVIEWER):
             return redirect("review-queue")
@@ -150,7 +154,9 @@ def start_assessment(request: HttpRequest, cycle_id: int, region_code: str) -> H
     if request.method == "POST" and form.is_valid():
         try:
             result = carryover.start_assessment(
-                user=request.user, cycle=cycle, region=region,
+                user=request.user,
+                cycle=cycle,
+                region=region,
                 carry_over=bool(form.cleaned_data["carry_over"]),
             )
         except Conflict as conflict:
@@ -301,7 +307,9 @@ def answer(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     else:
         try:
             saved = services.save_answer(
-                user=request.user, assessment=assessment, indicator=indicator,
+                user=request.user,
+                assessment=assessment,
+                indicator=indicator,
                 data=form.service_data(
                     overwrite_version=int(overwrite) if overwrite.isdigit() else None
                 ),
@@ -319,7 +327,9 @@ def answer(request: HttpRequest, pk: int, code: str) -> HttpResponse:
         if status == 200:
             return redirect(_element_url(assessment, indicator))
         context = _questionnaire_context(
-            request, assessment, indicator.theme.element.code,
+            request,
+            assessment,
+            indicator.theme.element.code,
             bound={indicator.pk: form},
             conflicts={indicator.pk: conflict} if conflict else None,
         )
@@ -341,8 +351,15 @@ def answer(request: HttpRequest, pk: int, code: str) -> HttpResponse:
             "completeness": completeness,
             "elements": layout_elements,
             "element": indicator.theme.element,
-            "error_fields": ["status", "value", "justification", "source", "year", "quality",
-                             "comment"],
+            "error_fields": [
+                "status",
+                "value",
+                "justification",
+                "source",
+                "year",
+                "quality",
+                "comment",
+            ],
         },
         status=status,
     )
@@ -378,8 +395,12 @@ def _conflict_view(indicator: Indicator, current: dict[str, Any]) -> dict[str, A
 
 
 def _evidence_section(
-    request: HttpRequest, assessment: Assessment, indicator: Indicator,
-    form: EvidenceForm | None = None, status: int = 200, message: str = "",
+    request: HttpRequest,
+    assessment: Assessment,
+    indicator: Indicator,
+    form: EvidenceForm | None = None,
+    status: int = 200,
+    message: str = "",
 ) -> HttpResponse:
     items = list(selectors.evidence_of(assessment).filter(indicator=indicator))
     return render(
@@ -408,7 +429,9 @@ def upload_evidence(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     status, message = 201, ""
     try:
         services.add_evidence(
-            user=request.user, assessment=assessment, indicator_code=indicator.code,
+            user=request.user,
+            assessment=assessment,
+            indicator_code=indicator.code,
             upload=request.FILES.get("file"),
         )
     except ValidationError as error:
@@ -420,9 +443,9 @@ def upload_evidence(request: HttpRequest, pk: int, code: str) -> HttpResponse:
         if status == 201:
             messages.success(request, _("Data dukung diunggah."))
         else:
-            for errors in service_errors_of(form).values():
-                for error in errors:
-                    messages.error(request, error)
+            for field_errors in form.errors.values():
+                for text in field_errors:
+                    messages.error(request, str(text))
             if message:
                 messages.error(request, message)
         return redirect(_element_url(assessment, indicator))
@@ -432,13 +455,12 @@ def upload_evidence(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     return _evidence_section(request, assessment, indicator, form, status, message)
 
 
-def service_errors_of(form: EvidenceForm) -> dict[str, list[str]]:
-    return {name: list(errors) for name, errors in form.errors.items()}
-
-
 def _scoped_evidence(request: HttpRequest, pk: int, evidence_id: int) -> Evidence:
     queryset = selectors.evidence_for(request.user).select_related(
-        "assessment", "assessment__region", "assessment__cycle", "indicator",
+        "assessment",
+        "assessment__region",
+        "assessment__cycle",
+        "indicator",
         "indicator__theme__element",
     )
     return get_object_or_404(queryset, pk=evidence_id, assessment_id=pk)
@@ -451,7 +473,9 @@ def download_evidence(request: HttpRequest, pk: int, evidence_id: int) -> FileRe
     if not evidence.file:
         raise Http404
     return FileResponse(
-        evidence.file.open("rb"), as_attachment=True, filename=evidence.name,
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=evidence.name,
         content_type=evidence.content_type or "application/octet-stream",
     )
 
@@ -481,9 +505,11 @@ def delete_evidence(request: HttpRequest, pk: int, evidence_id: int) -> HttpResp
 def _missing_links(assessment: Assessment, codes: list[str]) -> list[dict[str, Any]]:
     if not codes:
         return []
-    indicators = Indicator.objects.filter(
-        framework_id=assessment.cycle.framework_id, code__in=codes
-    ).select_related("theme__element").order_by("position")
+    indicators = (
+        Indicator.objects.filter(framework_id=assessment.cycle.framework_id, code__in=codes)
+        .select_related("theme__element")
+        .order_by("position")
+    )
     return [
         {
             "code": i.code,
@@ -569,8 +595,12 @@ def _score_charts(payload: dict[str, Any], language: str) -> dict[str, str]:
                 charts.BarRow(label=e["title"] or e["code"], value=_decimal(e["score"]))
                 for e in self_track["elements"]
             ],
-            title=_("Skor per elemen"), value_label=_("Penilaian mandiri"), national_label="",
-            province_label="", decimal_comma=language == "id", width=400,
+            title=_("Skor per elemen"),
+            value_label=_("Penilaian mandiri"),
+            national_label="",
+            province_label="",
+            decimal_comma=language == "id",
+            width=400,
         )
     bars = charts.bars_with_medians(
         [
@@ -659,9 +689,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     if not (access.has_role(request.user, Role.REVIEWER) or request.user.is_superuser):
         raise PermissionDenied
     cycles = list(selectors.cycles())
-    form = QueueFilterForm(
-        request.GET or None, cycles=cycles, provinces=_provinces(request.user)
-    )
+    form = QueueFilterForm(request.GET or None, cycles=cycles, provinces=_provinces(request.user))
     filters = form.cleaned_data if form.is_valid() else {}
     queryset = selectors.filter_assessments(
         selectors.assessments_for(request.user),
@@ -711,8 +739,11 @@ def _level_names(assessment: Assessment) -> dict[str, str]:
 
 
 def _review_context(
-    request: HttpRequest, assessment: Assessment, element_code: str | None,
-    *, return_form: ReturnForm | None = None,
+    request: HttpRequest,
+    assessment: Assessment,
+    element_code: str | None,
+    *,
+    return_form: ReturnForm | None = None,
 ) -> dict[str, Any]:
     layout = selectors.framework_layout(assessment.cycle.framework_id)
     element = _element_of(layout, element_code)
@@ -751,9 +782,7 @@ def review(request: HttpRequest, pk: int, element: str | None = None) -> HttpRes
     assessment = _scoped_assessment(request, pk)
     if not access.can(request.user, access.REVIEW, assessment.region):
         raise PermissionDenied
-    return render(
-        request, "maturity/review.html", _review_context(request, assessment, element)
-    )
+    return render(request, "maturity/review.html", _review_context(request, assessment, element))
 
 
 @login_required
@@ -767,7 +796,9 @@ def save_review(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     if form.is_valid():
         try:
             services.set_review(
-                user=request.user, assessment=assessment, indicator=indicator,
+                user=request.user,
+                assessment=assessment,
+                indicator=indicator,
                 **form.service_arguments(),
             )
         except ValidationError as error:
@@ -779,9 +810,9 @@ def save_review(request: HttpRequest, pk: int, code: str) -> HttpResponse:
         status = 400
     if not _is_htmx(request):
         if status != 200:
-            for errors in form.errors.values():
-                for error in errors:
-                    messages.error(request, f"{indicator.code}: {error}")
+            for field_errors in form.errors.values():
+                for text in field_errors:
+                    messages.error(request, f"{indicator.code}: {text}")
             if message:
                 messages.error(request, message)
         url = reverse("review-element", args=[assessment.pk, indicator.theme.element.code])
@@ -789,8 +820,13 @@ def save_review(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     return render(
         request,
         "maturity/partials/review_result.html",
-        {"indicator": indicator, "form": form, "message": message, "status": status,
-         "error_fields": ["verified_level", "comment"]},
+        {
+            "indicator": indicator,
+            "form": form,
+            "message": message,
+            "status": status,
+            "error_fields": ["verified_level", "comment"],
+        },
         status=status,
     )
 
@@ -869,18 +905,27 @@ def board(request: HttpRequest) -> HttpResponse:
     )
     rows_by_region = {
         row["region"]: row
-        for row in scores.cycle_score_rows(assessments, framework=cycle.framework,
-                                           language=language)
+        for row in scores.cycle_score_rows(
+            assessments, framework=cycle.framework, language=language
+        )
     }
-    region_list = list(regions.order_by("province_code", "code").values(
-        "code", "name", "kind", "province_code", "province_name"
-    ))
-    lines = []
+    region_list = list(
+        regions.order_by("province_code", "code").values(
+            "code", "name", "kind", "province_code", "province_name"
+        )
+    )
+    lines: list[dict[str, Any]] = []
     for region in region_list:
         row = rows_by_region.get(region["code"])
         line_status = row["status"] if row else "not_started"
-        lines.append({"region": region, "row": row, "status": line_status,
-                      "status_label": _status_label(line_status)})
+        lines.append(
+            {
+                "region": region,
+                "row": row,
+                "status": line_status,
+                "status_label": _status_label(line_status),
+            }
+        )
     counts = dict.fromkeys(STATUS_ORDER, 0)
     for line in lines:
         counts[line["status"]] += 1
@@ -919,8 +964,12 @@ def _province_summary(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
         region = line["region"]
         item = summary.setdefault(
             region["province_code"],
-            {"code": region["province_code"], "name": region["province_name"],
-             "counts": dict.fromkeys(STATUS_ORDER, 0), "indexes": []},
+            {
+                "code": region["province_code"],
+                "name": region["province_name"],
+                "counts": dict.fromkeys(STATUS_ORDER, 0),
+                "indexes": [],
+            },
         )
         item["counts"][line["status"]] += 1
         row = line["row"]
@@ -952,15 +1001,16 @@ def _board_charts(rows: Any, cycle: AssessmentCycle, language: str) -> dict[str,
         self_counts[row["self_level"] or 0] += 1
         if row.get("verified_level") is not None:
             verified_counts[row["verified_level"]] += 1
-    level_names = [_("Belum ada skor")] + [
-        framework.level_name(n, language) for n in range(1, 6)
-    ]
+    level_names = [_("Belum ada skor")] + [framework.level_name(n, language) for n in range(1, 6)]
     stack_rows = [charts.StackRow(label=_("Penilaian mandiri"), counts=self_counts)]
     if any(verified_counts):
         stack_rows.append(charts.StackRow(label=_("Terverifikasi"), counts=verified_counts))
     distribution = charts.level_stacks(
-        stack_rows, title=_("Sebaran tingkat kematangan"), level_names=level_names,
-        width=480, row_height=24,
+        stack_rows,
+        title=_("Sebaran tingkat kematangan"),
+        level_names=level_names,
+        width=480,
+        row_height=24,
     )
     element_totals: dict[str, list[Decimal]] = {}
     titles: dict[str, str] = {}
@@ -998,4 +1048,3 @@ def request_national_report(request: HttpRequest, cycle_id: int) -> HttpResponse
         user=request.user, cycle=cycle, language=language
     ).report
     return _report_reply(request, report, f"{reverse('board')}?cycle={cycle.pk}")
-

@@ -111,3 +111,14 @@ def answer_display(answer: Any, indicator: Any) -> str:
     if answer.value_bool is not None:
         return _("Ya") if answer.value_bool else _("Tidak")
     return "—"
+
+
+@register.filter
+def dec(value: Any) -> str:
+    """A decimal figure (a string from a score payload) with the reader's decimal mark."""
+    from django.utils.translation import get_language
+
+    if value is None or value == "":
+        return "—"
+    text = str(value)
+    return text if (get_language() or "id").startswith("en") else text.replace(".", ",")

@@ -48,7 +48,9 @@ def open_page(chromium, live_server):  # type: ignore[no-untyped-def]
     def make(*, locale: str = "en-US"):  # type: ignore[no-untyped-def]
         # The browser says English: the product still speaks Indonesian until switched.
         context = chromium.new_context(  # type: ignore[attr-defined]
-            base_url=live_server.url, locale=locale, accept_downloads=True,
+            base_url=live_server.url,
+            locale=locale,
+            accept_downloads=True,
             viewport={"width": 1280, "height": 860},
         )
         context.set_default_timeout(15_000)

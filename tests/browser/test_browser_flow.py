@@ -154,9 +154,10 @@ def test_assessment_goes_from_answers_to_approved_pdf_in_the_browser(
     # --- The CSCO reads the score and downloads the PDF made by the worker ------------------------
     csco.goto(base + "score/")
     for _ in range(60):  # the worker computes the verified score
-        if csco.locator(".bigscore").count() and "—" not in csco.locator(
-            ".scorehead .stat >> nth=1"
-        ).inner_text():
+        if (
+            csco.locator(".bigscore").count()
+            and "—" not in csco.locator(".scorehead .stat >> nth=1").inner_text()
+        ):
             break
         csco.wait_for_timeout(500)
         csco.reload()
@@ -181,8 +182,14 @@ def test_assessment_goes_from_answers_to_approved_pdf_in_the_browser(
     from maturity.models import Evidence
 
     evidence_id = Evidence.objects.get(assessment=assessment).pk
-    for path in ("", "elements/E2/", "submit/", "score/", "review/",
-                 f"evidence/{evidence_id}/download/"):
+    for path in (
+        "",
+        "elements/E2/",
+        "submit/",
+        "score/",
+        "review/",
+        f"evidence/{evidence_id}/download/",
+    ):
         assert other.goto(base + path).status == 404, path
     assert other.request.get(href).status == 404
     assert "Kota Makassar" not in other.goto("/").text()

@@ -21,20 +21,34 @@ RUBRIC = {
 }
 
 
-def build_framework(code: str = "halaman", version: str = "1", previous: str = "",
-                    continues: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+def build_framework(
+    code: str = "halaman",
+    version: str = "1",
+    previous: str = "",
+    continues: dict[str, str] | None = None,
+):  # type: ignore[no-untyped-def]
     """Two elements, three themes and six indicators (quantitative %, rubric, binary), the first
     requiring evidence; ``continues`` maps an indicator code to the code it continues."""
     from maturity.models import Element, Framework, Indicator, Theme
 
     framework = Framework.objects.create(
-        code=code, version=version, title_id="Kerangka halaman", title_en="Pages framework",
-        status="published", published_at=timezone.now(), levels=LEVELS,
-        index_bands=["1.80", "2.60", "3.50", "4.20"], previous_version=previous,
+        code=code,
+        version=version,
+        title_id="Kerangka halaman",
+        title_en="Pages framework",
+        status="published",
+        published_at=timezone.now(),
+        levels=LEVELS,
+        index_bands=["1.80", "2.60", "3.50", "4.20"],
+        previous_version=previous,
     )
     layout = [
-        ("E1", "Kota layak huni", "Liveable city", [("EDU", "Pendidikan", "Education"),
-                                                    ("HEA", "Kesehatan", "Health")]),
+        (
+            "E1",
+            "Kota layak huni",
+            "Liveable city",
+            [("EDU", "Pendidikan", "Education"), ("HEA", "Kesehatan", "Health")],
+        ),
         ("E2", "Kota hijau dan aman", "Green and safe city", [("WAT", "Air", "Water")]),
     ]
     position = 0
@@ -44,14 +58,22 @@ def build_framework(code: str = "halaman", version: str = "1", previous: str = "
         )
         for t_code, t_id, t_en in themes:
             theme = Theme.objects.create(
-                framework=framework, element=element, code=t_code, title_id=t_id,
-                title_en=t_en, position=position,
+                framework=framework,
+                element=element,
+                code=t_code,
+                title_id=t_id,
+                title_en=t_en,
+                position=position,
             )
-            for n, kind in enumerate(["quantitative", "rubric"] if t_code != "WAT"
-                                     else ["binary", "quantitative"]):
+            for n, kind in enumerate(
+                ["quantitative", "rubric"] if t_code != "WAT" else ["binary", "quantitative"]
+            ):
                 ind_code = f"{t_code}-{n + 1}"
                 Indicator.objects.create(
-                    framework=framework, theme=theme, code=ind_code, kind=kind,
+                    framework=framework,
+                    theme=theme,
+                    code=ind_code,
+                    kind=kind,
                     title_id=f"Indikator {ind_code} ({t_id})",
                     title_en=f"Indicator {ind_code} ({t_en})",
                     guidance_id=f"Petunjuk pengisian {ind_code}.",
@@ -75,7 +97,9 @@ def open_cycle(framework, name: str = "2026", year: int | None = None):  # type:
 
     today = timezone.localdate()
     return AssessmentCycle.objects.create(
-        name=name, year=year or today.year, framework=framework,
+        name=name,
+        year=year or today.year,
+        framework=framework,
         opens_on=today - datetime.timedelta(days=3),
         closes_on=today + datetime.timedelta(days=20),
     )

@@ -66,8 +66,11 @@ def test_password_change_shows_errors_beside_fields_then_changes(pages, cast):
     assert 'id="id_old_password_error"' in response.content.decode()
     response = pages.csco_a.post(
         "/accounts/password/change/",
-        {"old_password": PASSWORD, "new_password1": "kota-cerdas-makassar-27",
-         "new_password2": "kota-cerdas-makassar-27"},
+        {
+            "old_password": PASSWORD,
+            "new_password1": "kota-cerdas-makassar-27",
+            "new_password2": "kota-cerdas-makassar-27",
+        },
     )
     assert response.status_code == 302
     cast.csco_a.refresh_from_db()

@@ -23,8 +23,9 @@ def url(assessment, tail: str = "") -> str:  # type: ignore[no-untyped-def]
 
 
 def errors_beside(html: str, code: str, field: str) -> str:
-    match = re.search(rf'<ul class="field__errors" id="err-{code}-{field}"[^>]*>(.*?)</ul>', html,
-                      re.S)
+    match = re.search(
+        rf'<ul class="field__errors" id="err-{code}-{field}"[^>]*>(.*?)</ul>', html, re.S
+    )
     assert match, f"no error list for {code} {field}"
     return match.group(1)
 
@@ -48,7 +49,9 @@ def test_second_element_page_lists_only_its_own_themes(pages, assessment_a):
 
 
 def test_unknown_element_is_not_found(pages, assessment_a):
-    assert pages.csco_a.get(url(assessment_a, "elements/E9/")).status_code == 404
+    response = pages.csco_a.get(url(assessment_a, "elements/E9/"))
+    assert response.status_code == 404
+    assert "Halaman tidak ditemukan" in response.content.decode()
 
 
 def test_questionnaire_renders_in_a_constant_number_of_queries(pages, cast, assessment_a):
@@ -61,7 +64,9 @@ def test_questionnaire_renders_in_a_constant_number_of_queries(pages, cast, asse
     complete(assessment_a, cast.csco_a)
     for code in ("EDU-2", "HEA-1"):
         services.add_evidence(
-            user=cast.csco_a, assessment=assessment_a, indicator_code=code,
+            user=cast.csco_a,
+            assessment=assessment_a,
+            indicator_code=code,
             upload=SimpleUploadedFile(f"{code}.pdf", TINY_PDF, "application/pdf"),
         )
     assert count() == empty
@@ -71,8 +76,13 @@ def test_questionnaire_renders_in_a_constant_number_of_queries(pages, cast, asse
 def test_autosave_saves_through_the_service_and_says_saved(pages, assessment_a):
     response = pages.contributor_a.post(
         url(assessment_a, "answers/EDU-1/"),
-        {"status": "answered", "value": "72,5", "source": "Dapodik", "year": "2025",
-         "version": "0"},
+        {
+            "status": "answered",
+            "value": "72,5",
+            "source": "Dapodik",
+            "year": "2025",
+            "version": "0",
+        },
         **HTMX,
     )
     assert response.status_code == 200
@@ -139,12 +149,16 @@ def test_without_javascript_a_saved_answer_returns_to_its_indicator(pages, asses
 
 
 def test_a_stale_version_is_a_409_showing_the_other_value(pages, cast, assessment_a):
-    services.save_answer(user=cast.contributor_a, assessment=assessment_a,
-                         indicator=assessment_a.cycle.framework.indicators.get(code="EDU-1"),
-                         data={"status": "answered", "value": "55", "source": "BPS"})
+    services.save_answer(
+        user=cast.contributor_a,
+        assessment=assessment_a,
+        indicator=assessment_a.cycle.framework.indicators.get(code="EDU-1"),
+        data={"status": "answered", "value": "55", "source": "BPS"},
+    )
     response = pages.csco_a.post(
         url(assessment_a, "answers/EDU-1/"),
-        {"status": "answered", "value": "60", "version": "0"}, **HTMX,
+        {"status": "answered", "value": "60", "version": "0"},
+        **HTMX,
     )
     assert response.status_code == 409
     html = response.content.decode()
@@ -155,12 +169,16 @@ def test_a_stale_version_is_a_409_showing_the_other_value(pages, cast, assessmen
 
 
 def test_overwriting_after_a_conflict_saves_my_value(pages, cast, assessment_a):
-    services.save_answer(user=cast.contributor_a, assessment=assessment_a,
-                         indicator=assessment_a.cycle.framework.indicators.get(code="EDU-1"),
-                         data={"status": "answered", "value": "55"})
+    services.save_answer(
+        user=cast.contributor_a,
+        assessment=assessment_a,
+        indicator=assessment_a.cycle.framework.indicators.get(code="EDU-1"),
+        data={"status": "answered", "value": "55"},
+    )
     response = pages.csco_a.post(
         url(assessment_a, "answers/EDU-1/"),
-        {"status": "answered", "value": "60", "version": "0", "overwrite": "1"}, **HTMX,
+        {"status": "answered", "value": "60", "version": "0", "overwrite": "1"},
+        **HTMX,
     )
     assert response.status_code == 200
     answer = Answer.objects.get(assessment=assessment_a, indicator__code="EDU-1")
@@ -168,9 +186,12 @@ def test_overwriting_after_a_conflict_saves_my_value(pages, cast, assessment_a):
 
 
 def test_reloading_a_card_shows_the_saved_answer(pages, cast, assessment_a):
-    services.save_answer(user=cast.contributor_a, assessment=assessment_a,
-                         indicator=assessment_a.cycle.framework.indicators.get(code="EDU-1"),
-                         data={"status": "answered", "value": "55.25"})
+    services.save_answer(
+        user=cast.contributor_a,
+        assessment=assessment_a,
+        indicator=assessment_a.cycle.framework.indicators.get(code="EDU-1"),
+        data={"status": "answered", "value": "55.25"},
+    )
     response = pages.csco_a.get(url(assessment_a, "answers/EDU-1/"), **HTMX)
     assert response.status_code == 200
     assert 'value="55,25"' in response.content.decode()
@@ -194,8 +215,14 @@ def test_another_regions_csco_gets_404_for_every_page_of_the_assessment(pages, a
 
 
 def test_another_regions_csco_cannot_post_to_the_assessment(pages, assessment_a):
-    for tail in ("answers/EDU-1/", "answers/EDU-1/evidence/", "submit/", "reports/", "return/",
-                 "approve/"):
+    for tail in (
+        "answers/EDU-1/",
+        "answers/EDU-1/evidence/",
+        "submit/",
+        "reports/",
+        "return/",
+        "approve/",
+    ):
         assert pages.csco_b.post(url(assessment_a, tail), {"status": "no_data"}).status_code == 404
 
 
@@ -252,17 +279,19 @@ def test_evidence_download_gives_the_file_to_the_region_and_the_reviewer(pages, 
         assert response.status_code == 200
         assert response["Content-Type"] == "application/pdf"
         assert b"".join(response.streaming_content) == TINY_PDF
-    assert pages.csco_b.get(
-        url(assessment_a, f"evidence/{evidence.pk}/download/")
-    ).status_code == 404
+    assert (
+        pages.csco_b.get(url(assessment_a, f"evidence/{evidence.pk}/download/")).status_code == 404
+    )
 
 
 def test_evidence_delete_removes_it(pages, assessment_a):
     upload(pages.csco_a, assessment_a)
     evidence = Evidence.objects.get()
-    response = pages.contributor_a.post(url(assessment_a, f"evidence/{evidence.pk}/delete/"),
-                                        **HTMX)
+    response = pages.contributor_a.post(
+        url(assessment_a, f"evidence/{evidence.pk}/delete/"), **HTMX
+    )
     assert response.status_code == 200
     assert not Evidence.objects.exists()
-    assert pages.csco_b.post(url(assessment_a, f"evidence/{evidence.pk}/delete/")).status_code \
-        == 404
+    assert (
+        pages.csco_b.post(url(assessment_a, f"evidence/{evidence.pk}/delete/")).status_code == 404
+    )

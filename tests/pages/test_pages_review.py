@@ -104,8 +104,11 @@ def test_review_page_renders_in_a_constant_number_of_queries(
 
     before = count()
     for code in ("EDU-1", "EDU-2", "HEA-1"):
-        pages.reviewer.post(url(assessment_a, f"review/indicators/{code}/"),
-                            {"verified_level": "2", "comment": "Cek ulang"}, **HTMX)
+        pages.reviewer.post(
+            url(assessment_a, f"review/indicators/{code}/"),
+            {"verified_level": "2", "comment": "Cek ulang"},
+            **HTMX,
+        )
     assert count() == before
 
 
@@ -113,9 +116,11 @@ def test_reviewer_saves_a_verified_level_and_comment(
     pages, cast, assessment_a, django_capture_on_commit_callbacks
 ):
     submitted(assessment_a, cast, django_capture_on_commit_callbacks)
-    response = pages.reviewer.post(url(assessment_a, "review/indicators/EDU-1/"),
-                                   {"verified_level": "2", "comment": "Data 2023, bukan 2025"},
-                                   **HTMX)
+    response = pages.reviewer.post(
+        url(assessment_a, "review/indicators/EDU-1/"),
+        {"verified_level": "2", "comment": "Data 2023, bukan 2025"},
+        **HTMX,
+    )
     assert response.status_code == 200
     assert "Tersimpan" in response.content.decode()
     review = Review.objects.get(assessment=assessment_a, indicator__code="EDU-1")
@@ -138,11 +143,14 @@ def test_return_with_a_comment_shows_it_to_the_csco_beside_the_indicator(
     pages, cast, assessment_a, django_capture_on_commit_callbacks
 ):
     submitted(assessment_a, cast, django_capture_on_commit_callbacks)
-    pages.reviewer.post(url(assessment_a, "review/indicators/EDU-1/"),
-                        {"verified_level": "2", "comment": "Lampirkan data Dapodik terbaru"},
-                        **HTMX)
-    response = pages.reviewer.post(url(assessment_a, "return/"),
-                                   {"comment": "Perbaiki indikator pendidikan."})
+    pages.reviewer.post(
+        url(assessment_a, "review/indicators/EDU-1/"),
+        {"verified_level": "2", "comment": "Lampirkan data Dapodik terbaru"},
+        **HTMX,
+    )
+    response = pages.reviewer.post(
+        url(assessment_a, "return/"), {"comment": "Perbaiki indikator pendidikan."}
+    )
     assert response.status_code == 302
     home = pages.csco_a.get("/").content.decode()
     assert "Perbaiki indikator pendidikan." in home
