@@ -77,17 +77,13 @@ def shoot():  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def browser_world(transactional_db):  # type: ignore[no-untyped-def]
-    """Regions, the cast (who sign in with the test password), a small framework and a cycle.
+    """The cast (who sign in with the test password), a small framework and an open cycle.
 
-    Earlier transactional tests may have emptied the database, so the regions are loaded here.
+    The regions are there: tests/conftest.py reloads them before every transactional test.
     """
-    from cities.models import Region
-    from cities.services import load_regions
     from tests.factories import make_cast
     from tests.pages.conftest import build_framework, open_cycle
 
-    if not Region.objects.filter(code="73.71").exists():
-        load_regions()
     cast = make_cast()
     framework = build_framework(code="peramban")
     return cast, open_cycle(framework, name="2026-peramban")
