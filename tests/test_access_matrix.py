@@ -158,6 +158,9 @@ MATRIX: list[Rule] = [
     api("POST", f"{A_}/answers/bulk/", EDITORS, on="assessment", body=BULK),
     api("GET", f"{A_}/answers/<indicator_code:code>/", READERS, on="assessment"),
     api("PUT", f"{A_}/answers/<indicator_code:code>/", EDITORS, on="assessment", body=ANSWER),
+    api("GET", f"{A_}/answers.xlsx", READERS, on="assessment"),
+    api("GET", f"{A_}/answers.csv", READERS, on="assessment"),
+    api("POST", f"{A_}/answers/import/", EDITORS, on="assessment", body={}),
     api("GET", f"{A_}/evidence/", READERS, on="assessment", lists="evidence"),
     api("POST", f"{A_}/evidence/", EDITORS, on="assessment", body={"indicator": "I-1"}),
     api("GET", f"{A_}/evidence/<int:eid>/", READERS, on="assessment"),
@@ -214,6 +217,17 @@ MATRIX: list[Rule] = [
     page("GET", "review/", {REVIEWER}),
     page("GET", "board/", MINISTRY),
     page("POST", "board/cycles/<int:cycle_id>/report/", MINISTRY, on="cycle"),
+    # Answers spreadsheet pages
+    page("GET", f"{P_}/spreadsheet/", READERS, on="assessment"),
+    page("GET", f"{P_}/spreadsheet/answers.xlsx", READERS, on="assessment"),
+    page("GET", f"{P_}/spreadsheet/answers.csv", READERS, on="assessment"),
+    page("POST", f"{P_}/spreadsheet/preview/", EDITORS, on="assessment"),
+    page("POST", f"{P_}/spreadsheet/apply/", EDITORS, on="assessment", ok=OK_OR_REDIRECT),
+    # Open data: public by design (approved results only: region and verified scores)
+    page("GET", "open/", PUBLIC),
+    page("GET", "open/data-dictionary/", PUBLIC),
+    page("GET", "open/cycles/<int:pk>/scores.csv", PUBLIC, on="cycle"),
+    page("GET", "open/cycles/<int:pk>/scores.json", PUBLIC, on="cycle"),
 ]
 # fmt: on
 

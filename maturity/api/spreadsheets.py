@@ -166,6 +166,8 @@ class AnswerImportView(APIView):
         assessment = _assessment(request, pk)
         query = ImportQueryInput(data=request.query_params)
         query.is_valid(raise_exception=True)
+        # Before the body is parsed: a role that may not import gets 403 whatever it sent.
+        spreadsheets.check_may_import(user=request.user, assessment=assessment)
         upload: Any = request.FILES.get("file")
         if query.validated_data["apply"]:
             preview = spreadsheets.apply_upload(
