@@ -13,6 +13,7 @@ run: venv system-deps
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_defaults
 	$(PY) manage.py create_demo_accounts
+	$(PY) manage.py load_demo_programmes
 	$(PY) -m config.run
 
 test: dev-venv system-deps browser-deps

@@ -311,7 +311,7 @@ def evidence_of(assessment: Assessment) -> QuerySet[Evidence]:
     """The assessment's evidence files (the assessment was found through the user's scope)."""
     return (
         Evidence.objects.filter(assessment=assessment)
-        .select_related("indicator", "uploaded_by")
+        .select_related("indicator", "uploaded_by", "programme")
         .order_by("indicator__position", "uploaded_at", "id")
     )
 

@@ -205,6 +205,16 @@ class ElementAverage:
 
 
 @dataclass(frozen=True)
+class ProgrammeHighlight:
+    """A shared programme behind some of the cycle's highest-scoring indicators."""
+
+    name: str
+    region: str
+    indicators: str
+    agency: str
+
+
+@dataclass(frozen=True)
 class NationalReport:
     """Everything the national summary shows."""
 
@@ -225,3 +235,4 @@ class NationalReport:
     level_legend: tuple[BandRow, ...]
     attachment_name: str
     attachment_json: bytes = field(repr=False, default=b"")
+    programmes: tuple[ProgrammeHighlight, ...] = ()

@@ -221,6 +221,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "basis": ("Dasar", "Basis"),
     "no_assessment": ("Belum ada penilaian", "No assessment yet"),
     "no_level": ("Tanpa skor", "No score"),
+    "top_programmes": ("Program di balik indikator dengan skor tertinggi",
+                       "Programmes behind the highest-scoring indicators"),
+    "top_programmes_note": (
+        "Program yang dibagikan wilayah untuk saling belajar, yang terkait dengan (atau dikutip "
+        "sebagai data dukung untuk) indikator yang mencapai tingkat 4 atau 5 pada skor yang "
+        "menjadi dasar peringkat.",
+        "Programmes that regions shared for peer learning, linked to (or cited as evidence for) "
+        "indicators that reached level 4 or 5 in the score the ranking uses.",
+    ),
+    "backed_indicators": ("Indikator (tingkat)", "Indicators (level)"),
     # Verification page
     "verify_title": ("Verifikasi laporan", "Report verification"),
 }

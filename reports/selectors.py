@@ -37,6 +37,8 @@ from maturity.models import (
     ScoreTrack,
     Theme,
 )
+from maturity.programmes import programmes_behind_top_indicators
+from maturity.programmes import registry_inputs as programmes_registry_inputs
 from maturity.scores import latest_snapshots_for
 from reports import charts
 from reports.context import (
@@ -51,6 +53,7 @@ from reports.context import (
     NationalReport,
     NextStepItem,
     NextStepTheme,
+    ProgrammeHighlight,
     ProgrammeRow,
     RankRow,
     RegionReport,
@@ -168,17 +171,19 @@ def region_inputs_key(*, assessment_id: int, language: str) -> str:
 
 
 def national_inputs_key(*, cycle_id: int, language: str) -> str:
-    """A hash of what the national summary is made from, read in one query: the cycle's
-    assessments (count, latest change) and their snapshots (latest id, count)."""
+    """A hash of what the national summary is made from, read in two queries: the cycle's
+    assessments (count, latest change) and their snapshots (latest id, count), and the programmes
+    registry (latest change, count, the cycle's citations)."""
     row = Assessment.objects.filter(cycle_id=cycle_id).aggregate(
         assessments=Count("id", distinct=True),
         changed=Max("updated_at"),
         snapshot_max=Max("snapshots__id"),
         snapshots=Count("snapshots__id", distinct=True),
     )
+    registry = programmes_registry_inputs(cycle_id=cycle_id)
     return _key(
         {"kind": ReportKind.NATIONAL, "cycle": cycle_id, "language": language,
-         "template": TEMPLATE_VERSION, **row}
+         "template": TEMPLATE_VERSION, **row, **registry}
     )
 
 
@@ -761,7 +766,8 @@ def national_report_context(report: Report) -> NationalReport:
     statuses = {a["id"]: a["status"] for a in assessments}
     snapshots = _latest_cycle_snapshots(
         cycle.pk, fields=("index", "level", "result__self__elements",
-                          "result__verified__elements"),
+                          "result__verified__elements", "result__self__indicators",
+                          "result__verified__indicators"),
     )
     headline = _headline(snapshots, statuses)
     region_by_id = {r["id"]: r for r in regions}
@@ -894,6 +900,23 @@ def national_report_context(report: Report) -> NationalReport:
         )
         for e in elements
     )
+    # Shared programmes behind the highest-scoring indicators (maturity/programmes.py).
+    levels_by_region = {
+        a["region_id"]: _by_code(headline[a["id"]]["track__indicators"] or [], "level")
+        for a in assessments
+        if a["status"] in SUBMITTED_STATUSES and a["id"] in headline
+    }
+    highlights = tuple(
+        ProgrammeHighlight(
+            name=p.name,
+            region=p.region_name,
+            indicators=", ".join(f"{code} (M{level})" for code, level in p.indicators),
+            agency=p.agency,
+        )
+        for p in programmes_behind_top_indicators(
+            cycle_id=cycle.pk, levels_by_region=levels_by_region
+        )
+    )
     attachment = {
         "report_id": report.report_id,
         "cycle": {"id": cycle.pk, "name": cycle.name, "year": cycle.year},
@@ -931,6 +954,7 @@ def national_report_context(report: Report) -> NationalReport:
         level_legend=_bands(framework, language, t),
         attachment_name=NATIONAL_ATTACHMENT_NAME,
         attachment_json=json.dumps(attachment, ensure_ascii=False, indent=1).encode(),
+        programmes=highlights,
     )
 
 

@@ -231,6 +231,14 @@ def _rows(rows: list[selectors.AnswerRow], language: str) -> Any:
     return AnswerRowOutput([answer_row_data(r, language) for r in rows], many=True).data
 
 
+class EvidenceProgrammeOutput(serializers.Serializer):
+    """A programme cited as evidence (maturity/programmes.py): no file, the programme instead."""
+
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    url = serializers.CharField()
+
+
 class EvidenceOutput(serializers.Serializer):
     id = serializers.IntegerField()
     indicator = serializers.CharField(source="indicator.code")
@@ -241,6 +249,7 @@ class EvidenceOutput(serializers.Serializer):
     uploaded_by = serializers.SerializerMethodField()
     uploaded_at = serializers.DateTimeField()
     download_url = serializers.SerializerMethodField()
+    programme = EvidenceProgrammeOutput(allow_null=True)
 
     def get_uploaded_by(self, evidence: Evidence) -> str | None:
         return evidence.uploaded_by.username if evidence.uploaded_by else None
