@@ -689,7 +689,12 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     if not (access.has_role(request.user, Role.REVIEWER) or request.user.is_superuser):
         raise PermissionDenied
     cycles = list(selectors.cycles())
-    form = QueueFilterForm(request.GET or None, cycles=cycles, provinces=_provinces(request.user))
+    form = QueueFilterForm(
+        request.GET or None,
+        cycles=cycles,
+        provinces=_provinces(request.user),
+        initial={"status": AssessmentStatus.SUBMITTED},
+    )
     filters = form.cleaned_data if form.is_valid() else {}
     queryset = selectors.filter_assessments(
         selectors.assessments_for(request.user),
