@@ -14,7 +14,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils import translation
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
@@ -114,10 +115,6 @@ class ImportPreviewOutput(serializers.Serializer):
     conflicts = ImportConflictOutput(many=True)
 
 
-class ImportRefusedOutput(ImportPreviewOutput):
-    detail = serializers.CharField()
-
-
 # --- Views ----------------------------------------------------------------------------------------
 
 
@@ -160,7 +157,19 @@ class AnswerImportView(APIView):
     @extend_schema(
         request={"multipart/form-data": ImportInput},
         parameters=[OpenApiParameter("apply", bool, description="1: save what the preview shows")],
-        responses={200: ImportPreviewOutput, 400: ImportRefusedOutput, 409: ImportRefusedOutput},
+        responses={
+            200: ImportPreviewOutput,
+            400: OpenApiResponse(
+                response=OpenApiTypes.OBJECT,
+                description="A refused file: {\"file\": [message, ...]}; or, with ?apply=1, rows "
+                "in error: the preview (as 200) with \"detail\". Nothing saved.",
+            ),
+            409: OpenApiResponse(
+                response=OpenApiTypes.OBJECT,
+                description="Not editable: {\"detail\"}; or, with ?apply=1, stale rows: the "
+                "preview (as 200) with \"detail\" and \"conflicts\". Nothing saved.",
+            ),
+        },
     )
     def post(self, request: Request, pk: int) -> Response:
         assessment = _assessment(request, pk)
