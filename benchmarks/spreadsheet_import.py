@@ -94,9 +94,12 @@ def prepare() -> tuple[Any, Any]:
     today = timezone.localdate()
     cycle, _ = AssessmentCycle.objects.get_or_create(
         name=CYCLE_NAME,
-        defaults={"year": today.year, "framework": framework,
-                  "opens_on": today - datetime.timedelta(days=1),
-                  "closes_on": today + datetime.timedelta(days=365)},
+        defaults={
+            "year": today.year,
+            "framework": framework,
+            "opens_on": today - datetime.timedelta(days=1),
+            "closes_on": today + datetime.timedelta(days=365),
+        },
     )
     assessment, _ = Assessment.objects.get_or_create(cycle=cycle, region=region)
     return user, assessment
@@ -120,8 +123,13 @@ def typed(indicator: Any, round_number: int) -> dict[str, Any]:
     else:
         low = Decimal(str(indicator.thresholds[0]))
         value = float(low + Decimal(round_number) / 10)
-    return {"status": "answered", "value": value, "source": f"Dinas, putaran {round_number}",
-            "year": 2025, "comment": f"Diisi kantor wilayah, putaran {round_number}"}
+    return {
+        "status": "answered",
+        "value": value,
+        "source": f"Dinas, putaran {round_number}",
+        "year": 2025,
+        "comment": f"Diisi kantor wilayah, putaran {round_number}",
+    }
 
 
 def fill(content: bytes, indicators: dict[str, Any], round_number: int) -> bytes:
@@ -200,17 +208,24 @@ def run(repeats: int) -> None:
         record("import, every row changed (?apply=1)", elapsed, queries)
         assert applied["summary"]["changed"] == len(indicators), applied["summary"]
 
-    print(f"Default framework: {len(indicators)} indicator rows; workbook {size / 1024:.0f} KiB; "
-          f"{repeats} run(s), medians:")
+    print(
+        f"Default framework: {len(indicators)} indicator rows; workbook {size / 1024:.0f} KiB; "
+        f"{repeats} run(s), medians:"
+    )
     for step, values in steps.items():
         seconds = statistics.median(v[0] for v in values)
         queries = int(statistics.median(v[1] for v in values))
         print(f"  {step:<40} {seconds * 1000:8.0f} ms  {queries:5d} queries")
-    worst = max(statistics.median(v[0] for v in values) for step, values in steps.items()
-                if step.startswith("import"))
+    worst = max(
+        statistics.median(v[0] for v in values)
+        for step, values in steps.items()
+        if step.startswith("import")
+    )
     verdict = "under" if worst < TARGET_SECONDS else "OVER"
-    print(f"Slowest import {worst:.2f} s: {verdict} the {TARGET_SECONDS:.0f} s target "
-          f"({worst / TARGET_SECONDS:.2f} of it).")
+    print(
+        f"Slowest import {worst:.2f} s: {verdict} the {TARGET_SECONDS:.0f} s target "
+        f"({worst / TARGET_SECONDS:.2f} of it)."
+    )
 
 
 def main() -> None:

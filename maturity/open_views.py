@@ -32,8 +32,9 @@ def _cycle(pk: int) -> AssessmentCycle:
     return cycle
 
 
-def _file(request: HttpRequest, data: opendata.OpenData, content: bytes, content_type: str,
-          extension: str) -> HttpResponse:
+def _file(
+    request: HttpRequest, data: opendata.OpenData, content: bytes, content_type: str, extension: str
+) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     tag = opendata.etag(content)
     response["ETag"] = tag
@@ -42,9 +43,10 @@ def _file(request: HttpRequest, data: opendata.OpenData, content: bytes, content
         f'inline; filename="maturasi-skor-siklus-{data.cycle.pk}.{extension}"'
     )
     _public(response)
-    return get_conditional_response(
+    conditional = get_conditional_response(
         request, etag=tag, last_modified=int(data.last_modified.timestamp()), response=response
     )
+    return conditional if conditional is not None else response
 
 
 @require_safe

@@ -44,25 +44,51 @@ class OpenColumn:
 
 
 FIXED_COLUMNS: tuple[OpenColumn, ...] = (
-    OpenColumn("region_code", "text", "Kode wilayah Kementerian Dalam Negeri, mis. 73.71.",
-               "The Ministry of Home Affairs' region code, e.g. 73.71."),
+    OpenColumn(
+        "region_code",
+        "text",
+        "Kode wilayah Kementerian Dalam Negeri, mis. 73.71.",
+        "The Ministry of Home Affairs' region code, e.g. 73.71.",
+    ),
     OpenColumn("region_name", "text", "Nama wilayah.", "The region's name."),
-    OpenColumn("region_kind", "text", "Jenis wilayah: province, kabupaten atau kota.",
-               "The kind of region: province, kabupaten (regency) or kota (city)."),
+    OpenColumn(
+        "region_kind",
+        "text",
+        "Jenis wilayah: province, kabupaten atau kota.",
+        "The kind of region: province, kabupaten (regency) or kota (city).",
+    ),
     OpenColumn("province_code", "text", "Kode provinsi wilayah.", "The region's province code."),
     OpenColumn("province_name", "text", "Nama provinsi.", "The province's name."),
-    OpenColumn("framework_version", "text",
-               "Kerangka dan versinya yang dipakai untuk menilai, mis. 'smkc 2026.1'.",
-               "The framework and version the assessment used, e.g. 'smkc 2026.1'."),
-    OpenColumn("index", "decimal",
-               "Indeks kematangan terverifikasi 0–5 (dua desimal), setelah ditinjau kementerian.",
-               "The verified maturity index 0–5 (two decimals), after the ministry's review."),
-    OpenColumn("level", "integer", "Tingkat kematangan terverifikasi 1–5 dari indeks.",
-               "The verified maturity level 1–5 from the index."),
-    OpenColumn("level_name_id", "text", "Nama tingkat dalam Bahasa Indonesia.",
-               "The level's name in Indonesian."),
-    OpenColumn("level_name_en", "text", "Nama tingkat dalam bahasa Inggris.",
-               "The level's name in English."),
+    OpenColumn(
+        "framework_version",
+        "text",
+        "Kerangka dan versinya yang dipakai untuk menilai, mis. 'smkc 2026.1'.",
+        "The framework and version the assessment used, e.g. 'smkc 2026.1'.",
+    ),
+    OpenColumn(
+        "index",
+        "decimal",
+        "Indeks kematangan terverifikasi 0–5 (dua desimal), setelah ditinjau kementerian.",
+        "The verified maturity index 0–5 (two decimals), after the ministry's review.",
+    ),
+    OpenColumn(
+        "level",
+        "integer",
+        "Tingkat kematangan terverifikasi 1–5 dari indeks.",
+        "The verified maturity level 1–5 from the index.",
+    ),
+    OpenColumn(
+        "level_name_id",
+        "text",
+        "Nama tingkat dalam Bahasa Indonesia.",
+        "The level's name in Indonesian.",
+    ),
+    OpenColumn(
+        "level_name_en",
+        "text",
+        "Nama tingkat dalam bahasa Inggris.",
+        "The level's name in English.",
+    ),
 )
 ELEMENT_PREFIX = "element_"
 THEME_PREFIX = "theme_"
@@ -90,7 +116,8 @@ def columns_for(framework: Framework) -> FrameworkColumns:
     names = entry.names
     elements = [
         OpenColumn(
-            f"{ELEMENT_PREFIX}{rule.code}", "decimal",
+            f"{ELEMENT_PREFIX}{rule.code}",
+            "decimal",
             f"Skor elemen {rule.code} ({names.elements[rule.code][0]}), 0–5.",
             f"Score of element {rule.code} ({names.elements[rule.code][1]}), 0–5.",
         )
@@ -98,7 +125,8 @@ def columns_for(framework: Framework) -> FrameworkColumns:
     ]
     themes = [
         OpenColumn(
-            f"{THEME_PREFIX}{rule.code}", "decimal",
+            f"{THEME_PREFIX}{rule.code}",
+            "decimal",
             f"Skor tema {rule.code} ({names.themes[rule.code][0]}), 0–5; kosong bila semua "
             "indikatornya tidak berlaku.",
             f"Score of theme {rule.code} ({names.themes[rule.code][1]}), 0–5; empty when all "
@@ -154,14 +182,20 @@ class OpenData:
                     for level, names in sorted(entry.rules.level_names.items())
                 },
                 "elements": [
-                    {"code": r.code, "title_id": entry.names.elements[r.code][0],
-                     "title_en": entry.names.elements[r.code][1]}
+                    {
+                        "code": r.code,
+                        "title_id": entry.names.elements[r.code][0],
+                        "title_en": entry.names.elements[r.code][1],
+                    }
                     for r in entry.rules.elements
                 ],
                 "themes": [
-                    {"code": r.code, "element": r.element,
-                     "title_id": entry.names.themes[r.code][0],
-                     "title_en": entry.names.themes[r.code][1]}
+                    {
+                        "code": r.code,
+                        "element": r.element,
+                        "title_id": entry.names.themes[r.code][0],
+                        "title_en": entry.names.themes[r.code][1],
+                    }
                     for r in entry.rules.themes
                 ],
             },
@@ -181,11 +215,11 @@ class OpenData:
                     "level_name_id": row["level_name_id"],
                     "level_name_en": row["level_name_en"],
                     "elements": [
-                        {"code": c.name[len(ELEMENT_PREFIX):], "score": row[c.name]}
+                        {"code": c.name[len(ELEMENT_PREFIX) :], "score": row[c.name]}
                         for c in self.columns.elements
                     ],
                     "themes": [
-                        {"code": c.name[len(THEME_PREFIX):], "score": row[c.name]}
+                        {"code": c.name[len(THEME_PREFIX) :], "score": row[c.name]}
                         for c in self.columns.themes
                     ],
                 }
@@ -211,8 +245,16 @@ def approved_assessments(cycle: AssessmentCycle) -> QuerySet[Assessment]:
     return scores.with_latest_snapshot_ids(
         Assessment.objects.filter(cycle=cycle, status=AssessmentStatus.APPROVED)
         .select_related("region")
-        .only("id", "cycle_id", "status", "region__code", "region__name", "region__kind",
-              "region__province_code", "region__province_name")
+        .only(
+            "id",
+            "cycle_id",
+            "status",
+            "region__code",
+            "region__name",
+            "region__kind",
+            "region__province_code",
+            "region__province_name",
+        )
     ).order_by("region__code")
 
 
@@ -223,19 +265,27 @@ def open_data(cycle: AssessmentCycle) -> OpenData:
     """
     columns = columns_for(cycle.framework)
     assessments = list(approved_assessments(cycle))
-    snapshot_ids = [
-        a.latest_verified_id for a in assessments if a.latest_verified_id  # type: ignore[attr-defined]
-    ]
-    snapshots = {
-        s.pk: s
-        for s in ScoreSnapshot.objects.filter(pk__in=snapshot_ids, track=ScoreTrack.VERIFIED)
-        .only("id", "framework_version", "index", "level", "computed_at", "result")
-    } if snapshot_ids else {}
+    latest: dict[int, int] = {
+        a.pk: a.latest_verified_id  # type: ignore[attr-defined]
+        for a in assessments
+        if getattr(a, "latest_verified_id", None)
+    }
+    snapshot_ids = list(latest.values())
+    snapshots = (
+        {
+            s.pk: s
+            for s in ScoreSnapshot.objects.filter(
+                pk__in=snapshot_ids, track=ScoreTrack.VERIFIED
+            ).only("id", "framework_version", "index", "level", "computed_at", "result")
+        }
+        if snapshot_ids
+        else {}
+    )
     framework = cycle.framework
     rows = []
     newest: datetime | None = None
     for assessment in assessments:
-        snapshot = snapshots.get(assessment.latest_verified_id)  # type: ignore[attr-defined]
+        snapshot = snapshots.get(latest.get(assessment.pk, 0))
         if snapshot is None:
             continue  # approved moments ago: workers have not stored the verified scores yet
         track = snapshot.result.get("verified") or {}
@@ -255,9 +305,9 @@ def open_data(cycle: AssessmentCycle) -> OpenData:
             "level_name_en": framework.level_name(track.get("level"), "en") or None,
         }
         for column in columns.elements:
-            row[column.name] = elements.get(column.name[len(ELEMENT_PREFIX):])
+            row[column.name] = elements.get(column.name[len(ELEMENT_PREFIX) :])
         for column in columns.themes:
-            row[column.name] = themes.get(column.name[len(THEME_PREFIX):])
+            row[column.name] = themes.get(column.name[len(THEME_PREFIX) :])
         rows.append(row)
         if newest is None or snapshot.computed_at > newest:
             newest = snapshot.computed_at
@@ -279,4 +329,3 @@ def frameworks_of(cycles: Sequence[AssessmentCycle]) -> list[FrameworkColumns]:
         if cycle.framework_id not in seen:
             seen[cycle.framework_id] = columns_for(cycle.framework)
     return list(seen.values())
-

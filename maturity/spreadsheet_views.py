@@ -46,8 +46,13 @@ def _attachment(content: bytes, content_type: str, filename: str) -> HttpRespons
     return response
 
 
-def _page(request: HttpRequest, assessment: Assessment, *, errors: list[str] | None = None,
-          status: int = 200) -> HttpResponse:
+def _page(
+    request: HttpRequest,
+    assessment: Assessment,
+    *,
+    errors: list[str] | None = None,
+    status: int = 200,
+) -> HttpResponse:
     context = {
         "assessment": assessment,
         "may_import": access.can(request.user, access.REGION_EDIT, assessment.region),
@@ -132,13 +137,19 @@ def _preview_context(preview: spreadsheets.Preview) -> dict[str, Any]:
                 "outcome": row.outcome,
                 "label": _outcome_label(row.outcome),
                 "changes": [
-                    {"field": _heading(key), "before": _text(row.before, key),
-                     "after": _text(row.after, key)}
+                    {
+                        "field": _heading(key),
+                        "before": _text(row.before, key),
+                        "after": _text(row.after, key),
+                    }
                     for key in row.changes
                 ],
                 "errors": [
-                    {"column": e.column or "", "field": _heading(e.field),
-                     "message": in_language(e.message)}
+                    {
+                        "column": e.column or "",
+                        "field": _heading(e.field),
+                        "message": in_language(e.message),
+                    }
                     for e in row.errors
                 ],
             }
@@ -154,8 +165,14 @@ def _preview_context(preview: spreadsheets.Preview) -> dict[str, Any]:
     }
 
 
-def _render_preview(request: HttpRequest, assessment: Assessment, preview: spreadsheets.Preview,
-                    *, token: str = "", status: int = 200) -> HttpResponse:
+def _render_preview(
+    request: HttpRequest,
+    assessment: Assessment,
+    preview: spreadsheets.Preview,
+    *,
+    token: str = "",
+    status: int = 200,
+) -> HttpResponse:
     context = {"assessment": assessment, "token": token, **_preview_context(preview)}
     return render(request, "maturity/spreadsheet/preview.html", context, status=status)
 
@@ -188,14 +205,13 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
     key = SESSION_KEY.format(pk=assessment.pk)
     stored = request.session.get(key)
     if not stored or stored.get("token") != request.POST.get("token"):
-        messages.error(request, _("Pratinjau tidak ditemukan atau sudah dipakai; unggah berkas "
-                                  "lagi."))
+        messages.error(
+            request, _("Pratinjau tidak ditemukan atau sudah dipakai; unggah berkas lagi.")
+        )
         return redirect("spreadsheet", pk=assessment.pk)
     parsed = spreadsheets.ParsedUpload.from_json(stored["parsed"])
     try:
-        result = spreadsheets.apply_import(
-            user=request.user, assessment=assessment, parsed=parsed
-        )
+        result = spreadsheets.apply_import(user=request.user, assessment=assessment, parsed=parsed)
     except spreadsheets.ImportHasConflicts as error:
         del request.session[key]
         return _render_preview(request, assessment, error.preview, status=409)

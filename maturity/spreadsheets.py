@@ -105,56 +105,161 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("element", "Elemen", "Element", "Elemen kunci indikator.",
-           "The indicator's key element.", width=22),
+    Column(
+        "element",
+        "Elemen",
+        "Element",
+        "Elemen kunci indikator.",
+        "The indicator's key element.",
+        width=22,
+    ),
     Column("theme", "Tema", "Theme", "Tema indikator.", "The indicator's theme.", width=18),
-    Column("indicator", "Kode", "Code", "Kode indikator; menentukan jawaban mana yang diubah.",
-           "The indicator code; decides which answer a row changes.", read_as="text", width=10),
-    Column("title", "Indikator", "Indicator", "Judul indikator.", "The indicator's title.",
-           width=50),
-    Column("guidance", "Panduan", "Guidance", "Cara mengisi indikator ini.",
-           "How to answer this indicator.", width=40),
-    Column("unit", "Satuan", "Unit", "Satuan nilai kuantitatif.",
-           "The unit of a quantitative value.", width=12),
-    Column("kind", "Jenis", "Kind", "Kuantitatif, rubrik (tingkat 1–5) atau ya/tidak.",
-           "Quantitative, rubric (level 1–5) or yes/no.", width=13),
-    Column("allowed", "Nilai yang diterima", "Allowed values",
-           "Nilai apa yang dapat diisi di kolom Nilai.", "What the Value column accepts.",
-           width=40),
-    Column("status", "Status", "Status",
-           "answered (dijawab), not_applicable (tidak berlaku: isi alasan) atau no_data "
-           "(tidak ada data).",
-           "answered, not_applicable (give a justification) or no_data.",
-           editable=True, read_as="choice", width=16),
-    Column("value", "Nilai", "Value",
-           "Angka dalam satuan indikator, tingkat 1–5, atau ya/tidak.",
-           "A number in the indicator's unit, a level 1–5, or yes/no.",
-           editable=True, read_as="value", width=14),
-    Column("numerator", "Pembilang", "Numerator",
-           "Boleh diisi bersama penyebut; nilai harus sesuai pembilang/penyebut.",
-           "Optional, with the denominator; the value must agree with them.",
-           editable=True, read_as="number", width=13),
-    Column("denominator", "Penyebut", "Denominator", "Penyebut (lebih dari 0).",
-           "The denominator (greater than 0).", editable=True, read_as="number", width=13),
-    Column("justification", "Alasan tidak berlaku", "Justification",
-           "Wajib bila status not_applicable.", "Required when the status is not_applicable.",
-           editable=True, read_as="text", width=30),
-    Column("source", "Sumber data", "Data source", "Asal data (instansi, dokumen).",
-           "Where the figure comes from (agency, document).",
-           editable=True, read_as="text", width=30),
-    Column("year", "Tahun data", "Year", "Tahun referensi data.", "The data's reference year.",
-           editable=True, read_as="whole", width=10),
-    Column("quality", "Mutu data", "Data quality", "measured (terukur), estimated (perkiraan) "
-           "atau modelled (pemodelan).", "measured, estimated or modelled.",
-           editable=True, read_as="choice", width=13),
-    Column("comment", "Komentar", "Comment", "Catatan untuk peninjau.", "A note for the reviewer.",
-           editable=True, read_as="text", width=40),
-    Column("version", "Versi", "Version",
-           "Versi jawaban saat diekspor; jangan diubah. Bila jawaban sudah diubah orang lain "
-           "sejak itu, baris dilaporkan sebagai konflik dan tidak ditimpa.",
-           "The answer's version when exported; do not change it. If someone changed the "
-           "answer since, the row is reported as a conflict and not overwritten.",
-           read_as="whole", width=9),
+    Column(
+        "indicator",
+        "Kode",
+        "Code",
+        "Kode indikator; menentukan jawaban mana yang diubah.",
+        "The indicator code; decides which answer a row changes.",
+        read_as="text",
+        width=10,
+    ),
+    Column(
+        "title", "Indikator", "Indicator", "Judul indikator.", "The indicator's title.", width=50
+    ),
+    Column(
+        "guidance",
+        "Panduan",
+        "Guidance",
+        "Cara mengisi indikator ini.",
+        "How to answer this indicator.",
+        width=40,
+    ),
+    Column(
+        "unit",
+        "Satuan",
+        "Unit",
+        "Satuan nilai kuantitatif.",
+        "The unit of a quantitative value.",
+        width=12,
+    ),
+    Column(
+        "kind",
+        "Jenis",
+        "Kind",
+        "Kuantitatif, rubrik (tingkat 1–5) atau ya/tidak.",
+        "Quantitative, rubric (level 1–5) or yes/no.",
+        width=13,
+    ),
+    Column(
+        "allowed",
+        "Nilai yang diterima",
+        "Allowed values",
+        "Nilai apa yang dapat diisi di kolom Nilai.",
+        "What the Value column accepts.",
+        width=40,
+    ),
+    Column(
+        "status",
+        "Status",
+        "Status",
+        "answered (dijawab), not_applicable (tidak berlaku: isi alasan) atau no_data "
+        "(tidak ada data).",
+        "answered, not_applicable (give a justification) or no_data.",
+        editable=True,
+        read_as="choice",
+        width=16,
+    ),
+    Column(
+        "value",
+        "Nilai",
+        "Value",
+        "Angka dalam satuan indikator, tingkat 1–5, atau ya/tidak.",
+        "A number in the indicator's unit, a level 1–5, or yes/no.",
+        editable=True,
+        read_as="value",
+        width=14,
+    ),
+    Column(
+        "numerator",
+        "Pembilang",
+        "Numerator",
+        "Boleh diisi bersama penyebut; nilai harus sesuai pembilang/penyebut.",
+        "Optional, with the denominator; the value must agree with them.",
+        editable=True,
+        read_as="number",
+        width=13,
+    ),
+    Column(
+        "denominator",
+        "Penyebut",
+        "Denominator",
+        "Penyebut (lebih dari 0).",
+        "The denominator (greater than 0).",
+        editable=True,
+        read_as="number",
+        width=13,
+    ),
+    Column(
+        "justification",
+        "Alasan tidak berlaku",
+        "Justification",
+        "Wajib bila status not_applicable.",
+        "Required when the status is not_applicable.",
+        editable=True,
+        read_as="text",
+        width=30,
+    ),
+    Column(
+        "source",
+        "Sumber data",
+        "Data source",
+        "Asal data (instansi, dokumen).",
+        "Where the figure comes from (agency, document).",
+        editable=True,
+        read_as="text",
+        width=30,
+    ),
+    Column(
+        "year",
+        "Tahun data",
+        "Year",
+        "Tahun referensi data.",
+        "The data's reference year.",
+        editable=True,
+        read_as="whole",
+        width=10,
+    ),
+    Column(
+        "quality",
+        "Mutu data",
+        "Data quality",
+        "measured (terukur), estimated (perkiraan) atau modelled (pemodelan).",
+        "measured, estimated or modelled.",
+        editable=True,
+        read_as="choice",
+        width=13,
+    ),
+    Column(
+        "comment",
+        "Komentar",
+        "Comment",
+        "Catatan untuk peninjau.",
+        "A note for the reviewer.",
+        editable=True,
+        read_as="text",
+        width=40,
+    ),
+    Column(
+        "version",
+        "Versi",
+        "Version",
+        "Versi jawaban saat diekspor; jangan diubah. Bila jawaban sudah diubah orang lain "
+        "sejak itu, baris dilaporkan sebagai konflik dan tidak ditimpa.",
+        "The answer's version when exported; do not change it. If someone changed the "
+        "answer since, the row is reported as a conflict and not overwritten.",
+        read_as="whole",
+        width=9,
+    ),
 )
 COLUMN_BY_KEY = {column.key: column for column in COLUMNS}
 ANSWER_FIELDS = tuple(c.key for c in COLUMNS if c.editable)
@@ -190,7 +295,7 @@ _CHOICES: dict[str, dict[str, str]] = {
     },
     "quality": {label: key for key, labels in _QUALITY_LABELS.items() for label in (key, *labels)},
 }
-_KIND_LABELS = {
+_KIND_LABELS: dict[str, tuple[str, str]] = {
     IndicatorKind.QUANTITATIVE: ("Kuantitatif", "Quantitative"),
     IndicatorKind.RUBRIC: ("Rubrik", "Rubric"),
     IndicatorKind.BINARY: ("Ya/tidak", "Yes/no"),
@@ -281,8 +386,7 @@ def row_values(row: ExportRow, language: str) -> dict[str, Any]:
         "title": indicator.title_in(language),
         "guidance": indicator.guidance_in(language),
         "unit": indicator.unit,
-        "kind": _pick(_KIND_LABELS.get(indicator.kind, (indicator.kind, indicator.kind)),
-                      language),
+        "kind": _pick(_KIND_LABELS.get(indicator.kind, (indicator.kind, indicator.kind)), language),
         "allowed": allowed_values(indicator, language),
         "status": None,
         "value": None,
@@ -430,18 +534,24 @@ def build_answers_workbook(assessment: Assessment, language: str = "id") -> byte
         if not cells:
             return
         validation = DataValidation(
-            type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
-            showErrorMessage=True, errorTitle=title, error=pick_one,
+            type="list",
+            formula1='"' + ",".join(choices) + '"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle=title,
+            error=pick_one,
         )
         sheet.add_data_validation(validation)
         for cell in cells:
             validation.add(cell)
 
     if rows:
-        drop_down(AnswerStatus.values, [f"{LETTER['status']}2:{LETTER['status']}{last}"],
-                  "Status")
-        drop_down(DataQuality.values, [f"{LETTER['quality']}2:{LETTER['quality']}{last}"],
-                  "Mutu data / Data quality")
+        drop_down(AnswerStatus.values, [f"{LETTER['status']}2:{LETTER['status']}{last}"], "Status")
+        drop_down(
+            DataQuality.values,
+            [f"{LETTER['quality']}2:{LETTER['quality']}{last}"],
+            "Mutu data / Data quality",
+        )
         drop_down(("1", "2", "3", "4", "5"), rubric_cells, "Tingkat / Level")
         drop_down(_YES_NO[language], binary_cells, "Ya/tidak / Yes/no")
 
@@ -471,15 +581,23 @@ def _instructions_sheet(workbook: Any, assessment: Assessment, language: str) ->
     wrap = Alignment(wrap_text=True, vertical="top")
     framework = assessment.cycle.framework
     heading = [
-        ("Lembar kerja jawaban penilaian kematangan kota cerdas",
-         "Answers workbook of the smart-city maturity assessment"),
-        (f"Wilayah: {assessment.region.code} {assessment.region.name}",
-         f"Region: {assessment.region.code} {assessment.region.name}"),
+        (
+            "Lembar kerja jawaban penilaian kematangan kota cerdas",
+            "Answers workbook of the smart-city maturity assessment",
+        ),
+        (
+            f"Wilayah: {assessment.region.code} {assessment.region.name}",
+            f"Region: {assessment.region.code} {assessment.region.name}",
+        ),
         (f"Siklus: {assessment.cycle.name}", f"Cycle: {assessment.cycle.name}"),
-        (f"Kerangka: {framework.code} {framework.version}",
-         f"Framework: {framework.code} {framework.version}"),
-        (f"Diekspor: {timezone.localtime():%Y-%m-%d %H:%M}",
-         f"Exported: {timezone.localtime():%Y-%m-%d %H:%M}"),
+        (
+            f"Kerangka: {framework.code} {framework.version}",
+            f"Framework: {framework.code} {framework.version}",
+        ),
+        (
+            f"Diekspor: {timezone.localtime():%Y-%m-%d %H:%M}",
+            f"Exported: {timezone.localtime():%Y-%m-%d %H:%M}",
+        ),
         ("", ""),
         ("Bahasa Indonesia", "English"),
     ]
@@ -572,8 +690,12 @@ class CellProblem:
     message: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"row": self.row, "column": self.column, "field": self.field,
-                "message": self.message}
+        return {
+            "row": self.row,
+            "column": self.column,
+            "field": self.field,
+            "message": self.message,
+        }
 
 
 @dataclass
@@ -610,8 +732,11 @@ class ParsedUpload:
             "sha256": self.sha256,
             "assessment_id": self.assessment_id,
             "rows": [
-                {"number": r.number, "values": r.values,
-                 "problems": [p.to_dict() for p in r.problems]}
+                {
+                    "number": r.number,
+                    "values": r.values,
+                    "problems": [p.to_dict() for p in r.problems],
+                }
                 for r in self.rows
             ],
         }
@@ -683,8 +808,9 @@ def parse_answers_upload(upload: Any) -> ParsedUpload:
         if uploads.sniff_content_type(io.BytesIO(data), len(data)) != uploads.XLSX:
             raise _refuse(NOT_A_SPREADSHEET)
         rows, assessment_id = _read_workbook(data)
-        return ParsedUpload(name=name, format=XLSX, sha256=sha256, rows=rows,
-                            assessment_id=assessment_id)
+        return ParsedUpload(
+            name=name, format=XLSX, sha256=sha256, rows=rows, assessment_id=assessment_id
+        )
     if uploads.sniff_content_type(io.BytesIO(data), len(data)) == uploads.CSV:
         return ParsedUpload(name=name, format=CSV, sha256=sha256, rows=_read_csv(data))
     raise _refuse(NOT_A_SPREADSHEET)
@@ -701,9 +827,10 @@ def _read_limited(upload: Any) -> bytes:
         buffer.extend(chunk)
         if len(buffer) > MAX_UPLOAD_BYTES:
             raise _refuse(
-                _msg(f"Berkas melebihi batas {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.",
-                     f"The file is larger than the limit of {MAX_UPLOAD_BYTES // (1024 * 1024)}"
-                     " MB.")
+                _msg(
+                    f"Berkas melebihi batas {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.",
+                    f"The file is larger than the limit of {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.",
+                )
             )
     if not buffer:
         raise _refuse(_msg("Berkas kosong.", "The file is empty."))
@@ -721,11 +848,13 @@ def _check_archive(data: bytes) -> None:
     with archive:
         entries = archive.infolist()
         if len(entries) > MAX_ZIP_ENTRIES:
-            raise _refuse(_msg("Arsip berisi terlalu banyak berkas.",
-                               "The archive holds too many files."))
+            raise _refuse(
+                _msg("Arsip berisi terlalu banyak berkas.", "The archive holds too many files.")
+            )
         names = {entry.filename.lower() for entry in entries}
-        if any(n.endswith("vbaproject.bin") or n.endswith("vbaprojectsignature.bin")
-               for n in names):
+        if any(
+            n.endswith("vbaproject.bin") or n.endswith("vbaprojectsignature.bin") for n in names
+        ):
             raise _refuse(MACRO_ENABLED)
         if sum(entry.file_size for entry in entries) > MAX_UNCOMPRESSED_BYTES:
             raise _refuse(TOO_MUCH_DATA)
@@ -744,16 +873,26 @@ def _check_archive(data: bytes) -> None:
                             if b"<!doctype" in window or b"<!entity" in window:
                                 raise _refuse(NOT_A_SPREADSHEET)
                             tail = window[-16:]
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError,
-                RuntimeError):
+        except (
+            zipfile.BadZipFile,
+            OSError,
+            EOFError,
+            ValueError,
+            NotImplementedError,
+            RuntimeError,
+        ):
             raise _refuse(_msg("Arsip rusak.", "The archive is damaged.")) from None
         if "[content_types].xml" in names:
             content_types = archive.read("[Content_Types].xml").lower()
             if b"macroenabled" in content_types:
                 raise _refuse(MACRO_ENABLED)
         if "xl/workbook.bin" in names:
-            raise _refuse(_msg("Buku kerja biner (.xlsb) tidak diterima; simpan sebagai .xlsx.",
-                               "Binary workbooks (.xlsb) are not accepted; save it as .xlsx."))
+            raise _refuse(
+                _msg(
+                    "Buku kerja biner (.xlsb) tidak diterima; simpan sebagai .xlsx.",
+                    "Binary workbooks (.xlsb) are not accepted; save it as .xlsx.",
+                )
+            )
         if "xl/workbook.xml" not in names:
             raise _refuse(NOT_A_SPREADSHEET)
 
@@ -778,16 +917,20 @@ def _heading_problems(headings: list[Any]) -> list[str]:
         if headings[index] not in (None, ""):
             letter = column_letter(index)
             problems.append(
-                _msg(f"Baris 1, kolom {letter}: kolom tambahan '{headings[index]}' tidak dikenal.",
-                     f"Row 1, column {letter}: the extra column '{headings[index]}' is unknown.")
+                _msg(
+                    f"Baris 1, kolom {letter}: kolom tambahan '{headings[index]}' tidak dikenal.",
+                    f"Row 1, column {letter}: the extra column '{headings[index]}' is unknown.",
+                )
             )
     return problems[:20]
 
 
 def _too_many_rows() -> ValidationError:
     return _refuse(
-        _msg(f"Lembar memuat lebih dari {MAX_ROWS} baris data.",
-             f"The sheet holds more than {MAX_ROWS} data rows.")
+        _msg(
+            f"Lembar memuat lebih dari {MAX_ROWS} baris data.",
+            f"The sheet holds more than {MAX_ROWS} data rows.",
+        )
     )
 
 
@@ -804,10 +947,12 @@ def _read_workbook(data: bytes) -> tuple[list[SheetRow], int | None]:
     try:
         if ANSWERS_SHEET not in workbook.sheetnames:
             raise _refuse(
-                _msg(f"Lembar '{ANSWERS_SHEET}' tidak ada di buku kerja; gunakan buku kerja "
-                     "yang diekspor dari aplikasi.",
-                     f"The workbook has no sheet '{ANSWERS_SHEET}'; use the workbook exported "
-                     "from the application.")
+                _msg(
+                    f"Lembar '{ANSWERS_SHEET}' tidak ada di buku kerja; gunakan buku kerja "
+                    "yang diekspor dari aplikasi.",
+                    f"The workbook has no sheet '{ANSWERS_SHEET}'; use the workbook exported "
+                    "from the application.",
+                )
             )
         assessment_id = _meta_assessment(workbook)
         sheet = workbook[ANSWERS_SHEET]
@@ -815,10 +960,12 @@ def _read_workbook(data: bytes) -> tuple[list[SheetRow], int | None]:
         if merged:
             raise _refuse(
                 *(
-                    _msg(f"Sel {ref} digabung (baris {rows}, kolom {cols}); pisahkan sel "
-                         "gabungan lalu unggah lagi.",
-                         f"Cells {ref} are merged (row {rows}, column {cols}); unmerge them and "
-                         "upload again.")
+                    _msg(
+                        f"Sel {ref} digabung (baris {rows}, kolom {cols}); pisahkan sel "
+                        "gabungan lalu unggah lagi.",
+                        f"Cells {ref} are merged (row {rows}, column {cols}); unmerge them and "
+                        "upload again.",
+                    )
                     for ref, rows, cols in merged[:10]
                 )
             )
@@ -914,14 +1061,28 @@ def _row_from_cells(number: int, cells: tuple[Any, ...]) -> SheetRow | None:
         data_type = getattr(cell, "data_type", None)
         letter = LETTER[column.key]
         if data_type == "f":
-            problems.append(CellProblem(number, letter, column.key, _msg(
-                "Sel berisi rumus; ketik nilainya langsung.",
-                "The cell holds a formula; type the value itself.")))
+            problems.append(
+                CellProblem(
+                    number,
+                    letter,
+                    column.key,
+                    _msg(
+                        "Sel berisi rumus; ketik nilainya langsung.",
+                        "The cell holds a formula; type the value itself.",
+                    ),
+                )
+            )
             values[column.key] = None
             continue
         if data_type == "e":
-            problems.append(CellProblem(number, letter, column.key, _msg(
-                f"Sel berisi galat ({raw}).", f"The cell holds an error value ({raw}).")))
+            problems.append(
+                CellProblem(
+                    number,
+                    letter,
+                    column.key,
+                    _msg(f"Sel berisi galat ({raw}).", f"The cell holds an error value ({raw})."),
+                )
+            )
             values[column.key] = None
             continue
         number_format = getattr(cell, "number_format", "") or ""
@@ -942,8 +1103,9 @@ DATE_NOT_NUMBER = _msg(
 )
 
 
-def _decode(column: Column, raw: Any, *, percent_format: bool = False,
-            decimal_comma: bool = False) -> tuple[Any, str | None]:
+def _decode(
+    column: Column, raw: Any, *, percent_format: bool = False, decimal_comma: bool = False
+) -> tuple[Any, str | None]:
     """A cell's value as the API body has it (JSON types only), and a problem, if any.
 
     Only representation is decided here (a date where a number belongs, a number shown as a
@@ -1013,8 +1175,9 @@ def _read_csv(data: bytes) -> list[SheetRow]:
             if len(rows) > MAX_ROWS:
                 raise _too_many_rows()
     except csv.Error as error:
-        raise _refuse(_msg(f"CSV tidak dapat dibaca: {error}.",
-                           f"The CSV file cannot be read: {error}.")) from None
+        raise _refuse(
+            _msg(f"CSV tidak dapat dibaca: {error}.", f"The CSV file cannot be read: {error}.")
+        ) from None
     return rows
 
 
@@ -1105,9 +1268,7 @@ class Preview:
 
     @property
     def can_apply(self) -> bool:
-        return (
-            self.editable and not self.applied and not self.errors and not self.conflicts
-        )
+        return self.editable and not self.applied and not self.errors and not self.conflicts
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -1142,8 +1303,10 @@ def check_may_import(*, user: AnyUser, assessment: Assessment) -> None:
     """403 unless ``user`` may change the assessment's answers (its CSCO or a contributor)."""
     if not access.can(user, access.REGION_EDIT, assessment.region):
         raise PermissionDenied(
-            _msg("Hanya CSCO dan kontributor wilayah yang dapat mengimpor jawaban.",
-                 "Only the region's CSCO and contributors may import answers.")
+            _msg(
+                "Hanya CSCO dan kontributor wilayah yang dapat mengimpor jawaban.",
+                "Only the region's CSCO and contributors may import answers.",
+            )
         )
 
 
@@ -1151,8 +1314,17 @@ def _answer_body(values: Mapping[str, Any]) -> dict[str, Any]:
     return {key: values.get(key) for key in ANSWER_FIELDS}
 
 
-_COMPARED = ("status", "value", "numerator", "denominator", "justification", "comment",
-             "source", "year", "quality")
+_COMPARED = (
+    "status",
+    "value",
+    "numerator",
+    "denominator",
+    "justification",
+    "comment",
+    "source",
+    "year",
+    "quality",
+)
 
 
 def _compare(before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> list[str]:
@@ -1181,16 +1353,27 @@ def _preview_row(
     indicator = indicators.get(code)
     if indicator is None:
         message = (
-            _msg("Kode indikator kosong.", "The indicator code is empty.") if not code
-            else _msg(f"Indikator '{code}' tidak ada dalam kerangka penilaian ini.",
-                      f"Indicator '{code}' is not in this assessment's framework.")
+            _msg("Kode indikator kosong.", "The indicator code is empty.")
+            if not code
+            else _msg(
+                f"Indikator '{code}' tidak ada dalam kerangka penilaian ini.",
+                f"Indicator '{code}' is not in this assessment's framework.",
+            )
         )
         result.errors.append(CellProblem(row.number, LETTER["indicator"], "indicator", message))
         return result
     if code in seen:
-        result.errors.append(CellProblem(row.number, LETTER["indicator"], "indicator", _msg(
-            f"Indikator '{code}' sudah muncul di baris {seen[code]}.",
-            f"Indicator '{code}' already appears in row {seen[code]}.")))
+        result.errors.append(
+            CellProblem(
+                row.number,
+                LETTER["indicator"],
+                "indicator",
+                _msg(
+                    f"Indikator '{code}' sudah muncul di baris {seen[code]}.",
+                    f"Indicator '{code}' already appears in row {seen[code]}.",
+                ),
+            )
+        )
         return result
     seen[code] = row.number
     answer = current.get(indicator.pk)
@@ -1251,8 +1434,7 @@ def _build_preview(assessment: Assessment, parsed: ParsedUpload) -> Preview:
     current = {a.indicator_id: a for a in Answer.objects.filter(assessment=assessment)}
     seen: dict[str, int] = {}
     rows = [
-        _preview_row(row, indicators=indicators, current=current, seen=seen)
-        for row in parsed.rows
+        _preview_row(row, indicators=indicators, current=current, seen=seen) for row in parsed.rows
     ]
     return Preview(
         parsed=parsed,
@@ -1315,32 +1497,36 @@ def apply_import(*, user: AnyUser, assessment: Assessment, parsed: ParsedUpload)
     )
     if not services.is_open_for_editing(locked):
         raise Conflict(
-            _msg("Penilaian tidak dapat diubah sekarang (sudah diajukan atau disetujui, siklus "
-                 "ditutup, atau tenggat lewat).",
-                 "The assessment cannot be changed now (submitted or approved, the cycle is "
-                 "closed, or the deadline has passed).")
+            _msg(
+                "Penilaian tidak dapat diubah sekarang (sudah diajukan atau disetujui, siklus "
+                "ditutup, atau tenggat lewat).",
+                "The assessment cannot be changed now (submitted or approved, the cycle is "
+                "closed, or the deadline has passed).",
+            )
         )
     preview = _build_preview(locked, parsed)
     if preview.errors:
         raise ImportHasErrors(
             preview,
-            _msg("Tidak ada yang disimpan: perbaiki kesalahan per baris lalu unggah lagi.",
-                 "Nothing was saved: correct the errors by row and upload again."),
+            _msg(
+                "Tidak ada yang disimpan: perbaiki kesalahan per baris lalu unggah lagi.",
+                "Nothing was saved: correct the errors by row and upload again.",
+            ),
         )
     if preview.conflicts:
         raise ImportHasConflicts(
             preview,
-            _msg("Tidak ada yang disimpan: sebagian jawaban sudah diubah orang lain sejak berkas "
-                 "diekspor. Ekspor ulang dan isi lagi baris yang konflik.",
-                 "Nothing was saved: some answers were changed by someone else since the file "
-                 "was exported. Export again and redo the conflicting rows."),
+            _msg(
+                "Tidak ada yang disimpan: sebagian jawaban sudah diubah orang lain sejak berkas "
+                "diekspor. Ekspor ulang dan isi lagi baris yang konflik.",
+                "Nothing was saved: some answers were changed by someone else since the file "
+                "was exported. Export again and redo the conflicting rows.",
+            ),
         )
     change_set = uuid.uuid4()
     items = [row.item for row in preview.to_save if row.item is not None]
     if items:
-        services.save_answers_bulk(
-            user=user, assessment=locked, items=items, change_set=change_set
-        )
+        services.save_answers_bulk(user=user, assessment=locked, items=items, change_set=change_set)
         services.record_history(
             assessment=locked,
             actor=user,

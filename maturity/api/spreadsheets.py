@@ -28,7 +28,9 @@ from maturity.models import Assessment
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 LANG_PARAMETER = OpenApiParameter(
-    "lang", str, enum=["id", "en"],
+    "lang",
+    str,
+    enum=["id", "en"],
     description="Bahasa judul kolom dan indikator / language of headings and titles",
 )
 
@@ -161,13 +163,13 @@ class AnswerImportView(APIView):
             200: ImportPreviewOutput,
             400: OpenApiResponse(
                 response=OpenApiTypes.OBJECT,
-                description="A refused file: {\"file\": [message, ...]}; or, with ?apply=1, rows "
-                "in error: the preview (as 200) with \"detail\". Nothing saved.",
+                description='A refused file: {"file": [message, ...]}; or, with ?apply=1, rows '
+                'in error: the preview (as 200) with "detail". Nothing saved.',
             ),
             409: OpenApiResponse(
                 response=OpenApiTypes.OBJECT,
-                description="Not editable: {\"detail\"}; or, with ?apply=1, stale rows: the "
-                "preview (as 200) with \"detail\" and \"conflicts\". Nothing saved.",
+                description='Not editable: {"detail"}; or, with ?apply=1, stale rows: the '
+                'preview (as 200) with "detail" and "conflicts". Nothing saved.',
             ),
         },
     )

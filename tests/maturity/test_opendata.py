@@ -31,8 +31,15 @@ pytestmark = pytest.mark.django_db
 
 REGION_A = "73.71"  # Kota Makassar: approved
 REGION_B = "35.10"  # Kabupaten Banyuwangi: submitted, not yet approved
-SECRETS = ("RAHASIA-KOMENTAR", "RAHASIA-SUMBER", "RAHASIA-BUKTI", "RAHASIA-ALASAN",
-           "Data 2024 kurang.", "csco_a", "reviewer")
+SECRETS = (
+    "RAHASIA-KOMENTAR",
+    "RAHASIA-SUMBER",
+    "RAHASIA-BUKTI",
+    "RAHASIA-ALASAN",
+    "Data 2024 kurang.",
+    "csco_a",
+    "reviewer",
+)
 
 
 @pytest.fixture
@@ -52,13 +59,16 @@ def published(cycle, cast):
     makassar = make_assessment(cycle, REGION_A)
     write_answers(makassar, WORKED_ANSWER_BODIES)
     Answer.objects.filter(assessment=makassar).update(
-        comment="RAHASIA-KOMENTAR", source="RAHASIA-SUMBER", justification="RAHASIA-ALASAN",
+        comment="RAHASIA-KOMENTAR",
+        source="RAHASIA-SUMBER",
+        justification="RAHASIA-ALASAN",
         updated_by=cast.csco_a,
     )
     Evidence.objects.create(
-        assessment=makassar, indicator=Indicator.objects.get(framework=cycle.framework,
-                                                             code="EDU-1"),
-        name="RAHASIA-BUKTI.pdf", uploaded_by=cast.csco_a,
+        assessment=makassar,
+        indicator=Indicator.objects.get(framework=cycle.framework, code="EDU-1"),
+        name="RAHASIA-BUKTI.pdf",
+        uploaded_by=cast.csco_a,
     )
     Assessment.objects.filter(pk=makassar.pk).update(created_by=cast.csco_a)
     approve(makassar)
@@ -83,8 +93,10 @@ def test_the_csv_lists_only_approved_assessments_with_their_verified_scores(cycl
     assert row["province_name"] == "Sulawesi Selatan"
     assert row["framework_version"] == f"{cycle.framework.code} {cycle.framework.version}"
     assert (row["index"], row["level"]) == (WORKED_VERIFIED["index"], "3")
-    assert (row["level_name_id"], row["level_name_en"]) == ("M3 Madya (Emas)",
-                                                            "M3 Intermediate (Gold)")
+    assert (row["level_name_id"], row["level_name_en"]) == (
+        "M3 Madya (Emas)",
+        "M3 Intermediate (Gold)",
+    )
     for code, score in WORKED_VERIFIED["elements"].items():
         assert row[f"element_{code}"] == score
     for code, score in WORKED_VERIFIED["themes"].items():
@@ -105,18 +117,33 @@ def test_the_json_has_the_same_rows_decimals_as_strings_and_the_framework_names(
     body = response.json()
     assert body["cycle"] == {"id": cycle.pk, "name": "Siklus Terbuka", "year": cycle.year}
     assert body["framework"]["version"] == cycle.framework.version
-    assert body["framework"]["levels"]["3"] == {"id": "M3 Madya (Emas)",
-                                                "en": "M3 Intermediate (Gold)"}
+    assert body["framework"]["levels"]["3"] == {
+        "id": "M3 Madya (Emas)",
+        "en": "M3 Intermediate (Gold)",
+    }
     assert {e["code"] for e in body["framework"]["elements"]} == {"E1", "E2", "E3"}
     assert body["count"] == 1
     (result,) = body["results"]
-    assert result["region"] == {"code": REGION_A, "name": "Kota Makassar", "kind": "kota",
-                                "province_code": "73", "province_name": "Sulawesi Selatan"}
+    assert result["region"] == {
+        "code": REGION_A,
+        "name": "Kota Makassar",
+        "kind": "kota",
+        "province_code": "73",
+        "province_name": "Sulawesi Selatan",
+    }
     assert result["index"] == "3.17" and result["level"] == 3
     assert {e["code"]: e["score"] for e in result["elements"]} == WORKED_VERIFIED["elements"]
     assert {t["code"]: t["score"] for t in result["themes"]} == WORKED_VERIFIED["themes"]
-    assert set(result) == {"region", "framework_version", "index", "level", "level_name_id",
-                           "level_name_en", "elements", "themes"}
+    assert set(result) == {
+        "region",
+        "framework_version",
+        "index",
+        "level",
+        "level_name_id",
+        "level_name_en",
+        "elements",
+        "themes",
+    }
 
 
 def test_the_files_hold_no_answers_comments_evidence_reviews_or_names_of_people(cycle, published):
@@ -166,8 +193,9 @@ def test_responses_are_cacheable_and_a_repeat_with_the_etag_gets_304(cycle, publ
     assert first["Access-Control-Allow-Origin"] == "*"
     again = client.get(f"/open/cycles/{cycle.pk}/scores.json", HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304 and again.content == b""
-    since = client.get(f"/open/cycles/{cycle.pk}/scores.json",
-                       HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    since = client.get(
+        f"/open/cycles/{cycle.pk}/scores.json", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]
+    )
     assert since.status_code == 304
 
 
@@ -192,7 +220,7 @@ def test_the_open_index_lists_cycles_with_links_and_approved_counts(cycle, publi
     assert f"/open/cycles/{cycle.pk}/scores.csv" in html
     assert f"/open/cycles/{cycle.pk}/scores.json" in html
     assert "/open/data-dictionary/" in html
-    row = html[html.index("Siklus Terbuka"):]
+    row = html[html.index("Siklus Terbuka") :]
     assert '<td class="num">1</td>' in row[: row.index("</tr>")]
 
 

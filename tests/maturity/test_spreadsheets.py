@@ -84,8 +84,14 @@ def export(client: Any, assessment: Assessment, query: str = "") -> bytes:
     return response.content
 
 
-def upload(client: Any, assessment: Assessment, content: bytes, *, name: str = "jawaban.xlsx",
-           apply: bool = False) -> Any:
+def upload(
+    client: Any,
+    assessment: Assessment,
+    content: bytes,
+    *,
+    name: str = "jawaban.xlsx",
+    apply: bool = False,
+) -> Any:
     return client.post(
         import_url(assessment, apply),
         {"file": SimpleUploadedFile(name, content)},
@@ -212,11 +218,29 @@ def test_only_the_answer_cells_are_unlocked_on_a_protected_sheet(api, assessment
     sheet = load_workbook(io.BytesIO(export(api.csco_a, assessment)))["Jawaban"]
 
     assert sheet.protection.sheet is True
-    for key in ("status", "value", "numerator", "denominator", "justification", "source", "year",
-                "quality", "comment"):
+    for key in (
+        "status",
+        "value",
+        "numerator",
+        "denominator",
+        "justification",
+        "source",
+        "year",
+        "quality",
+        "comment",
+    ):
         assert sheet.cell(row=2, column=COLUMN[key]).protection.locked is False, key
-    for key in ("element", "theme", "indicator", "title", "guidance", "unit", "kind", "allowed",
-                "version"):
+    for key in (
+        "element",
+        "theme",
+        "indicator",
+        "title",
+        "guidance",
+        "unit",
+        "kind",
+        "allowed",
+        "version",
+    ):
         assert sheet.cell(row=2, column=COLUMN[key]).protection.locked is True, key
 
 
@@ -232,8 +256,14 @@ def test_the_instructions_sheet_explains_in_indonesian_and_english(api, assessme
 def test_the_workbook_shows_the_current_answers_and_their_versions(api, assessment):
     api.csco_a.put(
         f"/api/v1/assessments/{assessment.pk}/answers/EDU-1/",
-        {"status": "answered", "value": "12.5", "source": "BPS", "year": 2024,
-         "comment": "=HYPERLINK(\"x\")", "version": 0},
+        {
+            "status": "answered",
+            "value": "12.5",
+            "source": "BPS",
+            "year": 2024,
+            "comment": '=HYPERLINK("x")',
+            "version": 0,
+        },
         format="json",
     )
     workbook = load_workbook(io.BytesIO(export(api.observer, assessment)))
@@ -265,8 +295,14 @@ def test_export_fill_in_preview_and_apply_saves_exactly_the_filled_values(api, c
 
     assert preview.status_code == 200, preview.json()
     body = preview.json()
-    assert body["summary"] == {"new": len(every), "changed": 0, "unchanged": 0, "blank": 0,
-                               "conflict": 0, "error": 0}
+    assert body["summary"] == {
+        "new": len(every),
+        "changed": 0,
+        "unchanged": 0,
+        "blank": 0,
+        "conflict": 0,
+        "error": 0,
+    }
     assert body["can_apply"] is True and body["applied"] is False and body["errors"] == []
     assert not Answer.objects.filter(assessment=assessment).exists()  # a preview saves nothing
 
@@ -285,7 +321,9 @@ def test_export_fill_in_preview_and_apply_saves_exactly_the_filled_values(api, c
             continue
         assert row["status"] == "answered"
         assert (row["source"], row["year"], row["comment"]) == (
-            wanted["source"], 2025, wanted["comment"]
+            wanted["source"],
+            2025,
+            wanted["comment"],
         )
         if indicator.kind == IndicatorKind.RUBRIC:
             assert row["value"] == 4
@@ -384,8 +422,9 @@ def test_a_new_row_answered_by_someone_else_meanwhile_is_a_conflict(api, assessm
         format="json",
     )
 
-    body = upload(api.contributor_a, assessment, fill(exported, {"EDU-1": {"status": "answered",
-                                                                          "value": 5}})).json()
+    body = upload(
+        api.contributor_a, assessment, fill(exported, {"EDU-1": {"status": "answered", "value": 5}})
+    ).json()
 
     assert body["summary"]["conflict"] == 1 and body["rows"][0]["outcome"] == "conflict"
 
@@ -403,8 +442,13 @@ def test_csv_round_trip_with_the_same_columns(api, assessment):
     out = io.StringIO()
     csv.writer(out).writerows(rows)
 
-    applied = upload(api.contributor_a, assessment, out.getvalue().encode("utf-8"),
-                     name="jawaban.csv", apply=True)
+    applied = upload(
+        api.contributor_a,
+        assessment,
+        out.getvalue().encode("utf-8"),
+        name="jawaban.csv",
+        apply=True,
+    )
 
     assert applied.status_code == 200, applied.json()
     assert applied.json()["file"]["format"] == "csv" and applied.json()["summary"]["new"] == 1
@@ -483,8 +527,9 @@ def test_unknown_and_repeated_indicator_codes_are_errors_in_the_code_column(api,
         sheet.cell(row=4, column=COLUMN["indicator"], value="ZZZ-9")
         sheet.cell(row=4, column=COLUMN["status"], value="no_data")
 
-    body = upload(api.csco_a, assessment, edit_workbook(export(api.csco_a, assessment),
-                                                        change)).json()
+    body = upload(
+        api.csco_a, assessment, edit_workbook(export(api.csco_a, assessment), change)
+    ).json()
 
     errors = {(e["row"], e["column"]): e["message"] for e in body["errors"]}
     assert "baris 2" in errors[(3, LETTER["indicator"])]
@@ -499,8 +544,9 @@ def test_a_number_formatted_as_a_percentage_is_reported_not_read_as_a_fraction(a
         cell = sheet.cell(row=row, column=COLUMN["value"], value=0.65)
         cell.number_format = "0%"
 
-    body = upload(api.csco_a, assessment, edit_workbook(export(api.csco_a, assessment),
-                                                        change)).json()
+    body = upload(
+        api.csco_a, assessment, edit_workbook(export(api.csco_a, assessment), change)
+    ).json()
 
     (error,) = body["errors"]
     assert error["column"] == LETTER["value"] and "percentage" in error["message"]
@@ -532,8 +578,9 @@ def test_a_renamed_column_is_refused_naming_row_and_column(api, assessment):
     def change(workbook: Any) -> None:
         workbook["Jawaban"]["C1"] = "Kode indikator"
 
-    message = refused(upload(api.csco_a, assessment,
-                             edit_workbook(export(api.csco_a, assessment), change)))
+    message = refused(
+        upload(api.csco_a, assessment, edit_workbook(export(api.csco_a, assessment), change))
+    )
 
     assert "Baris 1, kolom C" in message and "Row 1, column C" in message
 
@@ -544,8 +591,9 @@ def test_reordered_columns_are_refused(api, assessment):
         sheet.move_range(f"{LETTER['value']}1:{LETTER['value']}{sheet.max_row}", cols=30)
         sheet.move_range(f"{LETTER['numerator']}1:{LETTER['numerator']}{sheet.max_row}", cols=-1)
 
-    message = refused(upload(api.csco_a, assessment,
-                             edit_workbook(export(api.csco_a, assessment), change)))
+    message = refused(
+        upload(api.csco_a, assessment, edit_workbook(export(api.csco_a, assessment), change))
+    )
 
     assert f"column {LETTER['value']}" in message and "reorder" in message
     assert not Answer.objects.filter(assessment=assessment).exists()
@@ -555,8 +603,9 @@ def test_a_missing_answers_sheet_is_refused(api, assessment):
     def change(workbook: Any) -> None:
         workbook["Jawaban"].title = "Data"
 
-    message = refused(upload(api.csco_a, assessment,
-                             edit_workbook(export(api.csco_a, assessment), change)))
+    message = refused(
+        upload(api.csco_a, assessment, edit_workbook(export(api.csco_a, assessment), change))
+    )
 
     assert "'Jawaban'" in message
 
@@ -565,8 +614,9 @@ def test_merged_cells_are_refused_naming_the_cells(api, assessment):
     def change(workbook: Any) -> None:
         workbook["Jawaban"].merge_cells(f"{LETTER['comment']}5:{LETTER['comment']}6")
 
-    message = refused(upload(api.csco_a, assessment,
-                             edit_workbook(export(api.csco_a, assessment), change)))
+    message = refused(
+        upload(api.csco_a, assessment, edit_workbook(export(api.csco_a, assessment), change))
+    )
 
     assert f"{LETTER['comment']}5:{LETTER['comment']}6" in message and "merged" in message
 
@@ -577,8 +627,9 @@ def test_ten_thousand_extra_rows_are_refused(api, assessment):
         for n in range(10_000):
             sheet.append([None, None, f"X-{n}", None, None, None, None, None, "no_data"])
 
-    message = refused(upload(api.csco_a, assessment,
-                             edit_workbook(export(api.csco_a, assessment), change)))
+    message = refused(
+        upload(api.csco_a, assessment, edit_workbook(export(api.csco_a, assessment), change))
+    )
 
     assert str(spreadsheets.MAX_ROWS) in message and "rows" in message
 
@@ -615,8 +666,9 @@ def _rezip(
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for item in source.infolist():
-            archive.writestr(item.filename, (replace or {}).get(item.filename,
-                                                                source.read(item.filename)))
+            archive.writestr(
+                item.filename, (replace or {}).get(item.filename, source.read(item.filename))
+            )
         for name, data in extra.items():
             archive.writestr(name, data)
     return buffer.getvalue()
@@ -632,12 +684,15 @@ def test_a_macro_enabled_workbook_is_refused(api, assessment):
 
 def test_a_workbook_declared_macro_enabled_is_refused(api, assessment):
     exported = export(api.csco_a, assessment)
-    types = zipfile.ZipFile(io.BytesIO(exported)).read("[Content_Types].xml").replace(
-        b"spreadsheetml.sheet.main+xml", b"ms-excel.sheet.macroEnabled.main+xml"
+    types = (
+        zipfile.ZipFile(io.BytesIO(exported))
+        .read("[Content_Types].xml")
+        .replace(b"spreadsheetml.sheet.main+xml", b"ms-excel.sheet.macroEnabled.main+xml")
     )
 
-    message = refused(upload(api.csco_a, assessment,
-                             _rezip(exported, {}, {"[Content_Types].xml": types})))
+    message = refused(
+        upload(api.csco_a, assessment, _rezip(exported, {}, {"[Content_Types].xml": types}))
+    )
 
     assert "macro" in message.lower()
 
@@ -655,12 +710,11 @@ def test_a_zip_bomb_is_refused_before_the_workbook_is_read(api, assessment):
 def test_an_entity_declaration_in_the_workbook_xml_is_refused(api, assessment):
     exported = export(api.csco_a, assessment)
     sheet_xml = zipfile.ZipFile(io.BytesIO(exported)).read("xl/worksheets/sheet1.xml")
-    evil = sheet_xml.replace(
-        b"<worksheet", b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]><worksheet', 1
-    )
+    evil = sheet_xml.replace(b"<worksheet", b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]><worksheet', 1)
 
-    refused(upload(api.csco_a, assessment,
-                   _rezip(exported, {}, {"xl/worksheets/sheet1.xml": evil})))
+    refused(
+        upload(api.csco_a, assessment, _rezip(exported, {}, {"xl/worksheets/sheet1.xml": evil}))
+    )
 
 
 def test_an_empty_upload_and_a_missing_file_are_refused(api, assessment):
@@ -725,8 +779,9 @@ def test_a_submitted_assessment_can_be_previewed_but_not_applied(api, assessment
 
 
 def test_preview_and_export_take_constant_queries(api, assessment, django_assert_max_num_queries):
-    filled = fill(export(api.csco_a, assessment),
-                  {i.code: typed_answer(i) for i in indicators(assessment)})
+    filled = fill(
+        export(api.csco_a, assessment), {i.code: typed_answer(i) for i in indicators(assessment)}
+    )
     upload(api.csco_a, assessment, filled, apply=True)
 
     with django_assert_max_num_queries(8):
@@ -778,8 +833,9 @@ def page_client(user: Any) -> Client:
     return client
 
 
-def test_the_spreadsheet_page_offers_downloads_and_the_upload_to_the_regions_people(cast,
-                                                                                   assessment):
+def test_the_spreadsheet_page_offers_downloads_and_the_upload_to_the_regions_people(
+    cast, assessment
+):
     response = page_client(cast.contributor_a).get(f"/assessments/{assessment.pk}/spreadsheet/")
 
     assert response.status_code == 200
@@ -804,8 +860,10 @@ def test_the_page_previews_an_upload_then_applies_it_on_request(cast, assessment
     exported = client.get(f"/assessments/{assessment.pk}/spreadsheet/answers.xlsx").content
     filled = fill(exported, {"EDU-1": {"status": "answered", "value": 33}})
 
-    preview = client.post(f"/assessments/{assessment.pk}/spreadsheet/preview/",
-                          {"file": SimpleUploadedFile("isi.xlsx", filled)})
+    preview = client.post(
+        f"/assessments/{assessment.pk}/spreadsheet/preview/",
+        {"file": SimpleUploadedFile("isi.xlsx", filled)},
+    )
 
     assert preview.status_code == 200
     html = preview.content.decode()
@@ -827,8 +885,10 @@ def test_the_page_shows_row_errors_and_offers_no_apply(cast, assessment):
     exported = client.get(f"/assessments/{assessment.pk}/spreadsheet/answers.xlsx").content
     filled = fill(exported, {"EDU-1": {"status": "answered", "value": 150}})
 
-    response = client.post(f"/assessments/{assessment.pk}/spreadsheet/preview/",
-                           {"file": SimpleUploadedFile("isi.xlsx", filled)})
+    response = client.post(
+        f"/assessments/{assessment.pk}/spreadsheet/preview/",
+        {"file": SimpleUploadedFile("isi.xlsx", filled)},
+    )
 
     html = response.content.decode()
     assert response.status_code == 200 and 'id="apply-form"' not in html
@@ -850,8 +910,13 @@ def test_the_page_refuses_an_observer_upload_and_hides_other_regions(cast, asses
     observer = page_client(cast.observer)
     other = page_client(cast.csco_b)
 
-    assert observer.post(f"/assessments/{assessment.pk}/spreadsheet/preview/",
-                         {"file": SimpleUploadedFile("x.csv", b"a")}).status_code == 403
+    assert (
+        observer.post(
+            f"/assessments/{assessment.pk}/spreadsheet/preview/",
+            {"file": SimpleUploadedFile("x.csv", b"a")},
+        ).status_code
+        == 403
+    )
     assert observer.post(f"/assessments/{assessment.pk}/spreadsheet/apply/").status_code == 403
     assert other.get(f"/assessments/{assessment.pk}/spreadsheet/").status_code == 404
     assert other.get(f"/assessments/{assessment.pk}/spreadsheet/answers.csv").status_code == 404
