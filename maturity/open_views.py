@@ -20,8 +20,16 @@ CACHE_SECONDS = 300
 
 
 def _public(response: HttpResponse) -> HttpResponse:
+    """For the data files: any cache may keep them a few minutes; any site may fetch them."""
     patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
     response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _page(response: HttpResponse) -> HttpResponse:
+    """For the pages: briefly, in the browser only (the layout may set a CSRF cookie, which a
+    shared cache must never hand to someone else)."""
+    patch_cache_control(response, private=True, max_age=CACHE_SECONDS)
     return response
 
 
@@ -67,14 +75,14 @@ def cycle_scores_json(request: HttpRequest, pk: int) -> HttpResponse:
 def index(request: HttpRequest) -> HttpResponse:
     """Every cycle with its number of published (approved) results and links to the files."""
     cycles = list(opendata.open_cycles())
-    return _public(render(request, "maturity/open/index.html", {"cycles": cycles}))
+    return _page(render(request, "maturity/open/index.html", {"cycles": cycles}))
 
 
 @require_safe
 def data_dictionary(request: HttpRequest) -> HttpResponse:
     """Every column of the open data files, in Indonesian and English."""
     cycles = list(opendata.open_cycles())
-    return _public(
+    return _page(
         render(
             request,
             "maturity/open/data_dictionary.html",

@@ -220,6 +220,7 @@ def test_the_open_index_lists_cycles_with_links_and_approved_counts(cycle, publi
     assert f"/open/cycles/{cycle.pk}/scores.csv" in html
     assert f"/open/cycles/{cycle.pk}/scores.json" in html
     assert "/open/data-dictionary/" in html
+    assert "private" in response["Cache-Control"] and "max-age=300" in response["Cache-Control"]
     row = html[html.index("Siklus Terbuka") :]
     assert '<td class="num">1</td>' in row[: row.index("</tr>")]
 
