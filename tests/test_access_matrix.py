@@ -100,6 +100,7 @@ class Rule:
     ok: frozenset[int] | None = None
     body: Any = None  # dict/list, or callable(world, side) -> dict/list
     lists: str | None = None  # JSON list whose ids are checked (a World attribute name)
+    fmt: str = "json"  # how an API body is sent: "json" or "multipart" (file uploads)
 
     @property
     def expected_ok(self) -> frozenset[int]:
@@ -118,6 +119,14 @@ def page(method: str, route: str, who: frozenset[str] | set[str], **options: Any
 
 def _cycle_and_region(world: World, side: Side) -> dict[str, Any]:
     return {"cycle": world.cycle.pk, "region": side.region.code}
+
+
+def _programme_in(world: World, side: Side) -> dict[str, Any]:
+    return {"region": side.region.code, "name": "Program baru", "element_code": "E1"}
+
+
+def _citation(world: World, side: Side) -> dict[str, Any]:
+    return {"programme": side.programme.pk, "indicator": "I-1"}
 
 
 A_ = "api/v1/assessments/<int:pk>"  # an assessment, in the API
@@ -174,6 +183,34 @@ MATRIX: list[Rule] = [
     api("GET", f"{A_}/history/", READERS, on="assessment"),
     api("GET", f"{A_}/score/", READERS, on="assessment"),
     api("GET", "api/v1/cycles/<int:pk>/scores/", MINISTRY, on="cycle"),
+    # Programmes (a region's own; shared ones are readable by all, tested in tests/maturity)
+    api("GET", "api/v1/programmes/", SIGNED_IN, lists="programme"),
+    api("POST", "api/v1/programmes/", EDITORS, on="region", body=_programme_in),
+    api("GET", "api/v1/programmes/<int:pk>/", READERS, on="programme"),
+    api("PUT", "api/v1/programmes/<int:pk>/", EDITORS, on="programme", body={"name": "Baru"}),
+    api("PATCH", "api/v1/programmes/<int:pk>/", EDITORS, on="programme", body={"name": "Baru"}),
+    api("DELETE", "api/v1/programmes/<int:pk>/", EDITORS, on="programme"),
+    api("GET", "api/v1/programmes/<int:pk>/files/", READERS, on="programme"),
+    api("POST", "api/v1/programmes/<int:pk>/files/", EDITORS, on="programme", body={},
+        fmt="multipart"),
+    api("DELETE", "api/v1/programmes/<int:pk>/files/<int:fid>/", EDITORS, on="programme"),
+    api("GET", "api/v1/programmes/<int:pk>/files/<int:fid>/download/", READERS, on="programme"),
+    api("POST", f"{A_}/citations/", EDITORS, on="assessment", body=_citation),
+    # Programme pages (maturity/programme_urls.py); the public list shows only shared programmes
+    # of regions with an approved assessment, so the world's drafts are never found there
+    page("GET", "programmes/", SIGNED_IN),
+    page("GET", "programmes/new/", EDITORS),
+    page("POST", "programmes/new/", EDITORS),
+    page("GET", "programmes/<int:pk>/", READERS, on="programme"),
+    page("GET", "programmes/<int:pk>/edit/", EDITORS, on="programme"),
+    page("POST", "programmes/<int:pk>/edit/", EDITORS, on="programme"),
+    page("POST", "programmes/<int:pk>/delete/", EDITORS, on="programme"),
+    page("POST", "programmes/<int:pk>/cite/", EDITORS, on="programme"),
+    page("POST", "programmes/<int:pk>/files/", EDITORS, on="programme"),
+    page("GET", "programmes/<int:pk>/files/<int:fid>/download/", READERS, on="programme"),
+    page("POST", "programmes/<int:pk>/files/<int:fid>/delete/", EDITORS, on="programme"),
+    page("GET", "open/programmes/", PUBLIC),
+    page("GET", "open/programmes/<int:pk>/", PUBLIC, on="programme", ok=frozenset({404})),
     # Reports
     api("POST", f"{A_}/reports/", READERS, on="assessment", body={"language": "id"}),
     api("POST", "api/v1/cycles/<int:pk>/reports/", MINISTRY, on="cycle", body={"language": "en"}),
@@ -246,6 +283,7 @@ class Side:
     evidence: Any = None
     report: Any = None
     programme: Any = None
+    programme_file: Any = None
     user: Any = None
 
 
@@ -277,6 +315,7 @@ KINDS: dict[str | None, Kind] = {
         }
     ),
     "report": Kind(lambda w, s: {"pk": s.report.pk}),
+    "programme": Kind(lambda w, s: {"pk": s.programme.pk, "fid": s.programme_file.pk}),
     "region": Kind(lambda w, s: {"code": s.region.code}, scoped=False),
     "region_in_scope": Kind(lambda w, s: {"cycle_id": w.cycle.pk, "region_code": s.region.code}),
     "cycle": Kind(
@@ -322,6 +361,7 @@ def build_world(cast: Any) -> World:
         HistoryEntry,
         Indicator,
         Programme,
+        ProgrammeFile,
         Review,
     )
     from reports.models import ReportKind
@@ -381,6 +421,16 @@ def build_world(cast: Any) -> World:
         side.programme = Programme.objects.create(
             region=region, name=f"{marker} program", element_code="E1", created_by=csco
         )
+        side.programme_file = ProgrammeFile(
+            programme=side.programme,
+            name=f"{marker}-lampiran.pdf",
+            size=len(TINY_PDF),
+            sha256=hashlib.sha256(TINY_PDF).hexdigest(),
+            content_type="application/pdf",
+            uploaded_by=csco,
+        )
+        side.programme_file.file.save("lampiran.pdf", ContentFile(TINY_PDF), save=False)
+        side.programme_file.save()
         side.report = _report(
             kind=ReportKind.REGION,
             assessment=side.assessment,
@@ -508,7 +558,7 @@ def call(client: Any, rule: Rule, url: str, body: Any) -> Any:
     if rule.surface == "api":
         if body is None:
             return getattr(client, method)(url)
-        return getattr(client, method)(url, body, format="json")
+        return getattr(client, method)(url, body, format=rule.fmt)
     if method == "get":
         return client.get(url)
     return getattr(client, method)(url, body or {})
