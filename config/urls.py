@@ -24,4 +24,5 @@ urlpatterns = [
     path("", include("reports.urls")),
     path("", include("maturity.urls")),
     path("", include("maturity.spreadsheet_urls")),
+    path("", include("maturity.programme_urls")),
 ]
