@@ -928,3 +928,29 @@ def test_region_b_has_its_own_workbook(api, cast):
     sheet = load_workbook(io.BytesIO(export(api.csco_b, mine)))["Petunjuk"]
 
     assert any("Banyuwangi" in str(cell.value) for row in sheet.iter_rows() for cell in row)
+
+
+def test_the_page_reports_a_row_changed_between_preview_and_apply_as_a_conflict(
+    api, cast, assessment
+):
+    client = page_client(cast.contributor_a)
+    exported = client.get(f"/assessments/{assessment.pk}/spreadsheet/answers.xlsx").content
+    filled = fill(exported, {"EDU-1": {"status": "answered", "value": 33}})
+    preview = client.post(
+        f"/assessments/{assessment.pk}/spreadsheet/preview/",
+        {"file": SimpleUploadedFile("isi.xlsx", filled)},
+    )
+    api.csco_a.put(
+        f"/api/v1/assessments/{assessment.pk}/answers/EDU-1/",
+        {"status": "no_data", "version": 0},
+        format="json",
+    )
+
+    applied = client.post(
+        f"/assessments/{assessment.pk}/spreadsheet/apply/", {"token": preview.context["token"]}
+    )
+
+    assert applied.status_code == 409
+    html = applied.content.decode()
+    assert "import-row--conflict" in html and 'id="apply-form"' not in html
+    assert Answer.objects.get(assessment=assessment, indicator__code="EDU-1").status == "no_data"
