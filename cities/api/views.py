@@ -91,6 +91,8 @@ class MeView(APIView):
 class UserListView(APIView):
     """People and their memberships; ministry admins only."""
 
+    pagination_class = StandardPagination  # so the schema shows the paginated shape
+
     @extend_schema(
         parameters=[s.UserFilterInputSerializer], responses=s.UserOutputSerializer(many=True)
     )
@@ -135,6 +137,8 @@ class RegionListView(APIView):
     the ministry's published code table). Scope applies to a region's assessments, answers,
     evidence, programmes and reports, which are served elsewhere.
     """
+
+    pagination_class = StandardPagination
 
     @extend_schema(
         parameters=[
