@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import InterfaceError, OperationalError
+from django.db import DataError, InterfaceError, OperationalError
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+
+logger = logging.getLogger(__name__)
+
+#: What a client is told when the database refuses a value (a NUL byte in a text, a number out
+#: of range) that no validation caught: bad input, never a 500.
+UNSTORABLE_INPUT = (
+    "Masukan berisi karakter atau nilai yang tidak dapat disimpan (mis. bita NUL). / "
+    "The input holds a character or value that cannot be stored (e.g. a NUL byte)."
+)
 
 
 class StandardPagination(PageNumberPagination):
@@ -32,7 +42,8 @@ class Conflict(exceptions.APIException):
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    """DRF's handler plus: Django's ValidationError as 400, a lost database as 503."""
+    """DRF's handler plus: Django's ValidationError and values the database refuses as 400,
+    a lost database as 503."""
     if isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
         exc = exceptions.ValidationError(detail=detail)
@@ -40,6 +51,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, DataError):
+        logger.warning("the database refused a value: %s", str(exc).splitlines()[0][:200])
+        exc = exceptions.ValidationError({"detail": [UNSTORABLE_INPUT]})
     elif isinstance(exc, (OperationalError, InterfaceError)):
         response = Response(
             {"detail": "Basis data sedang tidak tersedia. / The database is unavailable."},

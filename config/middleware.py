@@ -9,8 +9,8 @@ import uuid
 from collections.abc import Callable
 
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.db import DatabaseError, DataError, InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 
 request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
 logger = logging.getLogger("maturasi.requests")
@@ -87,7 +87,8 @@ class SecurityHeadersMiddleware:
 
 
 class DatabaseUnavailableMiddleware:
-    """A request that meets a lost database connection gets a 503, never a stack trace."""
+    """A request that meets a lost database connection gets a 503, never a stack trace; a value
+    the database refuses (a NUL byte in a query string) a 400."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -96,6 +97,13 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, DataError):
+            from config.api import UNSTORABLE_INPUT
+
+            logger.warning("the database refused a value: %s", exception.__class__.__name__)
+            return HttpResponseBadRequest(
+                UNSTORABLE_INPUT, content_type="text/plain; charset=utf-8"
+            )
         if isinstance(exception, (OperationalError, InterfaceError)) or (
             isinstance(exception, DatabaseError) and "connection" in str(exception).lower()
         ):

@@ -3,7 +3,8 @@
 Reusable by every upload in the product (evidence, programme files): call :func:`inspect_upload`
 with the uploaded file and a size limit; it returns a :class:`CheckedFile` or raises a Django
 ``ValidationError`` naming the ``file`` field. The file's name never decides its type: the bytes
-do (magic numbers; for zip-based formats the inner structure; CSV is valid UTF-8 text).
+do (magic numbers; for zip-based formats the inner structure; CSV is valid UTF-8 text that
+does not begin as markup or a script, so an SVG, an HTML page or a shell script is refused).
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 _CHUNK = 64 * 1024
 _SNIFF_BYTES = 8
+# Text that begins as markup (HTML, SVG, XML) or as a script ("#!") is no CSV, whatever its
+# name says: a browser or a shell could run it.
+_NOT_CSV_STARTS = (b"<", b"#!")
 
 FIELD = "file"
 
@@ -190,7 +194,9 @@ def sniff_content_type(stream: IO[bytes], size: int) -> str | None:
         found = _zip_type(stream, size)
         stream.seek(0)
         return found
-    if _is_text(stream):
+    start = stream.read(1024).removeprefix(codecs.BOM_UTF8).lstrip()
+    stream.seek(0)
+    if not start.startswith(_NOT_CSV_STARTS) and _is_text(stream):
         stream.seek(0)
         return CSV
     stream.seek(0)

@@ -366,6 +366,8 @@ INCOMPLETE_400 = inline_serializer(
 
 
 class CycleListView(APIView):
+    pagination_class = StandardPagination  # so the schema shows the paginated shape
+
     @extend_schema(responses=CycleOutput(many=True))
     def get(self, request: Request) -> Response:
         return _paginated(
@@ -405,6 +407,8 @@ class CycleDetailView(APIView):
 
 
 class AssessmentListView(APIView):
+    pagination_class = StandardPagination
+
     @extend_schema(
         parameters=[
             OpenApiParameter("cycle", int),
@@ -472,6 +476,8 @@ class DeadlineView(APIView):
 
 
 class AnswerListView(APIView):
+    pagination_class = StandardPagination
+
     @extend_schema(responses=AnswerRowOutput(many=True))
     def get(self, request: Request, pk: int) -> Response:
         assessment = _assessment(request, pk)
@@ -542,6 +548,7 @@ def _evidence(assessment: Assessment, eid: int) -> Evidence:
 
 class EvidenceListView(APIView):
     parser_classes = [MultiPartParser, FormParser, JSONParser]
+    pagination_class = StandardPagination
 
     @extend_schema(
         parameters=[OpenApiParameter("indicator", str, description="indicator code")],
@@ -586,8 +593,15 @@ SAFE_TYPES = {
 }
 
 
+#: What a download may be served as: an accepted type, or octet-stream for anything else.
+DOWNLOAD_RESPONSES = {
+    (200, content_type): bytes
+    for content_type in (*sorted(uploads.ALLOWED_TYPES), "application/octet-stream")
+}
+
+
 class EvidenceDownloadView(APIView):
-    @extend_schema(responses={(200, "application/octet-stream"): bytes})
+    @extend_schema(responses=DOWNLOAD_RESPONSES)
     def get(self, request: Request, pk: int, eid: int) -> FileResponse:
         evidence = _evidence(_assessment(request, pk), eid)
         if not evidence.file:
@@ -674,6 +688,8 @@ class ReviewView(APIView):
 
 
 class HistoryView(APIView):
+    pagination_class = StandardPagination
+
     @extend_schema(responses=HistoryOutput(many=True))
     def get(self, request: Request, pk: int) -> Response:
         assessment = _assessment(request, pk)

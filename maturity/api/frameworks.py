@@ -186,7 +186,7 @@ class FrameworkTreeOutput(serializers.Serializer):
 # --- Input serializers ----------------------------------------------------------------------------
 
 
-class ImportInput(serializers.Serializer):
+class FrameworkImportInput(serializers.Serializer):
     file = serializers.FileField()
 
 
@@ -206,6 +206,7 @@ PROBLEMS_400 = inline_serializer(
                 "message": serializers.CharField(),
             },
             many=True,
+            required=False,  # absent when the file itself is missing or too big
         ),
     },
 )
@@ -303,14 +304,14 @@ class FrameworkImportView(APIView):
     parser_classes = [MultiPartParser, FormParser]
 
     @extend_schema(
-        request=ImportInput,
+        request=FrameworkImportInput,
         parameters=[OpenApiParameter("publish", bool, description="terbitkan / publish at once")],
         responses={201: FrameworkTreeOutput, 400: PROBLEMS_400},
     )
     def post(self, request: Request) -> Response:
         """Import a framework file (multipart ``file``): a draft, or published with ?publish=1."""
         _require_manager(request)
-        serializer = ImportInput(data=request.data)
+        serializer = FrameworkImportInput(data=request.data)
         serializer.is_valid(raise_exception=True)
         upload = serializer.validated_data["file"]
         if upload.size > MAX_FILE_BYTES:
