@@ -11,7 +11,8 @@ from typing import Any
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import APIException, PermissionDenied
 from rest_framework.request import Request
@@ -69,6 +70,13 @@ class Gone(APIException):
     default_code = "gone"
 
 
+REQUESTED_RESPONSES = {
+    200: OpenApiResponse(ReportRequestedOutput, description="Laporan yang sama sudah selesai / "
+                         "the same report is already done"),
+    202: OpenApiResponse(ReportRequestedOutput, description="Dalam antrean / queued"),
+}
+
+
 def _absolute(request: Request, name: str, pk: int) -> str:
     return request.build_absolute_uri(reverse(name, args=[pk]))
 
@@ -90,7 +98,7 @@ def _requested(request: Request, requested: services.Requested) -> Response:
 class AssessmentReportsView(APIView):
     """`POST /api/v1/assessments/{id}/reports/`: anyone who may read the assessment."""
 
-    @extend_schema(request=ReportRequestInput, responses={202: ReportRequestedOutput})
+    @extend_schema(request=ReportRequestInput, responses=REQUESTED_RESPONSES)
     def post(self, request: Request, pk: int) -> Response:
         assessments = access.scope(request.user, Assessment.objects.all(), "region")
         assessment = get_object_or_404(
@@ -107,7 +115,7 @@ class AssessmentReportsView(APIView):
 class CycleReportsView(APIView):
     """`POST /api/v1/cycles/{id}/reports/`: the national summary (reviewer, admin, observer)."""
 
-    @extend_schema(request=ReportRequestInput, responses={202: ReportRequestedOutput})
+    @extend_schema(request=ReportRequestInput, responses=REQUESTED_RESPONSES)
     def post(self, request: Request, pk: int) -> Response:
         cycle = get_object_or_404(AssessmentCycle.objects.select_related("framework"), pk=pk)
         if not access.can(request.user, access.READ_NATIONAL):
@@ -159,7 +167,11 @@ class ReportDetailView(APIView):
 class ReportDownloadView(APIView):
     """`GET /api/v1/reports/{id}/download/`: the PDF, with a readable file name."""
 
-    @extend_schema(responses={(200, "application/pdf"): bytes})
+    @extend_schema(responses={
+        (200, "application/pdf"): OpenApiTypes.BINARY,
+        409: OpenApiResponse(description="Laporan belum selesai / the report is not ready"),
+        410: OpenApiResponse(description="Berkas sudah dihapus / the file was removed"),
+    })
     def get(self, request: Request, pk: int) -> FileResponse:
         report = _visible_report(request, pk)
         if report.status != ReportStatus.DONE:

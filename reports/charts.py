@@ -74,7 +74,7 @@ def radar(axes: Sequence[str], series: Sequence[Series], *, title: str,
     """
     n = len(axes)
     margin = 46
-    legend_height = 16 * len(series) + 6
+    legend_height = 18 if series else 0
     width = size + 2 * margin
     height = size + 2 * margin + legend_height
     cx, cy = width / 2, margin + size / 2
@@ -121,14 +121,15 @@ def radar(axes: Sequence[str], series: Sequence[Series], *, title: str,
                 body.append(
                     f'<circle cx="{_num(x)}" cy="{_num(y)}" r="2" fill="{item.colour}"/>'
                 )
-    y = margin * 2 + size + 4
+    y = margin * 2 + size - 14
+    x = margin
     for item in series:
         body.append(
-            f'<rect x="{_num(margin)}" y="{_num(y)}" width="10" height="10" '
+            f'<rect x="{_num(x)}" y="{_num(y)}" width="10" height="10" '
             f'fill="{item.colour}" fill-opacity="0.6"/>'
         )
-        body.append(_text(margin + 15, y + 9, item.name, size=8.5))
-        y += 16
+        body.append(_text(x + 15, y + 9, item.name, size=8.5))
+        x += 30 + 5.2 * len(item.name)
     return _svg(width, height, body, title)
 
 

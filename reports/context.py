@@ -223,6 +223,7 @@ class NationalReport:
     framework: str
     issued_on: str
     regions_total: int
+    figures: tuple[Figure, ...]
     status_counts: tuple[StatusCount, ...]
     status_chart: str
     distribution_chart: str

@@ -548,13 +548,13 @@ def region_report_context(report: Report) -> RegionReport:
         )
 
     # Next steps: the weakest themes of the headline track.
-    scored = [
+    weakest = [
         (Decimal(headline_themes[theme.code]), theme.position, theme)
         for theme in themes
         if headline_themes.get(theme.code) is not None
     ]
     next_steps = []
-    for score, _position, theme in sorted(scored, key=lambda x: (x[0], x[1]))[:WEAKEST_THEMES]:
+    for score, _position, theme in sorted(weakest, key=lambda x: (x[0], x[1]))[:WEAKEST_THEMES]:
         items = []
         for indicator in indicators_by_theme[theme.pk]:
             level = headline_levels.get(indicator.code, 0)
@@ -790,7 +790,10 @@ def national_report_context(report: Report) -> NationalReport:
         index = level = None
         scores: dict[str, Any] = {}
         if snap is not None:
-            basis = t["verified"] if snap["track"] == ScoreTrack.VERIFIED else t["self"]
+            basis = (
+                t["basis_verified"] if snap["track"] == ScoreTrack.VERIFIED
+                else t["basis_self"]
+            )
             index = snap["index"]
             raw_index[region["code"]] = index
             level = snap["level"]
@@ -837,10 +840,10 @@ def national_report_context(report: Report) -> NationalReport:
         elif code in pilots:
             pilot_rows.append(pilots[code])
         else:
-            region = next((r for r in regions if r["code"] == code), None)
-            if region is not None:
+            found = next((r for r in regions if r["code"] == code), None)
+            if found is not None:
                 pilot_rows.append(RankRow(
-                    rank="", region=region["name"], code=code, province=region["province_name"],
+                    rank="", region=found["name"], code=code, province=found["province_name"],
                     status=t["no_assessment"], basis="", index=t["none"], level=t["none"],
                     level_number=0, elements=tuple(t["none"] for _ in element_codes),
                     pilot=True,
@@ -928,6 +931,12 @@ def national_report_context(report: Report) -> NationalReport:
             for row in ranking
         ],
     }
+    ranked_indexes = [Decimal(str(raw_index[row.code])) for row in ranking]
+    figures = (
+        Figure(t["submitted_total"], str(len(ranking))),
+        Figure(t["approved_total"], str(status_totals["approved"])),
+        Figure(t["median_index"], decimal_text(_median(ranked_indexes), language)),
+    )
     return NationalReport(
         meta=_meta(
             report=report,
@@ -942,6 +951,7 @@ def national_report_context(report: Report) -> NationalReport:
         framework=f"{framework.title_in(language)} ({framework.code} {framework.version})",
         issued_on=date_text(report.created_at or timezone.now(), language, with_time=True),
         regions_total=len(regions),
+        figures=figures,
         status_counts=status_counts,
         status_chart=status_chart,
         distribution_chart=distribution_chart,

@@ -11,7 +11,7 @@ import hashlib
 import logging
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
@@ -30,6 +30,7 @@ from maturity.scores import (
     snapshot_is_current,
 )
 from reports import selectors
+from reports.context import NationalReport, RegionReport
 from reports.labels import labels_for
 from reports.models import Report, ReportKind, ReportLanguage, ReportStatus
 
@@ -125,6 +126,8 @@ def request_region_report(*, user: AnyUser, assessment: Assessment, language: st
     rendering again; otherwise a new job is queued once the transaction commits."""
     language = _language(language)
     with transaction.atomic():
+        # One request at a time per assessment, so that equal requests share one job.
+        Assessment.objects.select_for_update().filter(pk=assessment.pk).exists()
         _refresh_scores_if_stale(assessment)
         key = selectors.region_inputs_key(assessment_id=assessment.pk, language=language)
         existing = _reusable(kind=ReportKind.REGION, assessment=assessment, inputs_key=key)
@@ -143,6 +146,7 @@ def request_national_report(*, user: AnyUser, cycle: AssessmentCycle, language: 
     may read national figures. Reuses a job with the same inputs, like region reports."""
     language = _language(language)
     with transaction.atomic():
+        AssessmentCycle.objects.select_for_update().filter(pk=cycle.pk).exists()
         key = selectors.national_inputs_key(cycle_id=cycle.pk, language=language)
         existing = _reusable(kind=ReportKind.NATIONAL, cycle=cycle, inputs_key=key)
         if existing is not None:
@@ -197,7 +201,7 @@ def _resend(report: Report) -> bool:
 # --- The job's life --------------------------------------------------------------------------
 
 
-def _stale_running(now: timezone.datetime) -> Q:
+def _stale_running(now: datetime) -> Q:
     return Q(status=ReportStatus.RUNNING, started_at__lt=now - timedelta(seconds=hard_time_limit()))
 
 
@@ -290,6 +294,7 @@ def render(*, report_pk: int, task_id: str, retry: bool = False) -> str:
         report = Report.objects.select_related(
             "assessment__region", "assessment__cycle__framework", "cycle__framework"
         ).get(pk=report_pk)
+        context: RegionReport | NationalReport
         if report.kind == ReportKind.REGION:
             context = selectors.region_report_context(report)
         else:
@@ -347,7 +352,7 @@ class SweepResult:
     failed: int
 
 
-def sweep(*, now: timezone.datetime | None = None) -> SweepResult:
+def sweep(*, now: datetime | None = None) -> SweepResult:
     """Re-send queued jobs whose publishing failed (or whose message was lost), and take back
     running jobs abandoned past the hard time limit: requeued, or failed after MAX_ATTEMPTS."""
     now = now or timezone.now()
@@ -368,7 +373,7 @@ def sweep(*, now: timezone.datetime | None = None) -> SweepResult:
     return SweepResult(resent=resent, requeued=requeued, failed=failed)
 
 
-def clean_old_files(*, now: timezone.datetime | None = None) -> int:
+def clean_old_files(*, now: datetime | None = None) -> int:
     """Delete report files older than REPORT_FILE_RETENTION_DAYS; the rows stay (their
     verification id still answers), with ``file_removed_at`` set. Asking again renders anew."""
     now = now or timezone.now()
@@ -378,8 +383,8 @@ def clean_old_files(*, now: timezone.datetime | None = None) -> int:
         status=ReportStatus.DONE, file_removed_at__isnull=True, finished_at__lt=cutoff
     ).exclude(file="").exclude(file__isnull=True)
     for report in old.only("pk", "file"):
-        name = report.file.name
-        if Report.objects.filter(pk=report.pk, file_removed_at__isnull=True).update(
+        name = report.file.name or ""
+        if name and Report.objects.filter(pk=report.pk, file_removed_at__isnull=True).update(
             file_removed_at=now, file=""
         ):
             default_storage.delete(name)

@@ -28,7 +28,7 @@ def verify(request: HttpRequest, report_id: str) -> HttpResponse:
         "report_id": report.report_id,
         "region": region,
         "cycle": report.cycle.name,
-        "issued_id": date_text(report.finished_at, "id", with_time=True),
-        "issued_en": date_text(report.finished_at, "en", with_time=True),
+        "issued_id": date_text(report.created_at, "id", with_time=True),
+        "issued_en": date_text(report.created_at, "en", with_time=True),
     }
     return render(request, "reports/verify.html", context)

@@ -48,8 +48,8 @@ def test_national_summary_ranks_regions_counts_statuses_and_highlights_pilots(
     assert ("Belum mulai" if language == "id" else "Not started") in text
     ranking = pdf_attachment_json(content, "maturasi-national-scores.json")["ranking"]
     assert [row["region"] for row in ranking] == ["73.71", "35.10"]  # level 3 before level 2
-    assert ranking[0]["basis"] == ("Terverifikasi" if language == "id" else "Verified")
-    assert ranking[1]["basis"] == ("Mandiri" if language == "id" else "Self-assessed")
+    assert ranking[0]["basis"] == ("Verifikasi" if language == "id" else "Verified")
+    assert ranking[1]["basis"] == ("Mandiri" if language == "id" else "Self")
     counts = pdf_attachment_json(content, "maturasi-national-scores.json")["status_counts"]
     assert counts["approved"] == 1
     assert counts["submitted"] == 1

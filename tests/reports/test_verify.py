@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from reports.labels import date_text
 from reports.models import Report
 from tests.reports.conftest import Scenario
 
@@ -30,7 +31,7 @@ def test_anyone_can_check_that_a_report_was_issued_for_a_region_and_cycle(
     assert response.status_code == 200
     assert "Kota Makassar" in page
     assert scenario.assessment.cycle.name in page
-    assert str(report.finished_at.astimezone().year) in page
+    assert date_text(report.created_at, "id", with_time=True) in page
     # Nothing more: no scores, no file, no hash, no people.
     assert report.sha256 not in page
     assert "/download/" not in page
