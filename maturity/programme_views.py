@@ -56,8 +56,9 @@ def _conflict_text(conflict: Conflict) -> str:
     return in_language(str(detail))
 
 
-def _listing(request: HttpRequest, queryset: Any, template: str,
-             extra: dict[str, Any]) -> HttpResponse:
+def _listing(
+    request: HttpRequest, queryset: Any, template: str, extra: dict[str, Any]
+) -> HttpResponse:
     elements, indicators = _framework()
     form = ProgrammeFilterForm(
         request.GET or None, elements=elements, indicators=indicators, provinces=_provinces()
@@ -69,13 +70,17 @@ def _listing(request: HttpRequest, queryset: Any, template: str,
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, template, {
-        "form": form,
-        "page": page,
-        "query": query.urlencode(),
-        "element_titles": {e.code: e.title for e in elements},
-        **extra,
-    })
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "element_titles": {e.code: e.title for e in elements},
+            **extra,
+        },
+    )
 
 
 # --- The registry (signed in) ------------------------------------------------------------------
@@ -85,14 +90,21 @@ def _listing(request: HttpRequest, queryset: Any, template: str,
 def programme_list(request: HttpRequest) -> HttpResponse:
     """Programmes the person may read (shared ones and their region's drafts), with filters."""
     return _listing(
-        request, programmes.programmes_for(request.user), "maturity/programmes/list.html",
+        request,
+        programmes.programmes_for(request.user),
+        "maturity/programmes/list.html",
         {"may_create": bool(programmes.editable_regions(request.user))},
     )
 
 
-def _detail(request: HttpRequest, programme: Programme, *,
-            file_form: ProgrammeFileForm | None = None, cite_form: CitationForm | None = None,
-            status: int = 200) -> HttpResponse:
+def _detail(
+    request: HttpRequest,
+    programme: Programme,
+    *,
+    file_form: ProgrammeFileForm | None = None,
+    cite_form: CitationForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     editable = programmes.may_edit(request.user, programme)
     assessments = programmes.open_assessments_for_citing(request.user, programme)
     if cite_form is None and assessments:
@@ -104,14 +116,19 @@ def _detail(request: HttpRequest, programme: Programme, *,
         .order_by("-assessment__cycle__year", "indicator__position", "id")
     )
     elements, _indicators = _framework()
-    return render(request, "maturity/programmes/detail.html", {
-        "programme": programme,
-        "element_titles": {e.code: e.title for e in elements},
-        "editable": editable,
-        "file_form": file_form or ProgrammeFileForm(),
-        "cite_form": cite_form,
-        "citations": list(citations),
-    }, status=status)
+    return render(
+        request,
+        "maturity/programmes/detail.html",
+        {
+            "programme": programme,
+            "element_titles": {e.code: e.title for e in elements},
+            "editable": editable,
+            "file_form": file_form or ProgrammeFileForm(),
+            "cite_form": cite_form,
+            "citations": list(citations),
+        },
+        status=status,
+    )
 
 
 def _citation_form(data: Any, programme: Programme, assessments: list[Any]) -> CitationForm:
@@ -134,10 +151,15 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, programme)
 
 
-def _form_page(request: HttpRequest, form: ProgrammeForm, programme: Programme | None,
-               status: int) -> HttpResponse:
-    return render(request, "maturity/programmes/form.html",
-                  {"form": form, "programme": programme}, status=status)
+def _form_page(
+    request: HttpRequest, form: ProgrammeForm, programme: Programme | None, status: int
+) -> HttpResponse:
+    return render(
+        request,
+        "maturity/programmes/form.html",
+        {"form": form, "programme": programme},
+        status=status,
+    )
 
 
 @login_required
@@ -148,8 +170,11 @@ def programme_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     elements, indicators = _framework()
     form = ProgrammeForm(
-        request.POST or None, regions=[(r.code, r.name) for r in regions], elements=elements,
-        indicators=indicators, initial={"region": regions[0].code, "status": "running"},
+        request.POST or None,
+        regions=[(r.code, r.name) for r in regions],
+        elements=elements,
+        indicators=indicators,
+        initial={"region": regions[0].code, "status": "running"},
     )
     if request.method == "POST" and form.is_valid():
         region = next(r for r in regions if r.code == form.cleaned_data["region"])
@@ -182,8 +207,13 @@ def _initial(programme: Programme) -> dict[str, Any]:
 def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
     programme = _editable(request, pk)
     elements, indicators = _framework()
-    form = ProgrammeForm(request.POST or None, regions=None, elements=elements,
-                         indicators=indicators, initial=_initial(programme))
+    form = ProgrammeForm(
+        request.POST or None,
+        regions=None,
+        elements=elements,
+        indicators=indicators,
+        initial=_initial(programme),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             programmes.update_programme(
@@ -259,8 +289,10 @@ def programme_cite(request: HttpRequest, pk: int) -> HttpResponse:
     )
     try:
         programmes.cite_programme(
-            user=request.user, assessment=assessment,
-            indicator_code=form.cleaned_data["indicator"], programme=programme,
+            user=request.user,
+            assessment=assessment,
+            indicator_code=form.cleaned_data["indicator"],
+            programme=programme,
         )
     except ValidationError as error:
         for name, found in error.message_dict.items():
@@ -283,14 +315,19 @@ def programme_cite(request: HttpRequest, pk: int) -> HttpResponse:
 
 def public_list(request: HttpRequest) -> HttpResponse:
     """Shared programmes of regions with an approved assessment, for everyone (no sign-in)."""
-    return _listing(request, programmes.public_programmes(), "maturity/programmes/public_list.html",
-                    {})
+    return _listing(
+        request, programmes.public_programmes(), "maturity/programmes/public_list.html", {}
+    )
 
 
 def public_detail(request: HttpRequest, pk: int) -> HttpResponse:
     programme = get_object_or_404(programmes.public_programmes(), pk=pk)
     elements, _indicators = _framework()
-    return render(request, "maturity/programmes/public_detail.html", {
-        "programme": programme,
-        "element_titles": {e.code: e.title for e in elements},
-    })
+    return render(
+        request,
+        "maturity/programmes/public_detail.html",
+        {
+            "programme": programme,
+            "element_titles": {e.code: e.title for e in elements},
+        },
+    )

@@ -173,9 +173,7 @@ def _with_indicator(queryset: QuerySet[Programme], code: str) -> QuerySet[Progra
         return queryset.filter(indicator_codes__contains=[code])
     # SQLite (the bare-machine default) cannot look inside JSON lists: match in Python.
     ids = [
-        pk
-        for pk, codes in queryset.values_list("pk", "indicator_codes")
-        if code in (codes or [])
+        pk for pk, codes in queryset.values_list("pk", "indicator_codes") if code in (codes or [])
     ]
     return queryset.filter(pk__in=ids)
 
@@ -273,8 +271,11 @@ def programmes_behind_top_indicators(
     of indicators backed), at most ``limit``.
     """
     tops = {
-        region_id: {code: level for code, level in levels.items()
-                    if level is not None and level >= min_level}
+        region_id: {
+            code: level
+            for code, level in levels.items()
+            if level is not None and level >= min_level
+        }
         for region_id, levels in levels_by_region.items()
     }
     tops = {region_id: levels for region_id, levels in tops.items() if levels}
@@ -282,12 +283,23 @@ def programmes_behind_top_indicators(
         return []
     rows = (
         Programme.objects.filter(shared=True, region_id__in=list(tops))
-        .values("pk", "name", "agency", "url", "indicator_codes", "region_id", "region__code",
-                "region__name", "citations__indicator__code", "citations__assessment__cycle_id")
+        .values(
+            "pk",
+            "name",
+            "agency",
+            "url",
+            "indicator_codes",
+            "region_id",
+            "region__code",
+            "region__name",
+            "citations__indicator__code",
+            "citations__assessment__cycle_id",
+        )
         .order_by("region__code", "name", "pk")
     )
-    found: dict[int, dict[str, Any]] = {}
+    found: dict[int, Any] = {}
     backed: dict[int, set[str]] = defaultdict(set)
+    row: Any
     for row in rows:
         found.setdefault(row["pk"], row)
         backed[row["pk"]].update(row["indicator_codes"] or [])
@@ -301,11 +313,16 @@ def programmes_behind_top_indicators(
             key=lambda item: (-item[1], item[0]),
         )
         if indicators:
-            result.append(ProgrammeBehindTop(
-                name=row["name"], region_code=row["region__code"],
-                region_name=row["region__name"], agency=row["agency"], url=row["url"],
-                indicators=tuple(indicators),
-            ))
+            result.append(
+                ProgrammeBehindTop(
+                    name=row["name"],
+                    region_code=row["region__code"],
+                    region_name=row["region__name"],
+                    agency=row["agency"],
+                    url=row["url"],
+                    indicators=tuple(indicators),
+                )
+            )
     result.sort(key=lambda p: (-p.indicators[0][1], -len(p.indicators), p.region_code, p.name))
     return result[:limit]
 
@@ -325,8 +342,9 @@ def registry_inputs(*, cycle_id: int) -> dict[str, Any]:
 # --- Validation -------------------------------------------------------------------------------
 
 
-def _text(raw: Any, name: str, errors: dict[str, list[str]], *, max_length: int,
-          required: bool = False) -> str:
+def _text(
+    raw: Any, name: str, errors: dict[str, list[str]], *, max_length: int, required: bool = False
+) -> str:
     if raw is None:
         raw = ""
     if not isinstance(raw, str):
@@ -371,8 +389,10 @@ def _year(raw: Any, name: str, errors: dict[str, list[str]], this_year: int) -> 
         return None
     if year > this_year:
         errors[name] = [
-            _msg(f"Tahun tidak boleh di masa depan (setelah {this_year}).",
-                 f"The year must not be in the future (after {this_year}).")
+            _msg(
+                f"Tahun tidak boleh di masa depan (setelah {this_year}).",
+                f"The year must not be in the future (after {this_year}).",
+            )
         ]
         return None
     if year < MIN_YEAR:
@@ -420,8 +440,9 @@ def _codes(raw: Any) -> list[Any] | None:
     return None
 
 
-def clean_programme(data: Mapping[str, Any], *, framework: Framework | None = None,
-                    today: Any = None) -> dict[str, Any]:
+def clean_programme(
+    data: Mapping[str, Any], *, framework: Framework | None = None, today: Any = None
+) -> dict[str, Any]:
     """A programme body checked field by field, as the model's values.
 
     Raises ``ValidationError`` naming every bad field: an unknown element or indicator (of the
@@ -433,10 +454,12 @@ def clean_programme(data: Mapping[str, Any], *, framework: Framework | None = No
     errors: dict[str, list[str]] = {}
     values: dict[str, Any] = {
         "name": _text(data.get("name"), "name", errors, max_length=MAX_NAME, required=True),
-        "description_id": _text(data.get("description_id"), "description_id", errors,
-                                max_length=MAX_DESCRIPTION),
-        "description_en": _text(data.get("description_en"), "description_en", errors,
-                                max_length=MAX_DESCRIPTION),
+        "description_id": _text(
+            data.get("description_id"), "description_id", errors, max_length=MAX_DESCRIPTION
+        ),
+        "description_en": _text(
+            data.get("description_en"), "description_en", errors, max_length=MAX_DESCRIPTION
+        ),
         "agency": _text(data.get("agency"), "agency", errors, max_length=MAX_AGENCY),
         "launch_year": _year(data.get("launch_year"), "launch_year", errors, this_year),
         "shared": _boolean(data.get("shared"), "shared", errors),
@@ -448,8 +471,10 @@ def clean_programme(data: Mapping[str, Any], *, framework: Framework | None = No
         found = elements.get(element.upper())
         if found is None:
             errors["element"] = [
-                _msg(f"Elemen '{element}' tidak ada dalam kerangka yang berlaku.",
-                     f"Element '{element}' is not in the current framework.")
+                _msg(
+                    f"Elemen '{element}' tidak ada dalam kerangka yang berlaku.",
+                    f"Element '{element}' is not in the current framework.",
+                )
             ]
         else:
             values["element_code"] = found.code
@@ -463,13 +488,17 @@ def clean_programme(data: Mapping[str, Any], *, framework: Framework | None = No
         if unknown:
             listed = ", ".join(str(code) for code in unknown[:10])
             errors["indicators"] = [
-                _msg(f"Indikator tidak ada dalam kerangka yang berlaku: {listed}.",
-                     f"Indicators not in the current framework: {listed}.")
+                _msg(
+                    f"Indikator tidak ada dalam kerangka yang berlaku: {listed}.",
+                    f"Indicators not in the current framework: {listed}.",
+                )
             ]
         elif len(codes) > MAX_INDICATORS:
             errors["indicators"] = [
-                _msg(f"Paling banyak {MAX_INDICATORS} indikator.",
-                     f"At most {MAX_INDICATORS} indicators.")
+                _msg(
+                    f"Paling banyak {MAX_INDICATORS} indikator.",
+                    f"At most {MAX_INDICATORS} indicators.",
+                )
             ]
         else:
             values["indicator_codes"] = list(
@@ -483,8 +512,12 @@ def clean_programme(data: Mapping[str, Any], *, framework: Framework | None = No
         values["status"] = status
     else:
         allowed = ", ".join(ProgrammeStatus.values)
-        errors["status"] = [_msg(f"Status tidak dikenal; pilih: {allowed}.",
-                                 f"Unknown status; choose one of: {allowed}.")]
+        errors["status"] = [
+            _msg(
+                f"Status tidak dikenal; pilih: {allowed}.",
+                f"Unknown status; choose one of: {allowed}.",
+            )
+        ]
 
     url = _text(data.get("url"), "url", errors, max_length=MAX_URL)
     if url:
@@ -492,8 +525,10 @@ def clean_programme(data: Mapping[str, Any], *, framework: Framework | None = No
             URLValidator(schemes=["http", "https"])(url)
         except ValidationError:
             errors["url"] = [
-                _msg("Harus alamat web http:// atau https://.",
-                     "Must be a web address starting with http:// or https://.")
+                _msg(
+                    "Harus alamat web http:// atau https://.",
+                    "Must be a web address starting with http:// or https://.",
+                )
             ]
     values["url"] = url
 
@@ -510,8 +545,10 @@ def clean_programme(data: Mapping[str, Any], *, framework: Framework | None = No
             ]
         if year_given and count is None and count_name not in errors:
             errors[count_name] = [
-                _msg("Isi angkanya, atau kosongkan tahunnya.",
-                     "Give the figure, or leave its year empty.")
+                _msg(
+                    "Isi angkanya, atau kosongkan tahunnya.",
+                    "Give the figure, or leave its year empty.",
+                )
             ]
         values[count_name] = count
         values[year_name] = year
@@ -546,8 +583,10 @@ def programme_body(programme: Programme) -> dict[str, Any]:
 def _require_edit(user: AnyUser, region: Region) -> None:
     if not access.can(user, access.REGION_EDIT, region):
         raise PermissionDenied(
-            _msg("Hanya CSCO dan kontributor wilayah ini yang dapat mengubah programnya.",
-                 "Only this region's CSCO and contributors may change its programmes.")
+            _msg(
+                "Hanya CSCO dan kontributor wilayah ini yang dapat mengubah programnya.",
+                "Only this region's CSCO and contributors may change its programmes.",
+            )
         )
 
 
@@ -557,8 +596,14 @@ def _unique_name(region: Region, name: str, exclude_pk: int | None = None) -> No
         clash = clash.exclude(pk=exclude_pk)
     if name and clash.exists():
         raise ValidationError(
-            {"name": [_msg("Wilayah ini sudah memiliki program dengan nama ini.",
-                           "This region already has a programme with this name.")]}
+            {
+                "name": [
+                    _msg(
+                        "Wilayah ini sudah memiliki program dengan nama ini.",
+                        "This region already has a programme with this name.",
+                    )
+                ]
+            }
         )
 
 
@@ -589,8 +634,13 @@ def update_programme(
     given_region = data.get("region")
     if given_region not in (None, "", programme.region.code):
         raise ValidationError(
-            {"region": [_msg("Wilayah program tidak dapat diubah.",
-                             "A programme's region cannot change.")]}
+            {
+                "region": [
+                    _msg(
+                        "Wilayah program tidak dapat diubah.", "A programme's region cannot change."
+                    )
+                ]
+            }
         )
     _lock_region(programme.region)
     locked = Programme.objects.select_for_update().get(pk=programme.pk)
@@ -611,14 +661,21 @@ def delete_programme(*, user: AnyUser, programme: Programme) -> None:
     cited = Evidence.objects.filter(programme=locked).count()
     if cited:
         raise Conflict(
-            _msg(f"Program ini dikutip sebagai data dukung ({cited}); ubah statusnya menjadi "
-                 "'dihentikan' alih-alih menghapusnya.",
-                 f"This programme is cited as evidence ({cited}); set its status to 'retired' "
-                 "instead of deleting it.")
+            _msg(
+                f"Program ini dikutip sebagai data dukung ({cited}); ubah statusnya menjadi "
+                "'dihentikan' alih-alih menghapusnya.",
+                f"This programme is cited as evidence ({cited}); set its status to 'retired' "
+                "instead of deleting it.",
+            )
         )
-    stored = [(f.file.storage, f.file.name) for f in locked.files.all() if f.file]
+    stored = [(f.file.storage, f.file.name) for f in locked.files.all() if f.file.name]
     locked.delete()
-    transaction.on_commit(lambda: [storage.delete(name) for storage, name in stored])
+
+    def remove_files() -> None:
+        for storage, name in stored:
+            storage.delete(name)
+
+    transaction.on_commit(remove_files)
 
 
 @transaction.atomic
@@ -631,8 +688,14 @@ def add_programme_file(*, user: AnyUser, programme: Programme, upload: Any) -> P
     locked = Programme.objects.select_for_update().get(pk=programme.pk)
     if locked.files.count() >= MAX_FILES:
         raise ValidationError(
-            {"file": [_msg(f"Paling banyak {MAX_FILES} berkas per program.",
-                           f"At most {MAX_FILES} files per programme.")]}
+            {
+                "file": [
+                    _msg(
+                        f"Paling banyak {MAX_FILES} berkas per program.",
+                        f"At most {MAX_FILES} files per programme.",
+                    )
+                ]
+            }
         )
     checked = uploads.inspect_upload(upload, max_bytes=settings.EVIDENCE_MAX_BYTES)
     item = ProgrammeFile(
@@ -668,8 +731,10 @@ def delete_programme_file(*, user: AnyUser, item: ProgrammeFile) -> None:
 
 
 def _unknown_indicator(code: object) -> str:
-    return _msg(f"Indikator '{code}' tidak ada dalam kerangka penilaian ini.",
-                f"Indicator '{code}' is not in this assessment's framework.")
+    return _msg(
+        f"Indikator '{code}' tidak ada dalam kerangka penilaian ini.",
+        f"Indicator '{code}' is not in this assessment's framework.",
+    )
 
 
 @transaction.atomic
@@ -686,8 +751,10 @@ def cite_programme(
     """
     if not access.can(user, access.REGION_EDIT, assessment.region):
         raise PermissionDenied(
-            _msg("Peran Anda tidak mengizinkan tindakan ini.",
-                 "Your role does not allow this action.")
+            _msg(
+                "Peran Anda tidak mengizinkan tindakan ini.",
+                "Your role does not allow this action.",
+            )
         )
     locked = (
         Assessment.objects.select_for_update(of=("self",))
@@ -696,10 +763,12 @@ def cite_programme(
     )
     if not services.is_open_for_editing(locked):
         raise Conflict(
-            _msg(f"Penilaian berstatus '{locked.status}' atau siklusnya yang sudah ditutup tidak "
-                 "dapat diubah.",
-                 f"An assessment in status '{locked.status}' or in a closed cycle cannot be "
-                 "changed.")
+            _msg(
+                f"Penilaian berstatus '{locked.status}' atau siklusnya yang sudah ditutup tidak "
+                "dapat diubah.",
+                f"An assessment in status '{locked.status}' or in a closed cycle cannot be "
+                "changed.",
+            )
         )
     errors: dict[str, list[str]] = {}
     indicator = (
@@ -713,23 +782,29 @@ def cite_programme(
         errors["indicator"] = [_unknown_indicator(indicator_code)]
     if programme.region_id != locked.region_id:
         errors["programme"] = [
-            _msg("Hanya program wilayah ini sendiri yang dapat dikutip sebagai data dukung; "
-                 "program wilayah lain, meski dibagikan, bukan bukti bagi wilayah ini.",
-                 "Only this region's own programmes may be cited as evidence; another region's "
-                 "programme, even a shared one, is no evidence for this region.")
+            _msg(
+                "Hanya program wilayah ini sendiri yang dapat dikutip sebagai data dukung; "
+                "program wilayah lain, meski dibagikan, bukan bukti bagi wilayah ini.",
+                "Only this region's own programmes may be cited as evidence; another region's "
+                "programme, even a shared one, is no evidence for this region.",
+            )
         ]
     elif programme.status == ProgrammeStatus.PLANNED:
         errors["programme"] = [
-            _msg("Program yang baru direncanakan belum dapat menjadi data dukung.",
-                 "A programme that is only planned cannot be evidence yet.")
+            _msg(
+                "Program yang baru direncanakan belum dapat menjadi data dukung.",
+                "A programme that is only planned cannot be evidence yet.",
+            )
         ]
     if errors or indicator is None:
         raise ValidationError(errors)
     already = Evidence.objects.filter(assessment=locked, indicator=indicator, programme=programme)
     if already.exists():
         raise Conflict(
-            _msg("Program ini sudah dikutip untuk indikator ini.",
-                 "This programme is already cited for this indicator.")
+            _msg(
+                "Program ini sudah dikutip untuk indikator ini.",
+                "This programme is already cited for this indicator.",
+            )
         )
     evidence = Evidence.objects.create(
         assessment=locked,
@@ -769,4 +844,3 @@ def import_programme(*, region: Region, data: Mapping[str, Any]) -> tuple[Progra
     if changed:
         found.save()
     return found, False
-

@@ -44,8 +44,11 @@ def _body(request: Request) -> dict[str, Any]:
     """The request body as a dict (400 otherwise); a form body gives one value per field."""
     if not isinstance(request.data, dict):
         raise exceptions.ValidationError(
-            {"non_field_errors": [_msg("Isi permintaan harus objek JSON.",
-                                       "The body must be a JSON object.")]}
+            {
+                "non_field_errors": [
+                    _msg("Isi permintaan harus objek JSON.", "The body must be a JSON object.")
+                ]
+            }
         )
     if hasattr(request.data, "dict"):
         data: dict[str, Any] = request.data.dict()
@@ -176,9 +179,13 @@ class ProgrammeListView(APIView):
         params = request.query_params
         queryset = programmes.filter_programmes(
             programmes.programmes_for(request.user),
-            element=params.get("element"), indicator=params.get("indicator"),
-            province=params.get("province"), kind=params.get("kind"),
-            status=params.get("status"), region=params.get("region"), q=params.get("q"),
+            element=params.get("element"),
+            indicator=params.get("indicator"),
+            province=params.get("province"),
+            kind=params.get("kind"),
+            status=params.get("status"),
+            region=params.get("region"),
+            q=params.get("q"),
         )
         paginator = StandardPagination()
         page = paginator.paginate_queryset(queryset, request, view=self)
@@ -190,8 +197,9 @@ class ProgrammeListView(APIView):
         body = _body(request)
         region = self._region(request, body.get("region"))
         created = programmes.create_programme(user=request.user, region=region, data=body)
-        return Response(_output(request, _visible(request, created.pk)),
-                        status=status.HTTP_201_CREATED)
+        return Response(
+            _output(request, _visible(request, created.pk)), status=status.HTTP_201_CREATED
+        )
 
     def _region(self, request: Request, code: Any) -> Region:
         if code in (None, ""):
@@ -200,8 +208,10 @@ class ProgrammeListView(APIView):
                 return mine[0]
             if not mine:
                 raise exceptions.PermissionDenied(
-                    _msg("Hanya CSCO dan kontributor wilayah yang dapat mendaftarkan program.",
-                         "Only a region's CSCO and contributors may register programmes.")
+                    _msg(
+                        "Hanya CSCO dan kontributor wilayah yang dapat mendaftarkan program.",
+                        "Only a region's CSCO and contributors may register programmes.",
+                    )
                 )
             raise exceptions.ValidationError(
                 {"region": [_msg("Pilih wilayah (kode).", "Choose the region (its code).")]}
@@ -322,8 +332,10 @@ class CitationView(APIView):
             raise exceptions.ValidationError({"programme": [message]})
         code = body.get("indicator")
         evidence = programmes.cite_programme(
-            user=request.user, assessment=assessment,
-            indicator_code=code if isinstance(code, str) else "", programme=programme,
+            user=request.user,
+            assessment=assessment,
+            indicator_code=code if isinstance(code, str) else "",
+            programme=programme,
         )
         evidence = selectors.evidence_of(assessment).get(pk=evidence.pk)
         return Response(EvidenceOutput(evidence).data, status=status.HTTP_201_CREATED)

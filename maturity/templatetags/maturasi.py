@@ -25,6 +25,7 @@ def navigation(request: HttpRequest) -> list[dict[str, Any]]:
     if not user.is_authenticated:
         return []
     items: list[tuple[str, str]] = [("home", _("Beranda"))]
+    items.append(("programmes", _("Daftar program")))  # the programmes registry: everyone
     if access.has_role(user, Role.REVIEWER) or user.is_superuser:
         items.append(("review-queue", _("Antrean tinjauan")))
     if access.can(user, access.READ_NATIONAL):

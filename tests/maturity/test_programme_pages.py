@@ -49,20 +49,29 @@ def pages(cast: Any) -> Pages:
 @pytest.fixture
 def homecare(cast: Any) -> Programme:
     return Programme.objects.create(
-        region=cast.region_a, name="Dottorota Teammu (HomeCare)", element_code="E1",
-        indicator_codes=["HEA-1", "HEA-2"], shared=True, agency="Dinas Kesehatan",
+        region=cast.region_a,
+        name="Dottorota Teammu (HomeCare)",
+        element_code="E1",
+        indicator_codes=["HEA-1", "HEA-2"],
+        shared=True,
+        agency="Dinas Kesehatan",
         description_id="Kunjungan kesehatan ke rumah warga melalui panggilan 112.",
         description_en="Home health-care visits booked through the 112 call centre.",
-        url="https://makassarkota.go.id", launch_year=2017,
+        url="https://makassarkota.go.id",
+        launch_year=2017,
     )
 
 
 @pytest.fixture
 def draft(cast: Any) -> Programme:
     return Programme.objects.create(
-        region=cast.region_a, name="Lorong Wisata Digital", element_code="E3",
-        indicator_codes=["GOV-2"], shared=False,
-        description_id="Rancangan layanan lorong.", description_en="Alley services draft.",
+        region=cast.region_a,
+        name="Lorong Wisata Digital",
+        element_code="E3",
+        indicator_codes=["GOV-2"],
+        shared=False,
+        description_id="Rancangan layanan lorong.",
+        description_en="Alley services draft.",
     )
 
 
@@ -116,10 +125,20 @@ def test_a_draft_programme_is_listed_for_its_region_only(
 def test_the_list_filters_by_element_indicator_province_kind_and_status(
     pages: Pages, homecare: Programme
 ) -> None:
-    shown = {"element": "E1", "indicator": "HEA-2", "province": "73", "kind": "kota",
-             "status": "running"}
-    hidden = {"element": "E2", "indicator": "TRA-6", "province": "35", "kind": "kabupaten",
-              "status": "planned"}
+    shown = {
+        "element": "E1",
+        "indicator": "HEA-2",
+        "province": "73",
+        "kind": "kota",
+        "status": "running",
+    }
+    hidden = {
+        "element": "E2",
+        "indicator": "TRA-6",
+        "province": "35",
+        "kind": "kabupaten",
+        "status": "planned",
+    }
     for name, value in shown.items():
         assert homecare.name in text(pages.csco_b.get("/programmes/", {name: value})), name
     for name, value in hidden.items():
@@ -137,8 +156,12 @@ def test_the_list_page_runs_in_constant_queries(
     pages: Pages, cast: Any, django_assert_max_num_queries: Any
 ) -> None:
     for n in range(8):
-        Programme.objects.create(region=cast.region_a if n % 2 else cast.region_b,
-                                 name=f"Program {n}", element_code="E3", shared=True)
+        Programme.objects.create(
+            region=cast.region_a if n % 2 else cast.region_b,
+            name=f"Program {n}",
+            element_code="E3",
+            shared=True,
+        )
     with django_assert_max_num_queries(12):
         response = pages.csco_b.get("/programmes/", {"indicator": "", "q": "Program"})
     assert text(response).count("Program 7") == 1
@@ -163,8 +186,13 @@ def test_csco_registers_a_programme_through_the_form(pages: Pages) -> None:
 
 def test_form_errors_stand_beside_their_fields_in_indonesian(pages: Pages) -> None:
     future = str(timezone.localdate().year + 1)
-    bad = {**FORM, "indicators": ["GOV-2", "XYZ-9"], "launch_year": future,
-           "url": "ftp://makassarkota.go.id", "users_count": "5000"}
+    bad = {
+        **FORM,
+        "indicators": ["GOV-2", "XYZ-9"],
+        "launch_year": future,
+        "url": "ftp://makassarkota.go.id",
+        "users_count": "5000",
+    }
 
     response = pages.csco_a.post("/programmes/new/", bad)
 
@@ -198,8 +226,13 @@ def test_contributor_edits_the_regions_programme(pages: Pages, homecare: Program
     assert form.status_code == 200
     assert 'value="2017"' in text(form)
 
-    body = {**FORM, "name": homecare.name, "element": "E1", "indicators": ["HEA-1"],
-            "status": "retired"}
+    body = {
+        **FORM,
+        "name": homecare.name,
+        "element": "E1",
+        "indicators": ["HEA-1"],
+        "status": "retired",
+    }
     body.pop("region")
     response = pages.contributor_a.post(f"/programmes/{homecare.pk}/edit/", body)
 
@@ -270,9 +303,7 @@ def test_csco_cites_the_programme_from_its_page_and_the_reviewer_sees_it_beside_
     assert "Dikutip sebagai data dukung" in programme_page
 
 
-def test_citing_another_regions_programme_is_not_offered(
-    pages: Pages, homecare: Programme
-) -> None:
+def test_citing_another_regions_programme_is_not_offered(pages: Pages, homecare: Programme) -> None:
     banyuwangi = make_assessment(REGION_B, make_open_cycle())
 
     assert "Kutip sebagai data dukung" not in text(pages.csco_b.get(f"/programmes/{homecare.pk}/"))
@@ -322,3 +353,19 @@ def test_the_public_page_shows_shared_programmes_of_regions_with_an_approved_ass
     assert "Home health-care visits" in text(detail)
     assert pages.anon.get(f"/open/programmes/{draft.pk}/").status_code == 404
     assert pages.anon.get(f"/open/programmes/{unverified.pk}/").status_code == 404
+
+
+def test_the_registry_is_in_the_menu_and_speaks_english_when_chosen(
+    pages: Pages, homecare: Programme
+) -> None:
+    assert 'href="/programmes/"' in text(pages.csco_b.get("/programmes/"))
+    pages.csco_b.post("/i18n/setlang/", {"language": "en", "next": "/"})
+
+    page = text(pages.csco_b.get("/programmes/"))
+
+    assert "Smart-city programmes" in page
+    assert "Register a programme" in page  # CSCO of Banyuwangi may register its own
+    assert "Home health-care visits" in page  # the English description in English
+    detail = text(pages.csco_b.get(f"/programmes/{homecare.pk}/"))
+    assert "Description (English)" in detail
+    assert "Kutip sebagai data dukung" not in detail and "Cite as evidence" not in detail

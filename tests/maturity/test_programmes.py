@@ -183,9 +183,7 @@ def test_csco_updates_a_programme_partially_and_wholly(api: Any) -> None:
     assert patched.json()["status"] == "retired"
     assert patched.json()["indicators"] == ["HEA-1", "HEA-2"]
 
-    replaced = api.csco_a.put(
-        f"{URL}{pk}/", {"name": "HomeCare", "element": "E1"}, format="json"
-    )
+    replaced = api.csco_a.put(f"{URL}{pk}/", {"name": "HomeCare", "element": "E1"}, format="json")
     assert replaced.status_code == 200, replaced.content
     assert replaced.json()["indicators"] == []
     assert replaced.json()["users_count"] is None
@@ -228,9 +226,7 @@ def test_a_region_cannot_edit_delete_or_add_files_to_another_regions_programme(
 
 
 @pytest.mark.parametrize("role", ["reviewer", "observer", "admin"])
-def test_ministry_staff_read_a_regions_programme_but_may_not_change_it(
-    api: Any, role: str
-) -> None:
+def test_ministry_staff_read_a_regions_programme_but_may_not_change_it(api: Any, role: str) -> None:
     pk = register(api.csco_a, shared=False).json()["id"]
 
     assert api[role].get(f"{URL}{pk}/").json()["editable"] is False
@@ -363,12 +359,20 @@ def test_registry_list_and_detail_run_in_constant_queries(
 ) -> None:
     for n in range(6):
         programme = Programme.objects.create(
-            region=cast.region_a if n % 2 else cast.region_b, name=f"Program {n}",
-            element_code="E3", indicator_codes=["GOV-K3"], shared=True,
+            region=cast.region_a if n % 2 else cast.region_b,
+            name=f"Program {n}",
+            element_code="E3",
+            indicator_codes=["GOV-K3"],
+            shared=True,
         )
         for m in range(2):
-            programme.files.create(name=f"f{m}.pdf", size=1, sha256="0" * 64,
-                                   content_type="application/pdf", file=f"programmes/x/{m}")
+            programme.files.create(
+                name=f"f{m}.pdf",
+                size=1,
+                sha256="0" * 64,
+                content_type="application/pdf",
+                file=f"programmes/x/{m}",
+            )
     api.csco_b.get(URL)  # warm the membership cache of this client's user
 
     with django_assert_max_num_queries(5):
@@ -403,7 +407,9 @@ def test_csco_cites_a_programme_as_evidence_and_the_reviewer_sees_it_beside_the_
     assert cited["name"] == HOMECARE["name"]
     assert cited["sha256"] == "" and cited["download_url"] is None
     assert cited["programme"] == {
-        "id": programme["id"], "name": HOMECARE["name"], "url": HOMECARE["url"]
+        "id": programme["id"],
+        "name": HOMECARE["name"],
+        "url": HOMECARE["url"],
     }
     listed = api.reviewer.get(f"/api/v1/assessments/{assessment.pk}/evidence/").json()
     assert [e["programme"] for e in listed["results"]] == [cited["programme"]]
@@ -418,9 +424,11 @@ def test_csco_cites_a_programme_as_evidence_and_the_reviewer_sees_it_beside_the_
 def test_a_cited_programme_counts_as_the_evidence_an_indicator_requires(
     api: Any, cast: Any, assessment: Any
 ) -> None:
-    needs = Indicator.objects.filter(
-        framework_id=assessment.cycle.framework_id, evidence_required=True
-    ).order_by("position").first()
+    needs = (
+        Indicator.objects.filter(framework_id=assessment.cycle.framework_id, evidence_required=True)
+        .order_by("position")
+        .first()
+    )
     assert needs is not None
     programme = register(api.csco_a, indicators=[needs.code]).json()
     response = cite(api.csco_a, assessment.pk, indicator=needs.code, programme=programme["id"])
@@ -486,9 +494,9 @@ def test_citing_with_bad_input_is_400_naming_the_field(
 ) -> None:
     programme = register(api.csco_a).json()
 
-    response = cite(api.csco_a, assessment.pk, **{
-        "indicator": "HEA-2", "programme": programme["id"], **body
-    })
+    response = cite(
+        api.csco_a, assessment.pk, **{"indicator": "HEA-2", "programme": programme["id"], **body}
+    )
 
     assert response.status_code == 400
     assert field in response.json()
@@ -508,8 +516,10 @@ def test_citing_the_same_programme_twice_for_one_indicator_is_409(
     api: Any, assessment: Any
 ) -> None:
     programme = register(api.csco_a).json()
-    assert cite(api.csco_a, assessment.pk, indicator="HEA-2",
-                programme=programme["id"]).status_code == 201
+    assert (
+        cite(api.csco_a, assessment.pk, indicator="HEA-2", programme=programme["id"]).status_code
+        == 201
+    )
 
     again = cite(api.csco_a, assessment.pk, indicator="HEA-2", programme=programme["id"])
     other = cite(api.csco_a, assessment.pk, indicator="HEA-1", programme=programme["id"])
@@ -535,9 +545,7 @@ def test_another_regions_assessment_is_not_found_for_citing(api: Any, assessment
     assert response.status_code == 404
 
 
-def test_a_submitted_assessment_cannot_cite_any_more(
-    api: Any, cast: Any, assessment: Any
-) -> None:
+def test_a_submitted_assessment_cannot_cite_any_more(api: Any, cast: Any, assessment: Any) -> None:
     programme = register(api.csco_a).json()
     answer_everything(assessment, cast.csco_a)
     services.submit(user=cast.csco_a, assessment=assessment)
@@ -547,9 +555,7 @@ def test_a_submitted_assessment_cannot_cite_any_more(
     assert response.status_code == 409
 
 
-def test_a_cited_programme_cannot_be_deleted_but_may_be_retired(
-    api: Any, assessment: Any
-) -> None:
+def test_a_cited_programme_cannot_be_deleted_but_may_be_retired(api: Any, assessment: Any) -> None:
     programme = register(api.csco_a).json()
     cite(api.csco_a, assessment.pk, indicator="HEA-2", programme=programme["id"])
 
@@ -566,8 +572,10 @@ def _approved_with_citation(api: Any, cast: Any, level: int) -> tuple[Any, dict[
     cycle = make_open_cycle()
     assessment = make_assessment(REGION_A, cycle)
     programme = register(api.csco_a).json()
-    assert cite(api.csco_a, assessment.pk, indicator="HEA-2",
-                programme=programme["id"]).status_code == 201
+    assert (
+        cite(api.csco_a, assessment.pk, indicator="HEA-2", programme=programme["id"]).status_code
+        == 201
+    )
     answer_everything(assessment, cast.csco_a, level=level)
     services.submit(user=cast.csco_a, assessment=assessment)
     services.approve(user=cast.reviewer, assessment=assessment)
@@ -590,8 +598,12 @@ def test_the_region_report_lists_the_regions_programmes_and_the_cited_programme(
 ) -> None:
     assessment, programme = _approved_with_citation(api, cast, level=3)
 
-    text = _report(api.csco_a, f"/api/v1/assessments/{assessment.pk}/reports/",
-                   django_capture_on_commit_callbacks, language)
+    text = _report(
+        api.csco_a,
+        f"/api/v1/assessments/{assessment.pk}/reports/",
+        django_capture_on_commit_callbacks,
+        language,
+    )
 
     heading = "Program kota cerdas wilayah" if language == "id" else "smart-city programmes"
     assert heading in text
@@ -605,16 +617,26 @@ def test_the_national_summary_lists_the_programmes_behind_the_highest_scoring_in
 ) -> None:
     assessment, programme = _approved_with_citation(api, cast, level=5)
     Programme.objects.create(  # shared, but its indicator is not among the highest-scoring
-        region=cast.region_b, name="Homestay Naik Kelas", element_code="E1",
-        indicator_codes=["SPC-K1"], shared=True,
+        region=cast.region_b,
+        name="Homestay Naik Kelas",
+        element_code="E1",
+        indicator_codes=["SPC-K1"],
+        shared=True,
     )
     Programme.objects.create(  # backs a level-5 indicator, but is a draft of the region
-        region=cast.region_a, name="Draf Rahasia Makassar", element_code="E1",
-        indicator_codes=["HEA-1"], shared=False,
+        region=cast.region_a,
+        name="Draf Rahasia Makassar",
+        element_code="E1",
+        indicator_codes=["HEA-1"],
+        shared=False,
     )
 
-    text = _report(api.reviewer, f"/api/v1/cycles/{assessment.cycle_id}/reports/",
-                   django_capture_on_commit_callbacks, language)
+    text = _report(
+        api.reviewer,
+        f"/api/v1/cycles/{assessment.cycle_id}/reports/",
+        django_capture_on_commit_callbacks,
+        language,
+    )
 
     assert programme["name"] in text
     assert "HEA-2" in text
