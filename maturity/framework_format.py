@@ -124,6 +124,13 @@ class Bilingual:
 
 _NO_TEXT: Final = Bilingual("", "")
 
+# Pieces of problem messages in both languages.
+_A_NUMBER: Final = Bilingual("angka", "a number")
+_A_TEXT: Final = Bilingual("teks yang tidak kosong", "a non-empty text")
+_ELEMENT: Final = Bilingual("elemen", "element")
+_THEME: Final = Bilingual("tema", "theme")
+_INDICATOR: Final = Bilingual("indikator", "indicator")
+
 
 @dataclass(frozen=True)
 class IndicatorSpec:
@@ -223,7 +230,11 @@ class FrameworkFormatError(ValueError):
         count = len(self.problems)
         heading = "1 problem" if count == 1 else f"{count} problems"
         lines = "\n".join(f"  - {problem}" for problem in self.problems)
-        super().__init__(f"The framework file is refused ({heading}):\n{lines}")
+        refused = _msg(
+            f"Berkas kerangka ditolak ({count} masalah)",
+            f"The framework file is refused ({heading})",
+        )
+        super().__init__(f"{refused}:\n{lines}")
 
 
 # --- Parsing --------------------------------------------------------------------------------------
@@ -252,19 +263,44 @@ def _child(path: str, key: object) -> str:
     return f"{path}.{key}" if path else str(key)
 
 
-def _describe(node: Node) -> str:
+def _msg(id_text: str, en_text: str) -> str:
+    """A problem message in Bahasa Indonesia first and English beside it, as every user-visible
+    text of the product: ``"harus berupa angka / must be a number"``."""
+    return f"{id_text} / {en_text}"
+
+
+def _must_be(what: Bilingual, got: Bilingual | str) -> str:
+    """The message "must be <what>; got <got>" in both languages (``got`` as is when it is a
+    bare value, such as a number, that reads the same in both)."""
+    got = Bilingual(got, got) if isinstance(got, str) else got
+    return _msg(f"harus berupa {what.id}; tertulis {got.id}", f"must be {what.en}; got {got.en}")
+
+
+def _too_long(limit: int) -> str:
+    return _msg(f"paling panjang {limit} karakter", f"must be at most {limit} characters long")
+
+
+def _quoted_not_number(value: str) -> str:
+    """For a version or clause YAML would read as a number (2026.10 as 2026.1)."""
+    return _msg(
+        f'harus berupa teks dalam tanda kutip, misalnya "{value}", bukan angka {value}',
+        f'must be a quoted string such as "{value}", not the number {value}',
+    )
+
+
+def _describe(node: Node) -> Bilingual:
     """How a value reads to a person, for messages such as "got a string"."""
     if isinstance(node, MappingNode):
-        return "a mapping"
+        return Bilingual("pemetaan", "a mapping")
     if isinstance(node, SequenceNode):
-        return "a list"
+        return Bilingual("daftar", "a list")
     return {
-        _TAG_STR: f"the text {node.value!r}",
-        _TAG_INT: f"the number {node.value}",
-        _TAG_FLOAT: f"the number {node.value}",
-        _TAG_BOOL: f"{node.value} (a yes/no value)",
-        _TAG_NULL: "nothing",
-    }.get(node.tag, f"a value tagged {node.tag}")
+        _TAG_STR: Bilingual(f"teks {node.value!r}", f"the text {node.value!r}"),
+        _TAG_INT: Bilingual(f"angka {node.value}", f"the number {node.value}"),
+        _TAG_FLOAT: Bilingual(f"angka {node.value}", f"the number {node.value}"),
+        _TAG_BOOL: Bilingual(f"{node.value} (nilai ya/tidak)", f"{node.value} (a yes/no value)"),
+        _TAG_NULL: Bilingual("tidak ada nilai", "nothing"),
+    }.get(node.tag, Bilingual(f"nilai bertanda {node.tag}", f"a value tagged {node.tag}"))
 
 
 def _decimal_text(value: Decimal) -> str:
@@ -324,11 +360,19 @@ class _Reader:
             self._syntax_problem(exc)
             return None
         if root is None:
-            self.add(FILE_PATH, "the file is empty; expected a framework mapping", None)
+            self.add(
+                FILE_PATH,
+                _msg(
+                    "berkas kosong; yang diharapkan pemetaan kerangka",
+                    "the file is empty; expected a framework mapping",
+                ),
+                None,
+            )
             return None
         if not isinstance(root, MappingNode):
             keys = ", ".join(_FRAMEWORK_REQUIRED)
-            self.add(FILE_PATH, f"must be a mapping with the keys {keys}; got {_describe(root)}", 1)
+            what = Bilingual(f"pemetaan dengan kunci {keys}", f"a mapping with the keys {keys}")
+            self.add(FILE_PATH, _must_be(what, _describe(root)), 1)
             return None
         return self._framework(root)
 
@@ -339,7 +383,9 @@ class _Reader:
         else:
             detail = str(exc).splitlines()[0]
         line = int(mark.line) + 1 if mark is not None else None
-        self.add(FILE_PATH, f"not valid YAML: {detail}", line)
+        self.add(
+            FILE_PATH, _msg(f"bukan YAML yang sah: {detail}", f"not valid YAML: {detail}"), line
+        )
 
     def _framework(self, root: MappingNode) -> FrameworkSpec | None:
         fields = self._fields(root, "", None, _FRAMEWORK_KEYS, _FRAMEWORK_REQUIRED)
@@ -387,14 +433,14 @@ class _Reader:
         allowed: Sequence[str],
         required: Sequence[str],
         *,
-        what: str = "a mapping",
+        what: Bilingual = Bilingual("pemetaan", "a mapping"),
     ) -> dict[str, _Field]:
         """The fields of a mapping by key; reports unknown, repeated and missing keys.
 
         ``line`` is where the mapping is written (its key's line), for a missing key's problem.
         """
         if not isinstance(node, MappingNode):
-            self.add(path or FILE_PATH, f"must be {what}; got {_describe(node)}", line)
+            self.add(path or FILE_PATH, _must_be(what, _describe(node)), line)
             return {}
         fields: dict[str, _Field] = {}
         for key_node, value_node in node.value:
@@ -402,24 +448,50 @@ class _Reader:
             key_path = _child(path, key)
             if not isinstance(key_node, ScalarNode) or key not in allowed:
                 expected = ", ".join(allowed)
-                self.add(key_path, f"unknown key; expected one of: {expected}", _line(key_node))
+                self.add(
+                    key_path,
+                    _msg(
+                        f"kunci tidak dikenal; yang diharapkan salah satu dari: {expected}",
+                        f"unknown key; expected one of: {expected}",
+                    ),
+                    _line(key_node),
+                )
             elif key in fields:
-                self.add(key_path, "repeated key; each key may appear once", _line(key_node))
+                self.add(
+                    key_path,
+                    _msg(
+                        "kunci berulang; setiap kunci hanya boleh muncul sekali",
+                        "repeated key; each key may appear once",
+                    ),
+                    _line(key_node),
+                )
             else:
                 fields[key] = _Field(key_node, value_node)
         for key in required:
             if key not in fields:
-                self.add(_child(path, key), "required key is missing", line)
+                self.add(
+                    _child(path, key),
+                    _msg("kunci wajib tidak ada", "required key is missing"),
+                    line,
+                )
         return fields
 
-    def _items(self, item: _Field, path: str, what: str) -> list[Node] | None:
-        """The items of a list that must hold at least one ``what``."""
+    def _items(self, item: _Field, path: str, what: Bilingual) -> list[Node] | None:
+        """The items of a list that must hold at least one ``what`` (a singular noun)."""
         node = item.value
         if not isinstance(node, SequenceNode):
-            self.add(path, f"must be a list of {what}s; got {_describe(node)}", item.line)
+            things = Bilingual(f"daftar {what.id}", f"a list of {what.en}s")
+            self.add(path, _must_be(things, _describe(node)), item.line)
             return None
         if not node.value:
-            self.add(path, f"must list at least one {what}", item.line)
+            self.add(
+                path,
+                _msg(
+                    f"harus memuat sekurang-kurangnya satu {what.id}",
+                    f"must list at least one {what.en}",
+                ),
+                item.line,
+            )
             return None
         return list(node.value)
 
@@ -444,28 +516,38 @@ class _Reader:
             value = Decimal(repr(number))
         return value if value.is_finite() else None
 
-    def _number(self, item: _Field | Node, path: str, what: str = "a number") -> Decimal | None:
+    def _number(
+        self, item: _Field | Node, path: str, what: Bilingual = _A_NUMBER
+    ) -> Decimal | None:
         node, line = (item.value, item.line) if isinstance(item, _Field) else (item, _line(item))
         value = self._number_or_none(node)
         if value is None:
-            self.add(path, f"must be {what}; got {_describe(node)}", line)
+            self.add(path, _must_be(what, _describe(node)), line)
         return value
 
-    def _text(self, item: _Field | Node, path: str, what: str = "a non-empty text") -> str | None:
+    def _text(self, item: _Field | Node, path: str, what: Bilingual = _A_TEXT) -> str | None:
         node, line = (item.value, item.line) if isinstance(item, _Field) else (item, _line(item))
         if not isinstance(node, ScalarNode) or node.tag != _TAG_STR:
-            hint = " (put it in quotes)" if isinstance(node, ScalarNode) else ""
-            self.add(path, f"must be {what}; got {_describe(node)}{hint}", line)
+            got = _describe(node)
+            if isinstance(node, ScalarNode):
+                got = Bilingual(
+                    f"{got.id} (tulis dalam tanda kutip)", f"{got.en} (put it in quotes)"
+                )
+            self.add(path, _must_be(what, got), line)
             return None
         if not node.value.strip():
-            self.add(path, f"must be {what}; got an empty text", line)
+            self.add(path, _must_be(what, Bilingual("teks kosong", "an empty text")), line)
             return None
         return str(node.value)
 
     def _flag(self, item: _Field, path: str) -> bool | None:
         node = item.value
         if not isinstance(node, ScalarNode) or node.tag != _TAG_BOOL:
-            self.add(path, f"must be true or false; got {_describe(node)}", item.line)
+            self.add(
+                path,
+                _must_be(Bilingual("true atau false", "true or false"), _describe(node)),
+                item.line,
+            )
             return None
         return bool(self._constructor.construct_yaml_bool(node))
 
@@ -475,35 +557,44 @@ class _Reader:
             level = int(self._constructor.construct_yaml_int(node))
             if 0 <= level <= 5:
                 return level
-        self.add(path, f"must be a whole number from 0 to 5; got {_describe(node)}", item.line)
+        what = Bilingual("bilangan bulat dari 0 sampai 5", "a whole number from 0 to 5")
+        self.add(path, _must_be(what, _describe(node)), item.line)
         return None
 
     def _code(self, item: _Field, path: str) -> str | None:
-        code = self._text(item, path, "a code")
+        code = self._text(item, path, Bilingual("kode", "a code"))
         if code is None:
             return None
         if not CODE_PATTERN.fullmatch(code):
             self.add(
                 path,
-                "must be a code of letters, digits, '.', '_' and '-' that starts with a letter or "
-                f"digit; got {code!r}",
+                _msg(
+                    "harus berupa kode dari huruf, angka, '.', '_' dan '-' yang diawali huruf atau "
+                    f"angka; tertulis {code!r}",
+                    "must be a code of letters, digits, '.', '_' and '-' that starts with a letter "
+                    f"or digit; got {code!r}",
+                ),
                 item.line,
             )
             return None
         if len(code) > MAX_CODE_LENGTH:
-            self.add(path, f"must be at most {MAX_CODE_LENGTH} characters long", item.line)
+            self.add(path, _too_long(MAX_CODE_LENGTH), item.line)
             return None
         return code
 
     def _framework_code(self, item: _Field, path: str) -> str | None:
-        code = self._text(item, path, "a slug")
+        code = self._text(item, path, Bilingual("slug", "a slug"))
         if code is None:
             return None
         if not FRAMEWORK_CODE_PATTERN.fullmatch(code) or len(code) > MAX_CODE_LENGTH:
             self.add(
                 path,
-                "must be a slug of lowercase letters, digits and '-' that starts with a letter "
-                f"or digit, at most {MAX_CODE_LENGTH} characters; got {code!r}",
+                _msg(
+                    "harus berupa slug dari huruf kecil, angka dan '-' yang diawali huruf atau "
+                    f"angka, paling panjang {MAX_CODE_LENGTH} karakter; tertulis {code!r}",
+                    "must be a slug of lowercase letters, digits and '-' that starts with a letter "
+                    f"or digit, at most {MAX_CODE_LENGTH} characters; got {code!r}",
+                ),
                 item.line,
             )
             return None
@@ -513,31 +604,33 @@ class _Reader:
         node = item.value
         if isinstance(node, ScalarNode) and node.tag in (_TAG_INT, _TAG_FLOAT):
             # YAML would read 2026.10 as the number 2026.1: a version must be written as text.
-            self.add(
-                path,
-                f'must be a quoted string such as "{node.value}", not the number {node.value}',
-                item.line,
-            )
+            self.add(path, _quoted_not_number(node.value), item.line)
             return None
-        version = self._text(item, path, "a non-empty quoted string")
+        what = Bilingual("teks yang tidak kosong dalam tanda kutip", "a non-empty quoted string")
+        version = self._text(item, path, what)
         if version is not None and len(version) > MAX_VERSION_LENGTH:
-            self.add(path, f"must be at most {MAX_VERSION_LENGTH} characters long", item.line)
+            self.add(path, _too_long(MAX_VERSION_LENGTH), item.line)
             return None
         return version
 
     def _weight(self, item: _Field, path: str) -> Decimal | None:
-        weight = self._number(item, path, "a positive number")
+        positive = Bilingual("angka positif", "a positive number")
+        weight = self._number(item, path, positive)
         if weight is None:
             return None
         if weight <= 0:
-            self.add(path, f"must be a positive number; got {_decimal_text(weight)}", item.line)
+            self.add(path, _must_be(positive, _decimal_text(weight)), item.line)
             return None
         exponent = weight.normalize().as_tuple().exponent
         if weight >= MAX_WEIGHT or (isinstance(exponent, int) and -exponent > MAX_WEIGHT_DECIMALS):
+            limit, got = _decimal_text(MAX_WEIGHT), _decimal_text(weight)
             self.add(
                 path,
-                f"must be below {_decimal_text(MAX_WEIGHT)} with at most {MAX_WEIGHT_DECIMALS} "
-                f"decimals; got {_decimal_text(weight)}",
+                _msg(
+                    f"harus di bawah {limit} dengan paling banyak {MAX_WEIGHT_DECIMALS} angka "
+                    f"desimal; tertulis {got}",
+                    f"must be below {limit} with at most {MAX_WEIGHT_DECIMALS} decimals; got {got}",
+                ),
                 item.line,
             )
             return None
@@ -554,7 +647,10 @@ class _Reader:
             line,
             _BILINGUAL_KEYS,
             _BILINGUAL_KEYS,
-            what="a mapping of id (Bahasa Indonesia) and en (English) texts",
+            what=Bilingual(
+                "pemetaan teks id (Bahasa Indonesia) dan en (Inggris)",
+                "a mapping of id (Bahasa Indonesia) and en (English) texts",
+            ),
         )
         if not isinstance(node, MappingNode):
             return None
@@ -572,9 +668,14 @@ class _Reader:
         """A mapping from each level 1..5 to a bilingual text (level names, rubric descriptors)."""
         node = item.value
         if not isinstance(node, MappingNode):
+            got = _describe(node)
             self.add(
                 path,
-                f"must map each level 1 to 5 to texts in id and en; got {_describe(node)}",
+                _msg(
+                    "harus memetakan setiap tingkat 1 sampai 5 ke teks id dan en; "
+                    f"tertulis {got.id}",
+                    f"must map each level 1 to 5 to texts in id and en; got {got.en}",
+                ),
                 item.line,
             )
             return None
@@ -586,19 +687,30 @@ class _Reader:
             key_text = key_node.value if isinstance(key_node, ScalarNode) else "?"
             if level not in LEVELS:
                 self.add(
-                    _child(path, key_text), "unknown level; levels are 1 to 5", _line(key_node)
+                    _child(path, key_text),
+                    _msg(
+                        "tingkat tidak dikenal; tingkat yang ada 1 sampai 5",
+                        "unknown level; levels are 1 to 5",
+                    ),
+                    _line(key_node),
                 )
                 continue
             assert level is not None
             if level in texts:
-                self.add(_child(path, level), "repeated level", _line(key_node))
+                self.add(
+                    _child(path, level), _msg("tingkat berulang", "repeated level"), _line(key_node)
+                )
                 continue
             texts[level] = self._bilingual(_Field(key_node, value_node), _child(path, level))
         missing = [str(level) for level in LEVELS if level not in texts]
         if missing:
+            listed = ", ".join(missing)
             self.add(
                 path,
-                f"must give all five levels 1 to 5; missing {', '.join(missing)}",
+                _msg(
+                    f"harus memuat kelima tingkat 1 sampai 5; tidak ada {listed}",
+                    f"must give all five levels 1 to 5; missing {listed}",
+                ),
                 item.line,
             )
             return None
@@ -608,11 +720,13 @@ class _Reader:
 
     # Numbers in fours -------------------------------------------------------------------------
 
-    def _ascending_four(self, item: _Field, path: str, what: str) -> tuple[Decimal, ...] | None:
+    def _ascending_four(
+        self, item: _Field, path: str, what: Bilingual
+    ) -> tuple[Decimal, ...] | None:
         """Four strictly ascending numbers; ``what`` is the rule as the message states it."""
         node = item.value
         if not isinstance(node, SequenceNode):
-            self.add(path, f"must be {what}; got {_describe(node)}", item.line)
+            self.add(path, _must_be(what, _describe(node)), item.line)
             return None
         values: list[Decimal] = []
         for index, value_node in enumerate(node.value):
@@ -622,29 +736,39 @@ class _Reader:
         if len(values) != len(node.value):
             return None
         if len(values) != 4:
-            self.add(path, f"must be {what}; got {len(values)}", item.line)
+            count = len(values)
+            self.add(path, _must_be(what, Bilingual(f"{count} angka", f"{count}")), item.line)
             return None
         for before, after in zip(values, values[1:], strict=False):
             if after <= before:
+                after_text, before_text = _decimal_text(after), _decimal_text(before)
                 self.add(
                     path,
-                    f"must be {what}, each greater than the one before; "
-                    f"{_decimal_text(after)} follows {_decimal_text(before)}",
+                    _msg(
+                        f"harus berupa {what.id}, masing-masing lebih besar dari yang sebelumnya; "
+                        f"{after_text} tertulis sesudah {before_text}",
+                        f"must be {what.en}, each greater than the one before; "
+                        f"{after_text} follows {before_text}",
+                    ),
                     item.line,
                 )
                 return None
         return tuple(values)
 
     def _index_bands(self, item: _Field, path: str) -> tuple[Decimal, ...] | None:
-        bands = self._ascending_four(item, path, "four ascending numbers within 0–5")
+        what = Bilingual(
+            "empat angka menaik dalam rentang 0–5", "four ascending numbers within 0–5"
+        )
+        bands = self._ascending_four(item, path, what)
         if bands is None:
             return None
         nodes = item.value.value
         outside = [(i, band) for i, band in enumerate(bands) if not 0 <= band <= 5]
         for index, band in outside:
+            got = _decimal_text(band)
             self.add(
                 f"{path}[{index}]",
-                f"must lie within 0–5; got {_decimal_text(band)}",
+                _msg(f"harus dalam rentang 0–5; tertulis {got}", f"must lie within 0–5; got {got}"),
                 _line(nodes[index]),
             )
         return None if outside else bands
@@ -654,7 +778,7 @@ class _Reader:
     def _register(
         self,
         seen: dict[str, tuple[str, int | None]],
-        what: str,
+        what: Bilingual,
         code: str | None,
         item: _Field | None,
         path: str,
@@ -663,15 +787,21 @@ class _Reader:
             return
         if code in seen:
             first_path, first_line = seen[code]
-            first = first_path if first_line is None else f"{first_path} (line {first_line})"
+            first_id = first_path if first_line is None else f"{first_path} (baris {first_line})"
+            first_en = first_path if first_line is None else f"{first_path} (line {first_line})"
             self.add(
-                _child(path, "code"), f"duplicate {what} code {code!r}; first at {first}", item.line
+                _child(path, "code"),
+                _msg(
+                    f"kode {what.id} {code!r} ganda; pertama kali di {first_id}",
+                    f"duplicate {what.en} code {code!r}; first at {first_en}",
+                ),
+                item.line,
             )
         else:
             seen[code] = (path, item.line)
 
     def _elements(self, item: _Field, path: str) -> tuple[ElementSpec, ...] | None:
-        nodes = self._items(item, path, "element")
+        nodes = self._items(item, path, _ELEMENT)
         if nodes is None:
             return None
         elements = [self._element(node, f"{path}[{index}]") for index, node in enumerate(nodes)]
@@ -682,7 +812,7 @@ class _Reader:
         if not isinstance(node, MappingNode):
             return None
         code = self._code(fields["code"], _child(path, "code")) if "code" in fields else None
-        self._register(self._element_codes, "element", code, fields.get("code"), path)
+        self._register(self._element_codes, _ELEMENT, code, fields.get("code"), path)
         title = (
             self._bilingual(fields["title"], _child(path, "title")) if "title" in fields else None
         )
@@ -694,7 +824,7 @@ class _Reader:
         themes = None
         if "themes" in fields:
             theme_path = _child(path, "themes")
-            theme_nodes = self._items(fields["themes"], theme_path, "theme")
+            theme_nodes = self._items(fields["themes"], theme_path, _THEME)
             if theme_nodes is not None:
                 found = [self._theme(n, f"{theme_path}[{i}]") for i, n in enumerate(theme_nodes)]
                 themes = None if None in found else tuple(t for t in found if t is not None)
@@ -707,7 +837,7 @@ class _Reader:
         if not isinstance(node, MappingNode):
             return None
         code = self._code(fields["code"], _child(path, "code")) if "code" in fields else None
-        self._register(self._theme_codes, "theme", code, fields.get("code"), path)
+        self._register(self._theme_codes, _THEME, code, fields.get("code"), path)
         title = (
             self._bilingual(fields["title"], _child(path, "title")) if "title" in fields else None
         )
@@ -719,7 +849,7 @@ class _Reader:
         indicators = None
         if "indicators" in fields:
             list_path = _child(path, "indicators")
-            nodes = self._items(fields["indicators"], list_path, "indicator")
+            nodes = self._items(fields["indicators"], list_path, _INDICATOR)
             if nodes is not None:
                 found = [self._indicator(n, f"{list_path}[{i}]") for i, n in enumerate(nodes)]
                 indicators = None if None in found else tuple(i for i in found if i is not None)
@@ -733,7 +863,7 @@ class _Reader:
         if not isinstance(node, MappingNode):
             return None
         code = self._code(fields["code"], _child(path, "code")) if "code" in fields else None
-        self._register(self._indicator_codes, "indicator", code, fields.get("code"), path)
+        self._register(self._indicator_codes, _INDICATOR, code, fields.get("code"), path)
         title = None
         if "title" in fields:
             title = self._bilingual(fields["title"], _child(path, "title"))
@@ -762,7 +892,10 @@ class _Reader:
                 if other != kind and key in fields:
                     self.add(
                         _child(path, key),
-                        f"belongs to {other} indicators; this indicator is {kind}",
+                        _msg(
+                            f"hanya untuk indikator {other}; indikator ini berjenis {kind}",
+                            f"belongs to {other} indicators; this indicator is {kind}",
+                        ),
                         fields[key].line,
                     )
         if kind == "quantitative":
@@ -794,9 +927,15 @@ class _Reader:
         )
 
     def _kind(self, item: _Field, path: str) -> str | None:
-        kind = self._text(item, path, "one of " + ", ".join(KINDS))
+        kinds = ", ".join(KINDS)
+        what = Bilingual(f"salah satu dari {kinds}", f"one of {kinds}")
+        kind = self._text(item, path, what)
         if kind is not None and kind not in KINDS:
-            self.add(path, f"must be one of {', '.join(KINDS)}; got {kind!r}", item.line)
+            self.add(
+                path,
+                _must_be(what, repr(kind)),
+                item.line,
+            )
             return None
         return kind
 
@@ -804,15 +943,15 @@ class _Reader:
         node = item.value
         if isinstance(node, ScalarNode) and node.tag in (_TAG_INT, _TAG_FLOAT):
             # YAML would read 5.10 as 5.1: a clause must be written as text.
-            self.add(
-                path,
-                f'must be a quoted string such as "{node.value}", not the number {node.value}',
-                item.line,
-            )
+            self.add(path, _quoted_not_number(node.value), item.line)
             return None
-        clause = self._text(item, path, 'a quoted clause number such as "5.1"')
+        what = Bilingual(
+            'nomor klausul dalam tanda kutip, misalnya "5.1"',
+            'a quoted clause number such as "5.1"',
+        )
+        clause = self._text(item, path, what)
         if clause is not None and len(clause) > MAX_ISO_CLAUSE_LENGTH:
-            self.add(path, f"must be at most {MAX_ISO_CLAUSE_LENGTH} characters long", item.line)
+            self.add(path, _too_long(MAX_ISO_CLAUSE_LENGTH), item.line)
             return None
         return clause
 
@@ -822,29 +961,28 @@ class _Reader:
             if key not in fields:
                 self.add(
                     _child(path, key),
-                    "required key is missing for a quantitative indicator",
+                    _msg(
+                        "kunci wajib untuk indikator quantitative tidak ada",
+                        "required key is missing for a quantitative indicator",
+                    ),
                     fields["kind"].line,
                 )
                 ok = False
         unit = direction = thresholds = None
         allow_negative: bool | None = False
         if "unit" in fields:
-            unit = self._text(fields["unit"], _child(path, "unit"), "a non-empty unit")
+            what = Bilingual("satuan yang tidak kosong", "a non-empty unit")
+            unit = self._text(fields["unit"], _child(path, "unit"), what)
             if unit is not None and len(unit) > MAX_UNIT_LENGTH:
-                self.add(
-                    _child(path, "unit"),
-                    f"must be at most {MAX_UNIT_LENGTH} characters long",
-                    fields["unit"].line,
-                )
+                self.add(_child(path, "unit"), _too_long(MAX_UNIT_LENGTH), fields["unit"].line)
                 unit = None
         if "direction" in fields:
-            direction = self._text(
-                fields["direction"], _child(path, "direction"), "higher or lower"
-            )
+            what = Bilingual("higher atau lower", "higher or lower")
+            direction = self._text(fields["direction"], _child(path, "direction"), what)
             if direction is not None and direction not in DIRECTIONS:
                 self.add(
                     _child(path, "direction"),
-                    f"must be higher or lower; got {direction!r}",
+                    _must_be(what, repr(direction)),
                     fields["direction"].line,
                 )
                 direction = None
@@ -852,15 +990,17 @@ class _Reader:
             allow_negative = self._flag(fields["allow_negative"], _child(path, "allow_negative"))
         if "thresholds" in fields:
             item = fields["thresholds"]
-            thresholds = self._ascending_four(
-                item, _child(path, "thresholds"), "four ascending numbers"
-            )
+            what = Bilingual("empat angka menaik", "four ascending numbers")
+            thresholds = self._ascending_four(item, _child(path, "thresholds"), what)
             if thresholds is not None:
                 thresholds = self._threshold_range(item, path, thresholds, unit, allow_negative)
         if unit == PERCENT and allow_negative:
             self.add(
                 _child(path, "allow_negative"),
-                "cannot be true for the unit %, whose values lie within 0–100",
+                _msg(
+                    "tidak boleh true untuk satuan %, yang nilainya dalam rentang 0–100",
+                    "cannot be true for the unit %, whose values lie within 0–100",
+                ),
                 fields["allow_negative"].line,
             )
             ok = False
@@ -885,18 +1025,24 @@ class _Reader:
         ok = True
         for index, (threshold, node) in enumerate(zip(thresholds, item.value.value, strict=True)):
             here = f"{_child(path, 'thresholds')}[{index}]"
+            got = _decimal_text(threshold)
             if unit == PERCENT and not 0 <= threshold <= 100:
                 self.add(
                     here,
-                    f"must lie within 0–100 for the unit %; got {_decimal_text(threshold)}",
+                    _msg(
+                        f"harus dalam rentang 0–100 untuk satuan %; tertulis {got}",
+                        f"must lie within 0–100 for the unit %; got {got}",
+                    ),
                     _line(node),
                 )
                 ok = False
             elif threshold < 0 and allow_negative is False:
                 self.add(
                     here,
-                    f"must not be negative unless allow_negative is true; "
-                    f"got {_decimal_text(threshold)}",
+                    _msg(
+                        f"tidak boleh negatif kecuali allow_negative bernilai true; tertulis {got}",
+                        f"must not be negative unless allow_negative is true; got {got}",
+                    ),
                     _line(node),
                 )
                 ok = False
@@ -906,7 +1052,10 @@ class _Reader:
         if "rubric" not in fields:
             self.add(
                 _child(path, "rubric"),
-                "required key is missing for a rubric indicator",
+                _msg(
+                    "kunci wajib untuk indikator rubric tidak ada",
+                    "required key is missing for a rubric indicator",
+                ),
                 fields["kind"].line,
             )
             return None

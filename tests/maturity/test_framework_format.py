@@ -102,6 +102,17 @@ def problems_of(text: str | bytes) -> list[Problem]:
     return refused.value.problems
 
 
+def halves(message: str) -> tuple[str, str]:
+    """The Indonesian and English halves of a problem message ("Indonesia / English")."""
+    indonesian, separator, english = message.partition(" / ")
+    assert separator, f"{message!r} is not in both languages"
+    return indonesian, english
+
+
+def english(message: str) -> str:
+    return halves(message)[1]
+
+
 # (test id, broken file, path named, line named, words the message contains)
 BROKEN_FILES = [
     pytest.param(
@@ -605,7 +616,9 @@ def test_a_file_breaking_one_rule_is_refused_with_its_path_and_line(
 ) -> None:
     problems = problems_of(text)
     assert [(p.path, p.line) for p in problems] == [(path, line)], problems
-    assert message in problems[0].message
+    indonesian, english_half = halves(problems[0].message)
+    assert message in english_half
+    assert indonesian.strip() and message not in indonesian
 
 
 def test_the_valid_sample_parses() -> None:
@@ -620,8 +633,24 @@ def test_the_valid_sample_parses() -> None:
 def test_three_thresholds_are_refused_with_their_path() -> None:
     problems = problems_of(changed("[20, 40, 60, 80]", "[20, 40, 60]"))
     assert str(problems[0]) == (
-        "elements[0].themes[0].indicators[0].thresholds (line 25): "
-        "must be four ascending numbers; got 3"
+        f"elements[0].themes[0].indicators[0].thresholds (line 25): {problems[0].message}"
+    )
+    assert english(problems[0].message) == "must be four ascending numbers; got 3"
+
+
+def test_a_problem_message_reads_in_indonesian_first_with_english_beside_it() -> None:
+    problems = problems_of(changed("[20, 40, 60, 80]", "[20, 40, 60]"))
+    assert [(p.path, p.line, p.message) for p in problems] == [
+        (
+            f"{EDU_1}.thresholds",
+            25,
+            "harus berupa empat angka menaik; tertulis 3 angka / "
+            "must be four ascending numbers; got 3",
+        )
+    ]
+    refused = str(FrameworkFormatError(problems))
+    assert refused.startswith(
+        "Berkas kerangka ditolak (1 masalah) / The framework file is refused (1 problem):"
     )
 
 
@@ -642,12 +671,13 @@ def test_every_problem_in_a_file_is_listed_in_file_order() -> None:
         f"{WAT_1}.code",
     ]
     assert "5 problems" in str(FrameworkFormatError(problems))
+    assert "5 masalah" in str(FrameworkFormatError(problems))
 
 
 def test_a_missing_top_level_key_is_named_without_a_line() -> None:
     text = changed("index_bands: [1.80, 2.60, 3.50, 4.20]\n", "")
     assert [(p.path, p.line, p.message) for p in problems_of(text)] == [
-        ("index_bands", None, "required key is missing")
+        ("index_bands", None, "kunci wajib tidak ada / required key is missing")
     ]
 
 
