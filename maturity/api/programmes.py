@@ -32,7 +32,7 @@ from rest_framework.views import APIView
 from cities.models import Region
 from config.api import StandardPagination
 from maturity import programmes, selectors, uploads
-from maturity.api.assessments import EvidenceOutput
+from maturity.api.assessments import DOWNLOAD_RESPONSES, EvidenceOutput
 from maturity.models import Programme, ProgrammeFile, ProgrammeStatus
 
 
@@ -173,6 +173,7 @@ def _in_scope(request: Request, pk: int) -> Programme:
 
 class ProgrammeListView(APIView):
     parser_classes = [JSONParser, FormParser, MultiPartParser]
+    pagination_class = StandardPagination  # so the schema shows the paginated shape
 
     @extend_schema(parameters=FILTERS, responses=ProgrammeOutput(many=True))
     def get(self, request: Request) -> Response:
@@ -254,12 +255,14 @@ class ProgrammeDetailView(APIView):
 
 class ProgrammeFileListView(APIView):
     parser_classes = [MultiPartParser, FormParser, JSONParser]
+    pagination_class = StandardPagination
 
     @extend_schema(responses=ProgrammeFileOutput(many=True))
     def get(self, request: Request, pk: int) -> Response:
         programme = _visible(request, pk)
-        files = ProgrammeFileOutput(programme.files.all(), many=True).data
-        return Response({"count": len(files), "results": files})
+        paginator = StandardPagination()
+        page = paginator.paginate_queryset(list(programme.files.all()), request, view=self)
+        return paginator.get_paginated_response(ProgrammeFileOutput(page, many=True).data)
 
     @extend_schema(
         request={"multipart/form-data": ProgrammeFileInput}, responses={201: ProgrammeFileOutput}
@@ -304,7 +307,7 @@ def file_response(item: ProgrammeFile) -> FileResponse:
 
 
 class ProgrammeFileDownloadView(APIView):
-    @extend_schema(responses={(200, "application/octet-stream"): bytes})
+    @extend_schema(responses=DOWNLOAD_RESPONSES)
     def get(self, request: Request, pk: int, fid: int) -> FileResponse:
         programme = _visible(request, pk)
         return file_response(get_object_or_404(programme.files.all(), pk=fid))
