@@ -300,9 +300,7 @@ def copy_framework(*, framework: Framework, version: str, user: User | None = No
         for problem in error.problems:
             field = "version" if problem.path == "version" else "file"
             errors.setdefault(field, []).append(
-                f"Tidak sah: {problem}. / Invalid: {problem}."
-                if field == "file"
-                else f"Versi tidak sah: {problem.message}. / Invalid version: {problem.message}."
+                str(problem) if field == "file" else problem.message
             )
         raise ValidationError(errors)
     return create_framework_from_spec(spec=spec, publish=False, user=user)
@@ -428,7 +426,14 @@ def framework_problems(framework: Framework) -> list[Problem]:
     try:
         text = export_framework(framework)
     except (ValueError, TypeError, KeyError, AttributeError, InvalidOperation) as error:
-        return [Problem(path="(file)", message=f"cannot be written as a file: {error!r}")]
+        return [
+            Problem(
+                path="(file)",
+                message=(
+                    f"tidak dapat ditulis sebagai berkas / cannot be written as a file: {error!r}"
+                ),
+            )
+        ]
     try:
         parse_framework(text)
     except FrameworkFormatError as error:
