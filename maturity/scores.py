@@ -519,7 +519,7 @@ def count_scored_since(assessment_ids: Sequence[int], since: datetime) -> int:
 # --------------------------------------------------------------------------- reading snapshots
 
 
-def _latest_of(track: str, *, final_only: bool = False) -> QuerySet[ScoreSnapshot]:
+def _latest_of(track: str, *, final_only: bool = False) -> QuerySet[ScoreSnapshot, Any]:
     snapshots = ScoreSnapshot.objects.filter(assessment_id=OuterRef("pk"), track=track)
     if final_only:
         snapshots = snapshots.filter(provisional=False)
@@ -590,7 +590,7 @@ def latest_snapshots_for(assessment: Assessment) -> LatestSnapshots:
     )
 
 
-def _latest_for(assessment_id: int, track: str) -> QuerySet[ScoreSnapshot]:
+def _latest_for(assessment_id: int, track: str) -> QuerySet[ScoreSnapshot, Any]:
     snapshots = ScoreSnapshot.objects.filter(assessment_id=assessment_id, track=track)
     if track == ScoreTrack.VERIFIED:
         snapshots = snapshots.filter(provisional=False)

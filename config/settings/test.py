@@ -13,11 +13,11 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CELERY_TASK_ALWAYS_EAGER = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+LOGGING["root"]["level"] = "WARNING"  # type: ignore[index]  # noqa: F405
 
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+if str(DATABASES["default"]["ENGINE"]).endswith("sqlite3"):  # noqa: F405
     # A file, not memory, so that an integration test's worker process sees the same data.
-    DATABASES["default"]["TEST"] = {  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # type: ignore[index]  # noqa: F405
         "NAME": os.path.join(tempfile.gettempdir(), f"maturasi-test-{os.getpid()}.sqlite3")
     }
 
