@@ -42,7 +42,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-CYCLE_NAME = "Benchmark laporan 2026"
+CYCLE_NAME = "Siklus penilaian 2026"
 PILOT = "73.71"
 
 
@@ -148,6 +148,19 @@ def bare_render_seconds(report_pk: int, runs: int) -> tuple[float, int]:
     return statistics.median(times[1:]), pages
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of these processes so far."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / ticks
+
+
 def peak_rss_mb(pids: list[int]) -> float:
     peak = 0
     for pid in pids:
@@ -184,6 +197,7 @@ def main() -> None:
     )
     anonymous = AnonymousUser()
 
+    say(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     say(f"\n1. Region report ({pilot.region.name}), one worker process")
     worker = CeleryWorker(concurrency=1, name="bench-region")
     worker.start()
@@ -229,6 +243,8 @@ def main() -> None:
         ]
         wait(warm)
         Report.objects.filter(cycle=cycle).delete()
+        children = worker.children()
+        cpu_before = cpu_seconds(children)
         start = time.perf_counter()
         ids = [
             services.request_region_report(user=anonymous, assessment=a, language="id").report.pk
@@ -236,11 +252,15 @@ def main() -> None:
         ]
         wait(ids)
         wall = time.perf_counter() - start
+        used = cpu_seconds(children) - cpu_before
         bares = [bare_render_seconds(pk, runs=1)[0] for pk in ids[:3]]
         bare = statistics.median(bares)
         floor = len(sample) * bare / options.workers
         say(f"   wall {wall:.1f} s; floor {len(sample)} × {bare:.2f} s ÷ {options.workers} = "
             f"{floor:.1f} s; ratio {wall / floor:.2f} (target ≤ 1.3)")
+        share = used / (wall * options.workers)
+        say(f"   the workers had {share:.0%} of {options.workers} CPUs "
+            f"(load average {os.getloadavg()[0]:.1f}); per report {used / len(ids):.2f} CPU-s")
         if len(sample) < len(assessments):
             say(f"   estimate for all {len(assessments)}: "
                 f"{wall / len(sample) * len(assessments) / 60:.1f} min "

@@ -41,6 +41,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "verified": ("Terverifikasi", "Verified"),
     "gap": ("Selisih (mandiri dikurangi terverifikasi)", "Gap (self minus verified)"),
     "gap_short": ("Selisih", "Gap"),
+    "gap_note": ("mandiri dikurangi terverifikasi", "self minus verified"),
     "completeness": ("Kelengkapan", "Completeness"),
     "none": ("–", "–"),
     "not_applicable_short": ("TB", "N/A"),
@@ -63,6 +64,24 @@ LABELS: dict[str, tuple[str, str]] = {
     "region_subject": ("Hasil penilaian mandiri dan verifikasi kementerian",
                        "Self-assessment and ministry verification results"),
     "summary": ("Ringkasan", "Summary"),
+    "cover_note": (
+        "Laporan ini memuat hasil penilaian mandiri kematangan kota cerdas wilayah dan hasil "
+        "verifikasi kementerian, per elemen kunci, tema dan indikator SNI ISO 37122, beserta "
+        "perbandingan dengan median nasional dan provinsi, langkah berikutnya, dan metode "
+        "penilaian yang memungkinkan setiap angka dihitung ulang.",
+        "This report sets out the region's smart-city maturity self-assessment and the "
+        "ministry's verification, by key element, theme and SNI ISO 37122 indicator, with a "
+        "comparison against the national and provincial medians, next steps, and the method by "
+        "which every figure can be recomputed.",
+    ),
+    "cover_note_national": (
+        "Ringkasan ini memuat status siklus penilaian, sebaran tingkat kematangan secara nasional "
+        "dan per provinsi, rata-rata skor elemen, kota percontohan ASCN, dan peringkat seluruh "
+        "wilayah yang telah mengajukan penilaian.",
+        "This summary sets out the status of the assessment cycle, the distribution of maturity "
+        "levels nationally and by province, average element scores, the ASCN pilot cities, and "
+        "the ranking of every region that has submitted its assessment.",
+    ),
     "summary_intro": (
         "Indeks kematangan adalah rata-rata berbobot skor elemen (skala 0–5); tingkat M1–M5 "
         "ditentukan dari indeks yang dibulatkan. Lampiran metode memuat semua bobot dan ambang.",
@@ -188,6 +207,7 @@ LABELS: dict[str, tuple[str, str]] = {
                          "Ranking, distribution of maturity levels and cycle status"),
     "cycle_status": ("Status siklus", "Cycle status"),
     "regions_total": ("dari {n} wilayah", "of {n} regions"),
+    "regions_word": ("wilayah", "regions"),
     "not_started": ("Belum mulai", "Not started"),
     "assessments": ("Penilaian", "Assessments"),
     "distribution": ("Sebaran tingkat kematangan", "Distribution of maturity levels"),

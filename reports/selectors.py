@@ -67,7 +67,7 @@ from reports.models import Report, ReportKind
 
 # Bump whenever the templates or the context change what a PDF shows: reports with the same inputs
 # are then rendered again instead of being reused.
-TEMPLATE_VERSION = "2026.11-1"
+TEMPLATE_VERSION = "2026.11-2"
 
 # Indonesia's pilots in the ASEAN Smart Cities Network (DOMAIN.md), by region code.
 ASCN_PILOT_CODES = ("31", "73.71", "35.10", "32.11")
@@ -631,7 +631,7 @@ def region_report_context(report: Report) -> RegionReport:
         gap_index = None
         if self_result.get("index") is not None and verified_result.get("index") is not None:
             gap_index = Decimal(self_result["index"]) - Decimal(verified_result["index"])
-        figures.append(Figure(t["gap"], decimal_text(gap_index, language)))
+        figures.append(Figure(t["gap_short"], decimal_text(gap_index, language), t["gap_note"]))
     figures.append(Figure(
         t["national_median"] + " / " + t["province_median"].lower(),
         f"{decimal_text(national_index, language)} / {decimal_text(province_index, language)}",
@@ -886,7 +886,7 @@ def national_report_context(report: Report) -> NationalReport:
         if sum(counts)
     ]
     province_chart = charts.level_stacks(
-        province_rows, title=t["by_province"], level_names=level_names, row_height=12.5,
+        province_rows, title=t["by_province"], level_names=level_names, row_height=10.5,
         label_width=170, first=1,
     )
     averages = tuple(
