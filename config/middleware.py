@@ -49,19 +49,28 @@ class RequestLogMiddleware:
         try:
             response = self.get_response(request)
             response["X-Request-ID"] = request_id
-            user = getattr(request, "user", None)
             logger.info(
                 "%s %s %s %.1fms user=%s",
                 request.method,
                 request.path,
                 response.status_code,
                 (time.perf_counter() - started) * 1000,
-                user.pk if user is not None and user.is_authenticated else "-",
+                _user_id(request),
                 extra={"request_id": request_id},
             )
             return response
         finally:
             request_id_var.reset(token)
+
+
+def _user_id(request: HttpRequest) -> object:
+    """The signed-in user's id for the log line; "?" when the session cannot be read because the
+    database is away (the response, a 503, must still go out)."""
+    user = getattr(request, "user", None)
+    try:
+        return user.pk if user is not None and user.is_authenticated else "-"
+    except DatabaseError:
+        return "?"
 
 
 class SecurityHeadersMiddleware:

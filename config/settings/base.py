@@ -201,8 +201,13 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # and config/celery_app.py still drops broken or aged ones (CONN_MAX_AGE, health checks).
 CELERY_DB_REUSE_MAX = 1000
 # Publishing must not hang a request while the broker is down: the sweep re-sends what failed.
+# (A publish gives up after task_publish_retry_policy's few short retries, each connection
+# attempt bounded by this timeout.)
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_BROKER_CONNECTION_MAX_RETRIES = 1
+# Workers and beat, on the other hand, keep trying to reconnect for as long as the broker is away
+# (None: for ever), so that they carry on by themselves once it is back; a limit here made a
+# worker shut down two seconds into an outage (tests/proof/test_broker_outage.py).
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_BEAT_SCHEDULE = {
     "sweep-stale-scores": {"task": "maturity.tasks.sweep_stale_scores", "schedule": 60.0},
     "sweep-stuck-reports": {"task": "reports.tasks.sweep_reports", "schedule": 60.0},
