@@ -14,6 +14,7 @@ run: venv system-deps
 	$(PY) manage.py load_defaults
 	$(PY) manage.py create_demo_accounts
 	$(PY) manage.py load_demo_programmes
+	$(PY) manage.py load_demo_data
 	$(PY) -m config.run
 
 test: dev-venv system-deps browser-deps
