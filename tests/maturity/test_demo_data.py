@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 from pypdf import PdfReader
 
 from cities.services import DEMO_PASSWORD
@@ -72,6 +73,12 @@ def test_demo_cycle_is_open_with_makassar_drafting_and_banyuwangi_submitted() ->
     assert makassar.answers.filter(status="not_applicable").exclude(justification="").exists()
     # The CSCO and the contributor both worked on it.
     assert makassar.answers.values("updated_by__username").distinct().count() == 2
+    # Work is dated over the weeks since the cycle opened, not all at one instant.
+    banyuwangi = Assessment.objects.get(cycle=cycle, region__code="35.10")
+    assert banyuwangi.submitted_at is not None
+    assert cycle.opens_on < banyuwangi.submitted_at.date() < timezone.localdate()
+    submitted_days = Assessment.objects.filter(cycle=cycle).exclude(status="draft")
+    assert len({a.submitted_at.date() for a in submitted_days if a.submitted_at}) > 10
 
 
 def test_other_regions_are_mostly_approved_with_some_returned_and_submitted() -> None:

@@ -36,15 +36,19 @@ from cities.services import DEMO_PASSWORD, MembershipInput, add_membership, crea
 from maturity import services
 from maturity.frameworks import load_default_framework
 from maturity.models import (
+    Answer,
     Assessment,
     AssessmentCycle,
     AssessmentStatus,
     Direction,
+    Evidence,
     Framework,
+    HistoryEntry,
     Indicator,
     IndicatorKind,
     Programme,
     ProgrammeStatus,
+    Review,
 )
 from maturity.programmes import cite_programme
 from maturity.scores import refresh_snapshots
@@ -495,6 +499,63 @@ def evidence_file(indicator: Indicator, region: Region) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
+# --- Dates ------------------------------------------------------------------------------------
+
+TRANSITIONS = (services.CREATED, services.SUBMITTED, services.RETURNED, services.APPROVED)
+
+
+def spread_over_weeks(*, assessment: Assessment, status: str, opened: datetime.date) -> None:
+    """Date the work as if it had been done over the weeks since the cycle opened.
+
+    The services stamp everything "now"; a review queue where every region waits 0 days shows
+    nothing. Only timestamps move (when it started, was answered, submitted, reviewed, decided);
+    no value, status or score does, and the scoring mark (``inputs_changed_at``) is left as is.
+    """
+    rng = random.Random(f"{SEED}-dates-{assessment.region_id}")
+    now = timezone.localtime()
+    earliest = timezone.make_aware(datetime.datetime.combine(opened, datetime.time(9)))
+
+    def working_hours(days_ago: int) -> datetime.datetime:
+        day = now - datetime.timedelta(days=days_ago)
+        at = day.replace(
+            hour=rng.randint(8, 15), minute=rng.randint(0, 59), second=0, microsecond=0
+        )
+        return max(earliest, at)
+
+    submitted = decided = None
+    if status == SUBMITTED:
+        submitted_days = rng.randint(1, 14)
+        submitted = working_hours(submitted_days)
+        reviewed = working_hours(max(0, submitted_days - 1)) if submitted_days > 1 else now
+    elif status in (APPROVED, RETURNED):
+        submitted_days = rng.randint(12, 50)
+        decided_days = submitted_days - rng.randint(2, 9)
+        submitted, decided = working_hours(submitted_days), working_hours(decided_days)
+        reviewed = decided - datetime.timedelta(hours=2)
+    else:
+        submitted_days = 0
+        reviewed = now
+    answered = working_hours(submitted_days + rng.randint(1, 3))
+    started = min(answered, working_hours(submitted_days + rng.randint(7, 20)))
+
+    Assessment.objects.filter(pk=assessment.pk).update(
+        created_at=started,
+        submitted_at=submitted,
+        returned_at=decided if status == RETURNED else None,
+        approved_at=decided if status == APPROVED else None,
+        updated_at=decided or submitted or answered,
+    )
+    history = HistoryEntry.objects.filter(assessment=assessment)
+    history.filter(action=services.CREATED).update(at=started)
+    history.exclude(action__in=(*TRANSITIONS, services.REVIEW_SET)).update(at=answered)
+    history.filter(action=services.SUBMITTED).update(at=submitted)
+    history.filter(action=services.REVIEW_SET).update(at=reviewed)
+    history.filter(action__in=(services.RETURNED, services.APPROVED)).update(at=decided)
+    Answer.objects.filter(assessment=assessment).update(updated_at=answered)
+    Evidence.objects.filter(assessment=assessment).update(uploaded_at=answered)
+    Review.objects.filter(assessment=assessment).update(updated_at=reviewed)
+
+
 # --- The command ------------------------------------------------------------------------------
 
 
@@ -588,6 +649,7 @@ class Command(BaseCommand):
             services.submit(user=csco, assessment=assessment)
             self._review(assessment, demo, indicators, levels, reviewer)
             refresh_snapshots(assessment_id=assessment.pk)
+            spread_over_weeks(assessment=assessment, status=demo.status, opened=cycle.opens_on)
             counts[demo.status] = counts.get(demo.status, 0) + 1
         return counts
 
@@ -612,6 +674,7 @@ class Command(BaseCommand):
         self._evidence(
             assessment, indicators, items, contributor, region, skip=MAKASSAR_NO_EVIDENCE_YET
         )
+        spread_over_weeks(assessment=assessment, status=DRAFT, opened=cycle.opens_on)
         return assessment
 
     def _evidence(
