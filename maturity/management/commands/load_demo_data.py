@@ -16,10 +16,11 @@ with the demo password). Does nothing when the cycle "2026" exists.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import math
 import random
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -33,6 +34,7 @@ from django.utils import timezone
 
 from cities.models import Region, RegionKind, Role
 from cities.services import DEMO_PASSWORD, MembershipInput, add_membership, create_member
+from config.celery_app import app as celery_app
 from maturity import services
 from maturity.frameworks import load_default_framework
 from maturity.models import (
@@ -559,6 +561,18 @@ def spread_over_weeks(*, assessment: Assessment, status: str, opened: datetime.d
 # --- The command ------------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def tasks_run_here() -> Iterator[None]:
+    """Run Celery tasks sent meanwhile in this process, as they are sent."""
+    conf = celery_app.conf
+    previous = conf.task_always_eager
+    conf.task_always_eager = True
+    try:
+        yield
+    finally:
+        conf.task_always_eager = previous
+
+
 class Command(BaseCommand):
     help = (
         "Muat data demo siklus 2026 / load the demo cycle 2026 with assessments of 34 regions "
@@ -573,10 +587,13 @@ class Command(BaseCommand):
             return
         people = self._demo_people()
         framework, _created = load_default_framework()
-        # Demo events are not news: nobody is mailed about them (the scoring tasks the services
-        # enqueue still run once committed, and find the snapshots made here up to date).
+        # Demo events are not news: nobody is mailed about them. The scoring tasks the services
+        # send on commit run here too (they find the snapshots made here up to date), rather
+        # than queueing some seventy tasks ahead of the first report someone asks for, or
+        # waiting on a broker that is not up yet.
         with (
             override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
+            tasks_run_here(),
             transaction.atomic(),
         ):
             counts = self._load(framework, people)
