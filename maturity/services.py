@@ -590,13 +590,24 @@ def _round_text(number: Decimal) -> str:
 
 
 def _refresh_completeness(assessment: Assessment) -> None:
-    """Store the assessment's completeness (SCORING.md §6) after its answers changed."""
-    layout = selectors.framework_layout(assessment.cycle.framework_id)
-    answers = list(Answer.objects.filter(assessment=assessment))
-    codes = {i.pk: i.code for i in layout.indicators}
-    from maturity import scoring
+    """Store the assessment's completeness (SCORING.md §6) after its answers changed.
 
-    value = scoring.completeness(layout.rules(), selectors.answer_inputs(answers, codes))
+    Called whenever an answer is created (an autosave may be the first one), so kept cheap: the
+    framework's rules come from the in-process cache of published frameworks
+    (:func:`maturity.scores.framework_entry`), the answers in one query.
+    """
+    from maturity import scoring
+    from maturity.scores import framework_entry
+
+    rules = framework_entry(assessment.cycle.framework).rules
+    answers: dict[str, scoring.AnswerInput] = {}
+    rows = Answer.objects.filter(assessment=assessment).values_list(
+        "indicator__code", "status", "value_decimal", "value_level", "value_bool"
+    )
+    for code, status, *values in rows:
+        given = [v for v in values if v is not None] if status == AnswerStatus.ANSWERED else []
+        answers[code] = scoring.AnswerInput(status=status, value=given[0] if given else None)
+    value = scoring.completeness(rules, answers)
     Assessment.objects.filter(pk=assessment.pk).update(completeness=value)
     assessment.completeness = value
 
@@ -709,7 +720,8 @@ def save_answer(
         expected_version=expected, current=current, change_set=None,
     )
     entry.save()
-    _refresh_completeness(locked)
+    if current is None:  # completeness counts answers of any status: only a new one moves it
+        _refresh_completeness(locked)
     _refresh_from(assessment, locked)
     return answer
 
@@ -795,7 +807,8 @@ def save_answers_bulk(
         saved.append(answer)
         entries.append(entry)
     HistoryEntry.objects.bulk_create(entries)
-    _refresh_completeness(locked)
+    if any(current.get(indicator.pk) is None for indicator, _, _ in prepared):
+        _refresh_completeness(locked)
     _refresh_from(assessment, locked)
     return saved
 
