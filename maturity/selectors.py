@@ -300,8 +300,33 @@ def answer_rows(
 
 
 def indicator_of(assessment: Assessment, code: str) -> Indicator | None:
-    """The indicator with ``code`` in the assessment's framework, or None."""
-    return Indicator.objects.filter(framework_id=assessment.cycle.framework_id, code=code).first()
+    """The indicator with ``code`` in the assessment's framework (with its theme and element),
+    or None."""
+    return (
+        Indicator.objects.filter(framework_id=assessment.cycle.framework_id, code=code)
+        .select_related("theme__element")
+        .first()
+    )
+
+
+def answer_row(
+    assessment: Assessment, *, user: AnyUser, indicator: Indicator, answer: Answer
+) -> AnswerRow:
+    """The row of an answer just written, its indicator (from :func:`indicator_of`) and answer
+    at hand: only the evidence count (and the review, where visible) are read."""
+    review = None
+    if reviews_visible(user, assessment):
+        review = (
+            Review.objects.filter(assessment=assessment, indicator=indicator)
+            .select_related("reviewer")
+            .first()
+        )
+    return AnswerRow(
+        indicator=indicator,
+        answer=answer,
+        review=review,
+        evidence_count=Evidence.objects.filter(assessment=assessment, indicator=indicator).count(),
+    )
 
 
 # --- Evidence and history ---------------------------------------------------------------------

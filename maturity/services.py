@@ -660,14 +660,18 @@ def _write_answer(
     else:
         if current is None or current.version != expected_version:
             raise _stale(current)
+        now, fields = timezone.now(), clean.fields()
         updated = Answer.objects.filter(pk=current.pk, version=expected_version).update(
-            version=F("version") + 1, updated_by=actor, updated_at=timezone.now(),
-            **clean.fields(),
+            version=F("version") + 1, updated_by=actor, updated_at=now, **fields
         )
         if updated != 1:
             raise _stale(Answer.objects.filter(pk=current.pk).first())
-        answer = Answer.objects.select_related("updated_by").get(pk=current.pk)
         action, before = ANSWER_CHANGED, answer_snapshot(current)
+        # The row is now what the UPDATE wrote: no need to read it back (the autosave's hot path).
+        answer = current
+        for name, value in fields.items():
+            setattr(answer, name, value)
+        answer.version, answer.updated_by, answer.updated_at = expected_version + 1, actor, now
     entry = HistoryEntry(
         assessment=assessment, actor=actor, action=action, indicator_code=indicator.code,
         before=before, after=answer_snapshot(answer), change_set=change_set,

@@ -510,10 +510,13 @@ class AnswerDetailView(APIView):
     def put(self, request: Request, pk: int, code: str) -> Response:
         assessment = _assessment(request, pk)
         indicator = self._indicator(assessment, code)
-        services.save_answer(
+        answer = services.save_answer(
             user=request.user, assessment=assessment, indicator=indicator, data=_body(request)
         )
-        return Response(self._row(request, assessment, indicator.pk))
+        row = selectors.answer_row(
+            assessment, user=request.user, indicator=indicator, answer=answer
+        )
+        return Response(_rows([row], _language(request))[0])
 
 
 class AnswerBulkView(APIView):
