@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import logging
 import math
 import random
 from collections.abc import Iterator, Sequence
@@ -563,14 +564,21 @@ def spread_over_weeks(*, assessment: Assessment, status: str, opened: datetime.d
 
 @contextlib.contextmanager
 def tasks_run_here() -> Iterator[None]:
-    """Run Celery tasks sent meanwhile in this process, as they are sent."""
+    """Run Celery tasks sent meanwhile in this process, as they are sent, without a log line
+    for each (a worker's task log would be noise in `make run`'s output)."""
     conf = celery_app.conf
     previous = conf.task_always_eager
+    loggers = [logging.getLogger(name) for name in ("celery.app.trace", "maturasi.tasks")]
+    levels = [logger.level for logger in loggers]
     conf.task_always_eager = True
+    for logger in loggers:
+        logger.setLevel(logging.WARNING)
     try:
         yield
     finally:
         conf.task_always_eager = previous
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 class Command(BaseCommand):
