@@ -898,8 +898,9 @@ def board(request: HttpRequest) -> HttpResponse:
     language = _language()
     province, kind, status = filters.get("province"), filters.get("kind"), filters.get("status")
 
-    # Every region in scope, with the cycle's assessment where there is one.
-    regions = access.readable_regions(request.user).exclude(kind="province")
+    # Every region in scope (provinces too: DKI Jakarta is assessed as one), with the cycle's
+    # assessment where there is one.
+    regions = access.readable_regions(request.user)
     if province:
         regions = regions.filter(province_code=province)
     if kind:
