@@ -22,7 +22,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from maturity.models import Assessment, AssessmentCycle
+from maturity.models import Assessment, AssessmentCycle, AssessmentStatus
 from maturity.scores import (
     SCORED_STATUSES,
     latest_snapshots_for,
@@ -114,7 +114,7 @@ def _refresh_scores_if_stale(assessment: Assessment) -> None:
         return
     latest = latest_snapshots_for(assessment)
     stale = not snapshot_is_current(latest.self, assessment)
-    if assessment.status == "approved":
+    if assessment.status == AssessmentStatus.APPROVED:
         stale = stale or not snapshot_is_current(latest.verified, assessment)
     if stale:
         refresh_snapshots(assessment_id=assessment.pk)
