@@ -656,11 +656,17 @@ def request_report(request: HttpRequest, pk: int) -> HttpResponse:
     from reports import services as report_services
 
     assessment = _scoped_assessment(request, pk)
-    language = request.POST.get("language") or _language()
+    language = _report_language(request)
     report = report_services.request_region_report(
         user=request.user, assessment=assessment, language=language
     ).report
     return _report_reply(request, report, reverse("score", args=[assessment.pk]))
+
+
+def _report_language(request: HttpRequest) -> str:
+    """The report language the button asked for; anything else means the page's language."""
+    asked = request.POST.get("language")
+    return asked if asked in ("id", "en") else _language()
 
 
 def _report_reply(request: HttpRequest, report: Any, back: str) -> HttpResponse:
@@ -1049,7 +1055,7 @@ def request_national_report(request: HttpRequest, cycle_id: int) -> HttpResponse
     if not access.can(request.user, access.READ_NATIONAL):
         raise PermissionDenied
     cycle = get_object_or_404(selectors.cycles(), pk=cycle_id)
-    language = request.POST.get("language") or _language()
+    language = _report_language(request)
     report = report_services.request_national_report(
         user=request.user, cycle=cycle, language=language
     ).report

@@ -200,6 +200,15 @@ def test_report_button_queues_a_job_and_shows_its_live_status(
     assert f'data-report-status="/api/v1/reports/{report.pk}/"' in response.content.decode()
 
 
+def test_report_button_with_an_unknown_language_falls_back_to_the_page_language(
+    pages, cast, assessment_a, django_capture_on_commit_callbacks
+):
+    submitted(assessment_a, cast, django_capture_on_commit_callbacks)
+    response = pages.csco_a.post(url(assessment_a, "reports/"), {"language": "xx"}, **HTMX)
+    assert response.status_code == 200
+    assert Report.objects.get(assessment=assessment_a).language == "id"
+
+
 # --- National board -------------------------------------------------------------------------------
 
 
