@@ -43,6 +43,13 @@ def _text(x: float, y: float, content: str, *, size: float = 9, anchor: str = "s
     )
 
 
+def _fit(content: str, width: float, size: float) -> str:
+    """Shorten a label with an ellipsis so it fits ``width`` at font ``size`` (Noto Sans averages
+    a little over half an em per character), rather than running off the chart's edge."""
+    limit = max(4, int(width / (size * 0.55)))
+    return content if len(content) <= limit else content[: limit - 1].rstrip() + "…"
+
+
 def _svg(width: float, height: float, body: Sequence[str], title: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_num(width)} {_num(height)}" '
@@ -173,7 +180,8 @@ def bars_with_medians(rows: Sequence[BarRow], *, title: str, value_label: str,
                 f'<rect x="0" y="{_num(y)}" width="{_num(width)}" height="{row_height}" '
                 f'fill="#f3f5f7"/>'
             )
-        body.append(_text(label_width - 6, y + 10.5, row.label, size=8, anchor="end"))
+        label = _fit(row.label, label_width - 8, 8)
+        body.append(_text(label_width - 6, y + 10.5, label, size=8, anchor="end"))
         value = _as_float(row.value)
         if value is not None:
             body.append(

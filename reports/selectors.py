@@ -67,7 +67,7 @@ from reports.models import Report, ReportKind
 
 # Bump whenever the templates or the context change what a PDF shows: reports with the same inputs
 # are then rendered again instead of being reused.
-TEMPLATE_VERSION = "2026.11-2"
+TEMPLATE_VERSION = "2026.11-3"
 
 # Indonesia's pilots in the ASEAN Smart Cities Network (DOMAIN.md), by region code.
 ASCN_PILOT_CODES = ("31", "73.71", "35.10", "32.11")
