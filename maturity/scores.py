@@ -26,7 +26,7 @@ import json
 import logging
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -109,6 +109,9 @@ class FrameworkEntry:
     rules: FrameworkRules
     names: FrameworkNames
     kinds: Mapping[str, str]  # indicator code -> kind
+    # Indicator rows by code (with theme and element), filled on first use by
+    # maturity.selectors.indicator_of: every answer and review looks its indicator up.
+    indicators: dict[str, Indicator] = field(default_factory=dict, compare=False, repr=False)
 
 
 _entries: dict[tuple[Any, ...], FrameworkEntry] = {}

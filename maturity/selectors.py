@@ -24,6 +24,7 @@ from maturity.models import (
     AssessmentStatus,
     Element,
     Evidence,
+    FrameworkStatus,
     HistoryEntry,
     Indicator,
     Review,
@@ -301,12 +302,21 @@ def answer_rows(
 
 def indicator_of(assessment: Assessment, code: str) -> Indicator | None:
     """The indicator with ``code`` in the assessment's framework (with its theme and element),
-    or None."""
-    return (
-        Indicator.objects.filter(framework_id=assessment.cycle.framework_id, code=code)
-        .select_related("theme__element")
-        .first()
+    or None. A published framework's indicators never change, so they are read once per process
+    (with the framework's cached rules, :func:`maturity.scores.framework_entry`); a draft's are
+    read every time."""
+    from maturity.scores import framework_entry
+
+    framework = assessment.cycle.framework
+    indicators = Indicator.objects.filter(framework_id=framework.pk).select_related(
+        "theme__element"
     )
+    if framework.status == FrameworkStatus.DRAFT:
+        return indicators.filter(code=code).first()
+    cached = framework_entry(framework).indicators
+    if not cached:
+        cached.update({indicator.code: indicator for indicator in indicators})
+    return cached.get(code)
 
 
 def answer_row(

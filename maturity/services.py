@@ -196,7 +196,7 @@ def _lock(assessment: Assessment) -> Assessment:
     """Re-read the assessment with its row locked for the rest of the transaction."""
     locked = (
         Assessment.objects.select_for_update(of=("self",))
-        .select_related("cycle", "cycle__framework", "region")
+        .select_related("cycle", "region")
         .get(pk=assessment.pk)
     )
     return locked
@@ -589,7 +589,7 @@ def _round_text(number: Decimal) -> str:
     return format(number.quantize(Decimal("0.0001")).normalize(), "f")
 
 
-def _refresh_completeness(assessment: Assessment) -> None:
+def _refresh_completeness(assessment: Assessment, framework: Framework) -> None:
     """Store the assessment's completeness (SCORING.md §6) after its answers changed.
 
     Called whenever an answer is created (an autosave may be the first one), so kept cheap: the
@@ -599,7 +599,7 @@ def _refresh_completeness(assessment: Assessment) -> None:
     from maturity import scoring
     from maturity.scores import framework_entry
 
-    rules = framework_entry(assessment.cycle.framework).rules
+    rules = framework_entry(framework).rules
     answers: dict[str, scoring.AnswerInput] = {}
     rows = Answer.objects.filter(assessment=assessment).values_list(
         "indicator__code", "status", "value_decimal", "value_level", "value_bool"
@@ -725,7 +725,7 @@ def save_answer(
     )
     entry.save()
     if current is None:  # completeness counts answers of any status: only a new one moves it
-        _refresh_completeness(locked)
+        _refresh_completeness(locked, assessment.cycle.framework)
     _refresh_from(assessment, locked)
     return answer
 
@@ -812,7 +812,7 @@ def save_answers_bulk(
         entries.append(entry)
     HistoryEntry.objects.bulk_create(entries)
     if any(current.get(indicator.pk) is None for indicator, _, _ in prepared):
-        _refresh_completeness(locked)
+        _refresh_completeness(locked, assessment.cycle.framework)
     _refresh_from(assessment, locked)
     return saved
 
