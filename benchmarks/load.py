@@ -102,8 +102,10 @@ def child(mode: str, env: dict[str, str], *args: str) -> dict[str, Any]:
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as out:
         answer = Path(out.name)
     subprocess.run(
-        [sys.executable, __file__, mode, str(answer), *args], cwd=ROOT,
-        env={**env, "LOG_LEVEL": "WARNING"}, check=True,
+        [sys.executable, __file__, mode, str(answer), *args],
+        cwd=ROOT,
+        env={**env, "LOG_LEVEL": "WARNING"},
+        check=True,
     )
     try:
         return json.loads(answer.read_text())  # type: ignore[no-any-return]
@@ -118,7 +120,11 @@ class Service:
         self.name = name
         self.log = log_dir / f"{name}.log"
         self.process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=self.log.open("wb"), stderr=subprocess.STDOUT,
+            command,
+            cwd=ROOT,
+            env=env,
+            stdout=self.log.open("wb"),
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
 
@@ -188,8 +194,12 @@ def prepare(out: Path, cscos: int, reviewers: int) -> None:
     framework, _ = load_default_framework()
     today = timezone.localdate()
     cycle = AssessmentCycle.objects.create(
-        name=CYCLE_NAME, year=today.year, framework=framework, status=CycleStatus.OPEN,
-        opens_on=today - datetime.timedelta(days=1), closes_on=today + datetime.timedelta(days=30),
+        name=CYCLE_NAME,
+        year=today.year,
+        framework=framework,
+        status=CycleStatus.OPEN,
+        opens_on=today - datetime.timedelta(days=1),
+        closes_on=today + datetime.timedelta(days=30),
     )
     regions = list(
         Region.objects.filter(kind__in=[RegionKind.KABUPATEN, RegionKind.KOTA]).order_by("code")
@@ -210,7 +220,8 @@ def prepare(out: Path, cscos: int, reviewers: int) -> None:
         browser.force_login(user)
         sessions.append(browser.cookies["sessionid"].value)
     indicators = list(
-        Indicator.objects.filter(framework=framework).order_by("position")
+        Indicator.objects.filter(framework=framework)
+        .order_by("position")
         .values_list("code", "kind")
     )
 
@@ -224,15 +235,22 @@ def prepare(out: Path, cscos: int, reviewers: int) -> None:
     for version, value in ((0, 2), (1, 3)):
         with CaptureQueriesContext(connection) as queries:
             response = browser.put(
-                url, {"status": "answered", "value": value, "version": version},
+                url,
+                {"status": "answered", "value": value, "version": version},
                 content_type="application/json",
             )
         assert response.status_code == 200, response.content
         counted.append(len(queries))
-    out.write_text(json.dumps({
-        "cscos": people, "sessions": sessions, "indicators": indicators,
-        "queries_per_autosave": counted,
-    }))
+    out.write_text(
+        json.dumps(
+            {
+                "cscos": people,
+                "sessions": sessions,
+                "indicators": indicators,
+                "queries_per_autosave": counted,
+            }
+        )
+    )
 
 
 # --- Child: the swarm (locust) ---------------------------------------------------------------
@@ -264,11 +282,19 @@ def swarm(out: Path, data_path: Path, base: str, options: dict[str, Any]) -> Non
         code, kind = rng.choice(indicators)
         marker = f"{me['username']}#{mine['sent']}"
         mine["sent"] += 1
-        body = {"status": "answered", "value": value_for(kind), "comment": marker,
-                "source": "BPS", "version": mine["versions"].get(code, 0)}
+        body = {
+            "status": "answered",
+            "value": value_for(kind),
+            "comment": marker,
+            "source": "BPS",
+            "version": mine["versions"].get(code, 0),
+        }
         with client.put(
-            f"/api/v1/assessments/{me['assessment']}/answers/{code}/", json=body,
-            headers={"Authorization": f"Token {me['token']}"}, name=name, catch_response=True,
+            f"/api/v1/assessments/{me['assessment']}/answers/{code}/",
+            json=body,
+            headers={"Authorization": f"Token {me['token']}"},
+            name=name,
+            catch_response=True,
         ) as response:
             if response.status_code == 200:
                 mine["versions"][code] = response.json()["version"]
@@ -306,8 +332,9 @@ def swarm(out: Path, data_path: Path, base: str, options: dict[str, Any]) -> Non
         @task
         def board(self) -> None:
             if not stopping["now"]:
-                with self.client.get("/board/", headers={"Cookie": self.cookie}, name="board",
-                                     catch_response=True) as response:
+                with self.client.get(
+                    "/board/", headers={"Cookie": self.cookie}, name="board", catch_response=True
+                ) as response:
                     if response.status_code == 200 and b"<table" in (response.content or b""):
                         response.success()
                     else:
@@ -349,20 +376,24 @@ def swarm(out: Path, data_path: Path, base: str, options: dict[str, Any]) -> Non
         figures = {}
         for (name, method), entry in env.stats.entries.items():
             figures[name] = {
-                "method": method, "requests": entry.num_requests, "failures": entry.num_failures,
+                "method": method,
+                "requests": entry.num_requests,
+                "failures": entry.num_failures,
                 "rps": entry.num_requests / elapsed,
                 "p50_ms": entry.get_response_time_percentile(0.50),
                 "p95_ms": entry.get_response_time_percentile(0.95),
                 "p99_ms": entry.get_response_time_percentile(0.99),
                 "max_ms": round(entry.max_response_time or 0),
             }
-        errors = {f"{e.method} {e.name}: {e.error}": e.occurrences
-                  for e in env.stats.errors.values()}
+        errors = {
+            f"{e.method} {e.name}: {e.error}": e.occurrences for e in env.stats.errors.values()
+        }
         return {"seconds": elapsed, "figures": figures, "errors": errors}
 
     results: dict[str, Any] = {}
-    results["mixed"] = run([Csco, Reviewer], options["cscos"] + options["reviewers"],
-                           options["seconds"])
+    results["mixed"] = run(
+        [Csco, Reviewer], options["cscos"] + options["reviewers"], options["seconds"]
+    )
     cscos_for_saturation.extend(list(state.values())[: options["saturate_users"]])
     results["saturated_autosave"] = run(
         [SaturatedAutosave], options["saturate_users"], options["saturate_seconds"]
@@ -398,7 +429,10 @@ def verify(out: Path, expected_path: Path) -> None:
     history = dict(
         HistoryEntry.objects.filter(
             assessment_id__in=ids, action__in=["answer.created", "answer.changed"]
-        ).values("assessment_id").annotate(n=Count("id")).values_list("assessment_id", "n")
+        )
+        .values("assessment_id")
+        .annotate(n=Count("id"))
+        .values_list("assessment_id", "n")
     )
     problems = []
     writes = 0
@@ -409,10 +443,20 @@ def verify(out: Path, expected_path: Path) -> None:
         if stored != wanted["last"]:
             problems.append(f"assessment {pk}: answers {stored} != accepted {wanted['last']}")
         if history.get(pk, 0) != wanted["accepted"]:
-            problems.append(f"assessment {pk}: {history.get(pk, 0)} history entries, "
-                            f"{wanted['accepted']} accepted writes")
-    out.write_text(json.dumps({"writes": writes, "assessments": len(ids),
-                               "problems": problems[:20], "problem_count": len(problems)}))
+            problems.append(
+                f"assessment {pk}: {history.get(pk, 0)} history entries, "
+                f"{wanted['accepted']} accepted writes"
+            )
+    out.write_text(
+        json.dumps(
+            {
+                "writes": writes,
+                "assessments": len(ids),
+                "problems": problems[:20],
+                "problem_count": len(problems),
+            }
+        )
+    )
 
 
 # --- The run ----------------------------------------------------------------------------------
@@ -422,9 +466,11 @@ def report(results: dict[str, Any], checked: dict[str, Any], prepared: dict[str,
     mixed = results["mixed"]
     say(f"\nMixed load, {mixed['seconds']:.0f} s:")
     for name, f in sorted(mixed["figures"].items()):
-        say(f"  {name:<12} {f['requests']:>6} requests  {f['rps']:6.1f}/s  failures "
+        say(
+            f"  {name:<12} {f['requests']:>6} requests  {f['rps']:6.1f}/s  failures "
             f"{f['failures']}  p50 {f['p50_ms']} ms  p95 {f['p95_ms']} ms  p99 {f['p99_ms']} ms  "
-            f"max {f['max_ms']} ms")
+            f"max {f['max_ms']} ms"
+        )
     for error, count in mixed["errors"].items():
         say(f"  error ×{count}: {error}")
     saturated = results["saturated_autosave"]["figures"].get("autosave (saturated)", {})
@@ -432,33 +478,52 @@ def report(results: dict[str, Any], checked: dict[str, Any], prepared: dict[str,
     ratio = saturated.get("rps", 0) / bare["rps"] if bare.get("rps") else 0.0
     say("\nSaturation (same server, same clients):")
     for label, f in (("autosave", saturated), ("bare DRF endpoint", bare)):
-        say(f"  {label:<18} {f.get('rps', 0):7.1f}/s  p50 {f.get('p50_ms')} ms  "
-            f"p95 {f.get('p95_ms')} ms  failures {f.get('failures')}")
+        say(
+            f"  {label:<18} {f.get('rps', 0):7.1f}/s  p50 {f.get('p50_ms')} ms  "
+            f"p95 {f.get('p95_ms')} ms  failures {f.get('failures')}"
+        )
     for phase in ("saturated_autosave", "saturated_bare"):
         for error, count in results[phase]["errors"].items():
             say(f"  error ×{count}: {error}")
     say(f"  ratio autosave ÷ bare endpoint: {ratio:.3f}")
     created, changed = prepared["queries_per_autosave"]
     say(f"\nQueries per autosave: {created} (first answer), {changed} (a change)")
-    say(f"Writes checked: {checked['writes']} accepted writes on {checked['assessments']} "
-        f"assessments, {checked['problem_count']} missing or extra")
+    say(
+        f"Writes checked: {checked['writes']} accepted writes on {checked['assessments']} "
+        f"assessments, {checked['problem_count']} missing or extra"
+    )
     for problem in checked["problems"]:
         say(f"  {problem}")
 
     autosave = mixed["figures"].get("autosave", {})
     board = mixed["figures"].get("board", {})
-    failures = sum(f["failures"] for phase in ("mixed", "saturated_autosave", "saturated_bare")
-                   for f in results[phase]["figures"].values())
+    failures = sum(
+        f["failures"]
+        for phase in ("mixed", "saturated_autosave", "saturated_bare")
+        for f in results[phase]["figures"].values()
+    )
     verdicts = [
         ("no errors", failures == 0, f"{failures} failed requests"),
-        (f"autosave p95 < {TARGETS['autosave_p95_ms']} ms",
-         autosave.get("p95_ms", 1e9) < TARGETS["autosave_p95_ms"], f"{autosave.get('p95_ms')} ms"),
-        (f"board p95 < {TARGETS['board_p95_ms']} ms",
-         board.get("p95_ms", 1e9) < TARGETS["board_p95_ms"], f"{board.get('p95_ms')} ms"),
-        (f"saturated autosave ≥ {TARGETS['ratio']} × bare endpoint", ratio >= TARGETS["ratio"],
-         f"{ratio:.3f}"),
-        ("every write present", checked["problem_count"] == 0 and checked["writes"] > 0,
-         f"{checked['writes']} writes"),
+        (
+            f"autosave p95 < {TARGETS['autosave_p95_ms']} ms",
+            autosave.get("p95_ms", 1e9) < TARGETS["autosave_p95_ms"],
+            f"{autosave.get('p95_ms')} ms",
+        ),
+        (
+            f"board p95 < {TARGETS['board_p95_ms']} ms",
+            board.get("p95_ms", 1e9) < TARGETS["board_p95_ms"],
+            f"{board.get('p95_ms')} ms",
+        ),
+        (
+            f"saturated autosave ≥ {TARGETS['ratio']} × bare endpoint",
+            ratio >= TARGETS["ratio"],
+            f"{ratio:.3f}",
+        ),
+        (
+            "every write present",
+            checked["problem_count"] == 0 and checked["writes"] > 0,
+            f"{checked['writes']} writes",
+        ),
     ]
     say("\nTargets (issue #11):")
     for label, met, figure in verdicts:
@@ -475,10 +540,20 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--cscos", type=int, default=200)
     parser.add_argument("--reviewers", type=int, default=20)
-    parser.add_argument("--autosave-every", type=pacing, default=(5.0, 15.0), metavar="MIN,MAX",
-                        help="seconds between one CSCO's autosaves (default 5,15)")
-    parser.add_argument("--board-every", type=pacing, default=(10.0, 20.0), metavar="MIN,MAX",
-                        help="seconds between one reviewer's board views (default 10,20)")
+    parser.add_argument(
+        "--autosave-every",
+        type=pacing,
+        default=(5.0, 15.0),
+        metavar="MIN,MAX",
+        help="seconds between one CSCO's autosaves (default 5,15)",
+    )
+    parser.add_argument(
+        "--board-every",
+        type=pacing,
+        default=(10.0, 20.0),
+        metavar="MIN,MAX",
+        help="seconds between one reviewer's board views (default 10,20)",
+    )
     parser.add_argument("--saturate-seconds", type=float, default=15)
     parser.add_argument("--saturate-users", type=int, default=16)
     parser.add_argument("--gunicorn-workers", type=int, default=4)
@@ -492,45 +567,109 @@ def main() -> None:
     queue = f"maturasi-load-{os.getpid()}"
     env = environment(f"redis://127.0.0.1:{redis_port}/0", media, queue)
     services: list[Service] = []
-    say(f"database {DATABASE}, redis 127.0.0.1:{redis_port}, web 127.0.0.1:{web_port}, "
-        f"logs in {work}")
+    say(
+        f"database {DATABASE}, redis 127.0.0.1:{redis_port}, web 127.0.0.1:{web_port}, "
+        f"logs in {work}"
+    )
     try:
         recreate_database()
         started = time.monotonic()
         prepared = child("--prepare", env, str(args.cscos), str(args.reviewers))
-        say(f"prepared {len(prepared['cscos'])} CSCOs with an assessment each and "
-            f"{len(prepared['sessions'])} reviewers in {time.monotonic() - started:.0f} s")
+        say(
+            f"prepared {len(prepared['cscos'])} CSCOs with an assessment each and "
+            f"{len(prepared['sessions'])} reviewers in {time.monotonic() - started:.0f} s"
+        )
         data_path = work / "people.json"
         data_path.write_text(json.dumps(prepared))
 
-        services.append(Service("redis", [
-            "redis-server", "--bind", "127.0.0.1", "--port", str(redis_port), "--save", "",
-            "--appendonly", "no"], env, work))
+        services.append(
+            Service(
+                "redis",
+                [
+                    "redis-server",
+                    "--bind",
+                    "127.0.0.1",
+                    "--port",
+                    str(redis_port),
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                ],
+                env,
+                work,
+            )
+        )
         wait_until(lambda: answers_redis(redis_port), 20, "redis")
-        services.append(Service("web", [
-            sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{web_port}",
-            "--workers", str(args.gunicorn_workers), "--timeout", "60", "--backlog", "2048",
-            "config.wsgi:application"], env, work))
-        services.append(Service("worker", [
-            sys.executable, "-m", "celery", "-A", "config", "worker", "--beat",
-            "--concurrency", "1", "--queues", queue, "--loglevel", "WARNING",
-            "--schedule", str(work / "beat-schedule")], env, work))
+        services.append(
+            Service(
+                "web",
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "--bind",
+                    f"127.0.0.1:{web_port}",
+                    "--workers",
+                    str(args.gunicorn_workers),
+                    "--timeout",
+                    "60",
+                    "--backlog",
+                    "2048",
+                    "config.wsgi:application",
+                ],
+                env,
+                work,
+            )
+        )
+        services.append(
+            Service(
+                "worker",
+                [
+                    sys.executable,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "config",
+                    "worker",
+                    "--beat",
+                    "--concurrency",
+                    "1",
+                    "--queues",
+                    queue,
+                    "--loglevel",
+                    "WARNING",
+                    "--schedule",
+                    str(work / "beat-schedule"),
+                ],
+                env,
+                work,
+            )
+        )
         wait_until(lambda: answers_http(web_port), 60, "gunicorn")
-        say(f"gunicorn ({args.gunicorn_workers} workers) and a worker started; swarming "
+        say(
+            f"gunicorn ({args.gunicorn_workers} workers) and a worker started; swarming "
             f"{args.cscos} CSCOs (an autosave every {args.autosave_every[0]:g}-"
             f"{args.autosave_every[1]:g} s each) and {args.reviewers} reviewers (the board every "
-            f"{args.board_every[0]:g}-{args.board_every[1]:g} s each) for {args.seconds:.0f} s")
-        say(f"machine: {os.cpu_count()} CPUs, load average before the run "
-            f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+            f"{args.board_every[0]:g}-{args.board_every[1]:g} s each) for {args.seconds:.0f} s"
+        )
+        say(
+            f"machine: {os.cpu_count()} CPUs, load average before the run "
+            f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+        )
 
         options = {
-            "cscos": len(prepared["cscos"]), "reviewers": args.reviewers,
-            "autosave_every": args.autosave_every, "board_every": args.board_every,
-            "seconds": args.seconds, "saturate_seconds": args.saturate_seconds,
+            "cscos": len(prepared["cscos"]),
+            "reviewers": args.reviewers,
+            "autosave_every": args.autosave_every,
+            "board_every": args.board_every,
+            "seconds": args.seconds,
+            "saturate_seconds": args.saturate_seconds,
             "saturate_users": args.saturate_users,
         }
-        results = child("--swarm", env, str(data_path), f"http://127.0.0.1:{web_port}",
-                        json.dumps(options))
+        results = child(
+            "--swarm", env, str(data_path), f"http://127.0.0.1:{web_port}", json.dumps(options)
+        )
         for service in services:
             if not service.alive():
                 say(f"!! {service.name} stopped during the run; see {service.log}")

@@ -41,8 +41,9 @@ def _response(description: str, component: str) -> dict[str, Any]:
     }
 
 
-def add_error_responses(result: dict[str, Any], generator: Any, request: Any, public: bool
-                        ) -> dict[str, Any]:
+def add_error_responses(
+    result: dict[str, Any], generator: Any, request: Any, public: bool
+) -> dict[str, Any]:
     """A drf-spectacular POSTPROCESSING_HOOKS entry: see the module's docstring."""
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     schemas.setdefault("Error", ERROR)
@@ -62,8 +63,11 @@ def add_error_responses(result: dict[str, Any], generator: Any, request: Any, pu
                 wanted["401"] = _response("Belum masuk / not signed in", "Error")
                 wanted["403"] = _response("Tindakan tidak diizinkan / not allowed", "Error")
             if any(p.get("in") == "path" or p.get("name") == "page" for p in parameters):
-                wanted["404"] = _response("Tidak ditemukan atau di luar cakupan / not found "
-                                          "or outside the caller's scope", "Error")
+                wanted["404"] = _response(
+                    "Tidak ditemukan atau di luar cakupan / not found "
+                    "or outside the caller's scope",
+                    "Error",
+                )
             if method in _WRITES:
                 wanted["409"] = _response("Konflik / conflict", "ConflictError")
             if path in _PUBLIC_THROTTLED:

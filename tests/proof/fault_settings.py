@@ -38,7 +38,8 @@ CELERY_TASK_ALWAYS_EAGER = False
 _PAUSES = {
     name.strip(): float(seconds)
     for name, seconds in (
-        item.split("=", 1) for item in os.environ.get("MATURASI_TEST_SLOW_CALLS", "").split(",")
+        item.split("=", 1)
+        for item in os.environ.get("MATURASI_TEST_SLOW_CALLS", "").split(",")
         if "=" in item
     )
 }
@@ -49,7 +50,8 @@ _GRACE_SECONDS = os.environ.get("MATURASI_TEST_SWEEP_GRACE_SECONDS", "")
 if _SWEEP_SECONDS:
     CELERY_BEAT_SCHEDULE = {
         "sweep-stale-scores": {
-            "task": "maturity.tasks.sweep_stale_scores", "schedule": _SWEEP_SECONDS,
+            "task": "maturity.tasks.sweep_stale_scores",
+            "schedule": _SWEEP_SECONDS,
         },
         "sweep-stuck-reports": {"task": "reports.tasks.sweep_reports", "schedule": _SWEEP_SECONDS},
     }

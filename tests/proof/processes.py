@@ -61,8 +61,15 @@ class FaultWorker(CeleryWorker):
     hooks, a broker of its own) and optionally its embedded beat. Ready when its heartbeat is
     in the database (so this works whatever broker it listens to)."""
 
-    def __init__(self, *, name: str, concurrency: int = 2, beat: bool = False,
-                 broker_url: str | None = None, **env: str) -> None:
+    def __init__(
+        self,
+        *,
+        name: str,
+        concurrency: int = 2,
+        beat: bool = False,
+        broker_url: str | None = None,
+        **env: str,
+    ) -> None:
         super().__init__(concurrency=concurrency, name=name)
         self.beat = beat
         self.broker_url = broker_url or settings.CELERY_BROKER_URL
@@ -84,16 +91,32 @@ class FaultWorker(CeleryWorker):
 
         WorkerHeartbeat.objects.filter(hostname=self.nodename).delete()
         command = [
-            sys.executable, "-m", "celery", "-A", "config", "worker",
-            "--loglevel", "INFO", "--concurrency", str(self.concurrency),
-            "--hostname", self.name, "--queues", settings.CELERY_TASK_DEFAULT_QUEUE,
-            "--without-mingle", "--without-gossip",
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--loglevel",
+            "INFO",
+            "--concurrency",
+            str(self.concurrency),
+            "--hostname",
+            self.name,
+            "--queues",
+            settings.CELERY_TASK_DEFAULT_QUEUE,
+            "--without-mingle",
+            "--without-gossip",
         ]
         if self.beat:
             command += ["--beat", "--schedule", str(self.folder / "beat-schedule")]
         self.process = subprocess.Popen(
-            command, cwd=ROOT, env=self.environment(), stdout=self.log,
-            stderr=subprocess.STDOUT, start_new_session=True,
+            command,
+            cwd=ROOT,
+            env=self.environment(),
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
 
         def ready() -> bool:
@@ -130,7 +153,8 @@ class Markers:
     def wait(self, task_name: str, count: int = 1, timeout: float = 60) -> tuple[str, int]:
         starts = wait_for(
             lambda: len(self.started(task_name)) >= count and self.started(task_name),
-            timeout, f"start #{count} of {task_name}",
+            timeout,
+            f"start #{count} of {task_name}",
         )
         return starts[count - 1]  # type: ignore[no-any-return]
 
@@ -152,9 +176,22 @@ class RedisServer:
 
     def start(self) -> None:
         self.process = subprocess.Popen(
-            ["redis-server", "--bind", "127.0.0.1", "--port", str(self.port), "--save", "",
-             "--appendonly", "no", "--loglevel", "warning"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+            [
+                "redis-server",
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--loglevel",
+                "warning",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         wait_for(self.answers, 20, f"redis on {self.port}")
 
@@ -191,15 +228,32 @@ class WebServer:
     def start(self) -> None:
         env = dict(os.environ)
         env.update(
-            DJANGO_SETTINGS_MODULE=FAULT_SETTINGS, DATABASE_URL=database_url_for_tests(),
-            CELERY_BROKER_URL=self.broker_url, MEDIA_ROOT=str(settings.MEDIA_ROOT),
+            DJANGO_SETTINGS_MODULE=FAULT_SETTINGS,
+            DATABASE_URL=database_url_for_tests(),
+            CELERY_BROKER_URL=self.broker_url,
+            MEDIA_ROOT=str(settings.MEDIA_ROOT),
             MATURASI_TEST_QUEUE=settings.CELERY_TASK_DEFAULT_QUEUE,
         )
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{self.port}",
-             "--workers", str(self.workers), "--threads", str(self.threads),
-             "--timeout", "60", "config.wsgi:application"],
-            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(self.workers),
+                "--threads",
+                str(self.threads),
+                "--timeout",
+                "60",
+                "config.wsgi:application",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
 
         def up() -> bool:
@@ -213,8 +267,14 @@ class WebServer:
 
         wait_for(up, 60, "web server up")
 
-    def request(self, method: str, path: str, body: Any = None, token: str | None = None,
-                timeout: float = 30) -> tuple[int, Any]:
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        token: str | None = None,
+        timeout: float = 30,
+    ) -> tuple[int, Any]:
         """(status, parsed JSON or raw bytes)."""
         data = json.dumps(body).encode() if body is not None else None
         request = urllib.request.Request(  # noqa: S310 (always http://127.0.0.1)

@@ -115,7 +115,8 @@ def test_citing_another_regions_programme_is_refused_and_writes_nothing(world, c
     before = Evidence.objects.count()
     response = client.post(
         f"/api/v1/assessments/{a.assessment.pk}/citations/",
-        {"programme": b.programme.pk, "indicator": "I-1"}, format="json",
+        {"programme": b.programme.pk, "indicator": "I-1"},
+        format="json",
     )
     assert response.status_code in (400, 404), response.content
     assert b.marker.encode() not in response.content
@@ -186,8 +187,9 @@ def test_a_province_reviewer_never_sees_another_province_in_score_exports(world,
         url += f"?format={fmt}"
     seen = {}
     for actor in ("reviewer", "reviewer_73"):
-        response = clients_for(people[actor])["api"].get(url + ("&" if "?" in url else "?")
-                                                       + "province=35")
+        response = clients_for(people[actor])["api"].get(
+            url + ("&" if "?" in url else "?") + "province=35"
+        )
         whole = clients_for(people[actor])["api"].get(url)
         assert (response.status_code, whole.status_code) == (200, 200)
         seen[actor] = (export_text(response, fmt), export_text(whole, fmt))

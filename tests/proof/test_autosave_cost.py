@@ -18,7 +18,8 @@ def autosave_queries(client, assessment: Assessment, code: str, version: int) ->
     url = f"/api/v1/assessments/{assessment.pk}/answers/{code}/"
     with CaptureQueriesContext(connection) as queries:
         response = client.put(
-            url, {"status": "answered", "value": 2 + version % 3, "version": version},
+            url,
+            {"status": "answered", "value": 2 + version % 3, "version": version},
             format="json",
         )
     assert response.status_code == 200, response.content
@@ -36,7 +37,8 @@ def test_an_autosave_costs_the_same_few_queries_on_any_framework(api, framework)
     assessment = make_assessment(REGION_A, cycle)
     warm_up, code = (
         Indicator.objects.filter(framework_id=cycle.framework_id, kind="rubric")
-        .order_by("position").values_list("code", flat=True)[:2]
+        .order_by("position")
+        .values_list("code", flat=True)[:2]
     )
     autosave_queries(api.csco_a, assessment, warm_up, 0)  # the framework's rules get cached
     first = autosave_queries(api.csco_a, assessment, code, 0)
@@ -53,15 +55,23 @@ def test_the_completeness_still_follows_new_answers_and_not_changes(api):
     cycle = make_open_cycle(framework=make_small_framework(code="lengkap"), name="Lengkap")
     assessment = make_assessment(REGION_A, cycle)
     url = f"/api/v1/assessments/{assessment.pk}/answers/"
-    assert api.csco_a.put(url + "I-1/", {"status": "answered", "value": 3}, format="json"
-                          ).status_code == 200
+    assert (
+        api.csco_a.put(url + "I-1/", {"status": "answered", "value": 3}, format="json").status_code
+        == 200
+    )
     assessment.refresh_from_db()
     assert str(assessment.completeness) == "33.3"
-    assert api.csco_a.put(url + "I-1/", {"status": "no_data", "version": 1}, format="json"
-                          ).status_code == 200
+    assert (
+        api.csco_a.put(url + "I-1/", {"status": "no_data", "version": 1}, format="json").status_code
+        == 200
+    )
     assessment.refresh_from_db()
     assert str(assessment.completeness) == "33.3"
-    assert api.csco_a.put(url + "I-3/", {"status": "answered", "value": True}, format="json"
-                          ).status_code == 200
+    assert (
+        api.csco_a.put(
+            url + "I-3/", {"status": "answered", "value": True}, format="json"
+        ).status_code
+        == 200
+    )
     assessment.refresh_from_db()
     assert str(assessment.completeness) == "66.7"

@@ -25,8 +25,11 @@ def test_work_asked_for_while_the_broker_is_down_is_saved_and_done_when_it_retur
     private_redis, web, start_worker, cast
 ):
     worker = start_worker(
-        name="outage", broker_url=private_redis.url, beat=True,
-        MATURASI_TEST_SWEEP_SECONDS="1", MATURASI_TEST_SWEEP_GRACE_SECONDS="1",
+        name="outage",
+        broker_url=private_redis.url,
+        beat=True,
+        MATURASI_TEST_SWEEP_SECONDS="1",
+        MATURASI_TEST_SWEEP_GRACE_SECONDS="1",
     )
     world = build_world(cast)
     complete(world, cast.csco_a)
@@ -46,13 +49,17 @@ def test_work_asked_for_while_the_broker_is_down_is_saved_and_done_when_it_retur
     assert submitted["status"] == "submitted"
     started = time.monotonic()
     status, asked = web.request(
-        "POST", f"/api/v1/assessments/{world.b.assessment.pk}/reports/", {"language": "en"},
+        "POST",
+        f"/api/v1/assessments/{world.b.assessment.pk}/reports/",
+        {"language": "en"},
         token=world.tokens["csco_b"],
     )
     report_seconds = time.monotonic() - started
     assert status == 202, asked
-    print(f"during the outage: submit answered in {submit_seconds:.2f} s, "
-          f"report request in {report_seconds:.2f} s")
+    print(
+        f"during the outage: submit answered in {submit_seconds:.2f} s, "
+        f"report request in {report_seconds:.2f} s"
+    )
     assert Assessment.objects.get(pk=assessment.pk).status == "submitted"
     report = Report.objects.get(pk=asked["id"])
     assert (report.status, report.enqueued_at) == ("queued", None)

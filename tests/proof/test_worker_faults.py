@@ -67,7 +67,8 @@ def test_a_report_whose_process_is_killed_mid_render_is_redelivered_and_complete
     start_worker, through_the_broker, markers, cast
 ):
     worker = start_worker(
-        name="render-kill", MATURASI_TEST_SLOW_CALLS=SLOW_CALLS,
+        name="render-kill",
+        MATURASI_TEST_SLOW_CALLS=SLOW_CALLS,
         MATURASI_TEST_MARKERS=str(markers.folder),
     )
     world = build_world(cast)
@@ -97,7 +98,8 @@ def test_a_scoring_whose_process_is_killed_midway_is_redelivered_and_completes(
     start_worker, through_the_broker, markers, cast
 ):
     worker = start_worker(
-        name="score-kill", MATURASI_TEST_SLOW_CALLS=SLOW_CALLS,
+        name="score-kill",
+        MATURASI_TEST_SLOW_CALLS=SLOW_CALLS,
         MATURASI_TEST_MARKERS=str(markers.folder),
     )
     world = build_world(cast)
@@ -129,19 +131,24 @@ def test_jobs_of_a_lost_worker_are_reaped_and_completed_by_the_remaining_one(
     time limit (moved back here instead of waiting), the reaper requeues it, and the scoring
     sweep re-sends the scoring; the other worker does both."""
     lost = start_worker(
-        name="lost", broker_url=private_redis.url, MATURASI_TEST_SLOW_CALLS=SLOW_CALLS,
+        name="lost",
+        broker_url=private_redis.url,
+        MATURASI_TEST_SLOW_CALLS=SLOW_CALLS,
         MATURASI_TEST_MARKERS=str(markers.folder),
     )
     world = build_world(cast)
     complete(world, cast.csco_a)
     status, body = web.request(
-        "POST", f"/api/v1/assessments/{world.b.assessment.pk}/reports/", {"language": "id"},
+        "POST",
+        f"/api/v1/assessments/{world.b.assessment.pk}/reports/",
+        {"language": "id"},
         token=world.tokens["csco_b"],
     )
     assert status == 202, body
     report_pk = body["id"]
     status, body = web.request(
-        "POST", f"/api/v1/assessments/{world.a.assessment.pk}/submit/",
+        "POST",
+        f"/api/v1/assessments/{world.a.assessment.pk}/submit/",
         token=world.tokens["csco_a"],
     )
     assert status == 200, body
@@ -155,8 +162,11 @@ def test_jobs_of_a_lost_worker_are_reaped_and_completed_by_the_remaining_one(
         started_at=F("started_at") - timedelta(seconds=hard_time_limit() + 1)
     )
     start_worker(
-        name="remaining", broker_url=private_redis.url, beat=True,
-        MATURASI_TEST_SWEEP_SECONDS="1", MATURASI_TEST_SWEEP_GRACE_SECONDS="1",
+        name="remaining",
+        broker_url=private_redis.url,
+        beat=True,
+        MATURASI_TEST_SWEEP_SECONDS="1",
+        MATURASI_TEST_SWEEP_GRACE_SECONDS="1",
     )
 
     report = wait_for(lambda: finished(report_pk), 90, "the reaped report finished")

@@ -67,31 +67,53 @@ def _side(key: str, region: Any, csco: Any, reviewer: Any, cycle: Any, framework
     indicator = Indicator.objects.get(framework=framework, code="I-1")
     assessment = Assessment.objects.create(cycle=cycle, region=region, created_by=csco)
     Answer.objects.create(
-        assessment=assessment, indicator=indicator, status="answered", value_level=3,
-        comment=f"komentar {key}", version=1, updated_by=csco,
+        assessment=assessment,
+        indicator=indicator,
+        status="answered",
+        value_level=3,
+        comment=f"komentar {key}",
+        version=1,
+        updated_by=csco,
     )
     Review.objects.create(
-        assessment=assessment, indicator=indicator, verified_level=3, comment="Sesuai.",
+        assessment=assessment,
+        indicator=indicator,
+        verified_level=3,
+        comment="Sesuai.",
         reviewer=reviewer,
     )
     evidence = Evidence(
-        assessment=assessment, indicator=indicator, name=f"bukti-{key}.pdf", size=len(TINY_PDF),
-        sha256=hashlib.sha256(TINY_PDF).hexdigest(), content_type="application/pdf",
+        assessment=assessment,
+        indicator=indicator,
+        name=f"bukti-{key}.pdf",
+        size=len(TINY_PDF),
+        sha256=hashlib.sha256(TINY_PDF).hexdigest(),
+        content_type="application/pdf",
         uploaded_by=csco,
     )
     evidence.file.save("bukti.pdf", ContentFile(TINY_PDF), save=False)
     evidence.save()
     report = _report(
-        kind=ReportKind.REGION, assessment=assessment, cycle=cycle,
-        report_id=(key.lower() * 16)[:16], file_name=f"laporan-{key}.pdf", requested_by=csco,
+        kind=ReportKind.REGION,
+        assessment=assessment,
+        cycle=cycle,
+        report_id=(key.lower() * 16)[:16],
+        file_name=f"laporan-{key}.pdf",
+        requested_by=csco,
     )
     programme = Programme.objects.create(
-        region=region, name=f"Program {key}", element_code="E1", indicator_codes=["I-1"],
+        region=region,
+        name=f"Program {key}",
+        element_code="E1",
+        indicator_codes=["I-1"],
         created_by=csco,
     )
     programme_file = ProgrammeFile(
-        programme=programme, name=f"program-{key}.pdf", size=len(TINY_PDF),
-        sha256=hashlib.sha256(TINY_PDF).hexdigest(), content_type="application/pdf",
+        programme=programme,
+        name=f"program-{key}.pdf",
+        size=len(TINY_PDF),
+        sha256=hashlib.sha256(TINY_PDF).hexdigest(),
+        content_type="application/pdf",
         uploaded_by=csco,
     )
     programme_file.file.save("program.pdf", ContentFile(TINY_PDF), save=False)
@@ -105,8 +127,11 @@ def build_world(cast: Any, *, code: str = "proof") -> World:
     framework = make_small_framework(code=code)
     cycle = make_open_cycle(framework=framework, name=f"Bukti {code}")
     national = _report(
-        kind=ReportKind.NATIONAL, cycle=cycle, report_id="0" * 16,
-        file_name="ringkasan-nasional.pdf", requested_by=cast.reviewer,
+        kind=ReportKind.NATIONAL,
+        cycle=cycle,
+        report_id="0" * 16,
+        file_name="ringkasan-nasional.pdf",
+        requested_by=cast.reviewer,
     )
     world = World(
         cycle=cycle,
