@@ -13,9 +13,9 @@ framework, an assessment each, an API token each) and reviewers of every region 
 sessions). Locust (headless, in a child process) drives them:
 
 1. Mixed load, ``--seconds``: each CSCO autosaves a random indicator of their own assessment
-   with the version they last saw (PUT /api/v1/assessments/{id}/answers/{code}/) every 5-15 s
-   (``--autosave-every``: a person filling in a field, then the next), about 20 autosaves a
-   second from 200 CSCOs; each reviewer opens /board/ every 10-20 s (``--board-every``).
+   with the version they last saw (PUT /api/v1/assessments/{id}/answers/{code}/) every 2-6 s
+   (``--autosave-every``; a brisk typist — about 50 autosaves a second from 200 CSCOs); each
+   reviewer opens /board/ every 4-8 s (``--board-every``).
 2. Saturation, ``--saturate-seconds`` each: ``--saturate-users`` clients with no pause, first on
    the autosave, then on ``bench/constant/`` (APIView → constant, no authentication, no
    database). The ratio of their throughputs says what the autosave's work costs.
@@ -543,16 +543,16 @@ def main() -> None:
     parser.add_argument(
         "--autosave-every",
         type=pacing,
-        default=(5.0, 15.0),
+        default=(2.0, 6.0),
         metavar="MIN,MAX",
-        help="seconds between one CSCO's autosaves (default 5,15)",
+        help="seconds between one CSCO's autosaves (default 2,6)",
     )
     parser.add_argument(
         "--board-every",
         type=pacing,
-        default=(10.0, 20.0),
+        default=(4.0, 8.0),
         metavar="MIN,MAX",
-        help="seconds between one reviewer's board views (default 10,20)",
+        help="seconds between one reviewer's board views (default 4,8)",
     )
     parser.add_argument("--saturate-seconds", type=float, default=15)
     parser.add_argument("--saturate-users", type=int, default=16)
