@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.proof.processes import FaultWorker, Markers, RedisServer, WebServer
+from tests.proof.processes import FaultWorker, Markers, RedisServer, WebServer, proof_queue
 
 #: Where fault workers hold a task: mid-render (HTML made, PDF not yet) and mid-scoring.
 SLOW_CALLS = "reports.rendering.html_to_pdf=3,maturity.scores.compute_score=3"
@@ -16,15 +16,18 @@ SLOW_CALLS = "reports.rendering.html_to_pdf=3,maturity.scores.compute_score=3"
 
 @pytest.fixture
 def through_the_broker(settings: Any, transactional_db: None) -> Iterator[None]:
-    """Tasks this process sends go through the broker to real workers (not run eagerly)."""
+    """Tasks this process sends go through the broker to the proof tests' own workers (on their
+    own queue: the session's worker, if one runs, never takes them), not run eagerly."""
     from config.celery_app import app
 
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    previous, app.conf.task_always_eager = app.conf.task_always_eager, False
+    eager, app.conf.task_always_eager = app.conf.task_always_eager, False
+    queue, app.conf.task_default_queue = app.conf.task_default_queue, proof_queue()
     try:
         yield
     finally:
-        app.conf.task_always_eager = previous
+        app.conf.task_always_eager = eager
+        app.conf.task_default_queue = queue
 
 
 @pytest.fixture

@@ -27,6 +27,12 @@ from tests.worker import ROOT, CeleryWorker, database_url_for_tests
 FAULT_SETTINGS = "tests.proof.fault_settings"
 
 
+def proof_queue() -> str:
+    """The queue of the proof tests' own workers: not the run's shared test queue, so that the
+    session's worker (tests/conftest.py) never takes a task a fault test is waiting for."""
+    return f"{settings.CELERY_TASK_DEFAULT_QUEUE}-proof"
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -82,7 +88,11 @@ class FaultWorker(CeleryWorker):
 
     def environment(self) -> dict[str, str]:
         env = super().environment()
-        env.update(DJANGO_SETTINGS_MODULE=FAULT_SETTINGS, CELERY_BROKER_URL=self.broker_url)
+        env.update(
+            DJANGO_SETTINGS_MODULE=FAULT_SETTINGS,
+            CELERY_BROKER_URL=self.broker_url,
+            MATURASI_TEST_QUEUE=proof_queue(),
+        )
         env.update(self.extra_env)
         return env
 
@@ -104,7 +114,7 @@ class FaultWorker(CeleryWorker):
             "--hostname",
             self.name,
             "--queues",
-            settings.CELERY_TASK_DEFAULT_QUEUE,
+            proof_queue(),
             "--without-mingle",
             "--without-gossip",
         ]
@@ -232,7 +242,7 @@ class WebServer:
             DATABASE_URL=database_url_for_tests(),
             CELERY_BROKER_URL=self.broker_url,
             MEDIA_ROOT=str(settings.MEDIA_ROOT),
-            MATURASI_TEST_QUEUE=settings.CELERY_TASK_DEFAULT_QUEUE,
+            MATURASI_TEST_QUEUE=proof_queue(),
         )
         self.process = subprocess.Popen(
             [
