@@ -61,9 +61,21 @@ def web(private_redis: RedisServer, transactional_db: None) -> Iterator[WebServe
         server.stop()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    report = yield
+    if report.when == "call":
+        item.stash[CALL_FAILED] = report.failed
+    return report
+
+
+CALL_FAILED = pytest.StashKey[bool]()
+
+
 @pytest.fixture
-def start_worker(transactional_db: None) -> Iterator[Any]:
-    """Start fault workers (stopped at the end): ``start_worker(name=..., **options)``."""
+def start_worker(request: pytest.FixtureRequest, transactional_db: None) -> Iterator[Any]:
+    """Start fault workers (stopped at the end; their logs shown if the test failed):
+    ``start_worker(name=..., **options)``."""
     started: list[FaultWorker] = []
 
     def start(**options: Any) -> FaultWorker:
@@ -76,4 +88,6 @@ def start_worker(transactional_db: None) -> Iterator[Any]:
         yield start
     finally:
         for worker in started:
+            if request.node.stash.get(CALL_FAILED, False):
+                print(f"--- worker {worker.nodename} ---\n{worker.output()[-20000:]}")
             worker.stop()

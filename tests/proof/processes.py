@@ -143,6 +143,7 @@ class FaultWorker(CeleryWorker):
     def stop(self) -> None:
         super().stop()
         shutil.rmtree(self.folder, ignore_errors=True)
+        Path(self.log.name).unlink(missing_ok=True)
 
 
 class Markers:
@@ -309,3 +310,4 @@ class WebServer:
 
     def stop(self) -> None:
         stop_group(self.process)
+        Path(self.log.name).unlink(missing_ok=True)
