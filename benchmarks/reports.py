@@ -71,23 +71,35 @@ def prepare() -> tuple[object, object]:
     if todo:
         say(f"preparing {len(todo)} assessments (once per database) …")
     rng = random.Random(2026)
-    statuses = [AssessmentStatus.SUBMITTED, AssessmentStatus.APPROVED, AssessmentStatus.DRAFT,
-                AssessmentStatus.RETURNED, AssessmentStatus.APPROVED]
+    statuses = [
+        AssessmentStatus.SUBMITTED,
+        AssessmentStatus.APPROVED,
+        AssessmentStatus.DRAFT,
+        AssessmentStatus.RETURNED,
+        AssessmentStatus.APPROVED,
+    ]
     for region in todo:
         if region.code == PILOT:
-            assessment = answer_everything(Assessment.objects.create(cycle=cycle, region=region),
-                                           csco, level=4)
+            assessment = answer_everything(
+                Assessment.objects.create(cycle=cycle, region=region), csco, level=4
+            )
             services.submit(user=csco, assessment=assessment)
             for indicator in indicators[::9]:
                 services.set_review(
-                    user=reviewer, assessment=assessment, indicator=indicator,
-                    verified_level=3, comment="Data dukung diperiksa; cakupan belum penuh.",
+                    user=reviewer,
+                    assessment=assessment,
+                    indicator=indicator,
+                    verified_level=3,
+                    comment="Data dukung diperiksa; cakupan belum penuh.",
                 )
             services.approve(user=reviewer, assessment=assessment)
         else:
             base = rng.choice([1, 2, 2, 3, 3, 3, 4, 4, 5])
             assessment = Assessment.objects.create(
-                cycle=cycle, region=region, status=rng.choice(statuses), completeness=100,
+                cycle=cycle,
+                region=region,
+                status=rng.choice(statuses),
+                completeness=100,
                 inputs_changed_at=timezone.now(),
             )
             answers = []
@@ -95,13 +107,18 @@ def prepare() -> tuple[object, object]:
                 level = max(1, min(5, base + rng.choice([-1, 0, 0, 1])))
                 body = value_for_level(indicator, level)
                 value = body["value"]
-                answers.append(Answer(
-                    assessment=assessment, indicator=indicator, status="answered",
-                    value_decimal=Decimal(value) if indicator.kind == "quantitative" else None,
-                    value_level=value if indicator.kind == "rubric" else None,
-                    value_bool=value if indicator.kind == "binary" else None,
-                    source=body.get("source", ""), year=body.get("year"),
-                ))
+                answers.append(
+                    Answer(
+                        assessment=assessment,
+                        indicator=indicator,
+                        status="answered",
+                        value_decimal=Decimal(value) if indicator.kind == "quantitative" else None,
+                        value_level=value if indicator.kind == "rubric" else None,
+                        value_bool=value if indicator.kind == "binary" else None,
+                        source=body.get("source", ""),
+                        year=body.get("year"),
+                    )
+                )
             Answer.objects.bulk_create(answers)
         refresh_snapshots(assessment_id=assessment.pk)
     return cycle, csco
@@ -114,8 +131,11 @@ def wait(report_ids: list[int], timeout: float = 3600) -> None:
     while time.monotonic() < deadline:
         pending = Report.objects.filter(pk__in=report_ids, status__in=["queued", "running"])
         if not pending.exists():
-            failed = list(Report.objects.filter(pk__in=report_ids, status="failed")
-                          .values_list("error", flat=True)[:3])
+            failed = list(
+                Report.objects.filter(pk__in=report_ids, status="failed").values_list(
+                    "error", flat=True
+                )[:3]
+            )
             if failed:
                 raise SystemExit(f"reports failed: {failed}")
             return
@@ -139,16 +159,20 @@ def bare_render(report_pk: int, runs: int) -> tuple[float, float, int]:
     report = Report.objects.select_related(
         "assessment__region", "assessment__cycle__framework", "cycle__framework"
     ).get(pk=report_pk)
-    context = (selectors.region_report_context(report) if report.kind == "region"
-               else selectors.national_report_context(report))
+    context = (
+        selectors.region_report_context(report)
+        if report.kind == "region"
+        else selectors.national_report_context(report)
+    )
     html = rendering.render_html(report.kind, context)
     times = []
     cpu = []
     pages = 0
     for _ in range(runs + 1):  # the first warms fonts and caches up
         start, start_cpu = time.perf_counter(), time.process_time()
-        document = weasyprint.HTML(string=html, base_url=rendering.BASE_URL,
-                                   url_fetcher=rendering.static_url_fetcher).render()
+        document = weasyprint.HTML(
+            string=html, base_url=rendering.BASE_URL, url_fetcher=rendering.static_url_fetcher
+        ).render()
         document.write_pdf()
         times.append(time.perf_counter() - start)
         cpu.append(time.process_time() - start_cpu)
@@ -215,8 +239,9 @@ def main() -> None:
         for run in range(options.runs + 1):
             Report.objects.filter(assessment=pilot).delete()
             cpu_before = cpu_seconds(worker.children())
-            report = services.request_region_report(user=anonymous, assessment=pilot,
-                                                    language="id").report
+            report = services.request_region_report(
+                user=anonymous, assessment=pilot, language="id"
+            ).report
             wait([report.pk])
             worker_cpu = cpu_seconds(worker.children()) - cpu_before
             report.refresh_from_db()
@@ -227,25 +252,35 @@ def main() -> None:
                 continue
             ratios.append(end_to_end / bare)
             cpu_ratios.append(worker_cpu / bare_cpu)
-            say(f"   run {run}: {pages} pages, end to end {end_to_end:.2f} s, bare WeasyPrint "
+            say(
+                f"   run {run}: {pages} pages, end to end {end_to_end:.2f} s, bare WeasyPrint "
                 f"{bare:.2f} s, ratio {end_to_end / bare:.2f} (CPU: worker {worker_cpu:.2f} s "
-                f"÷ bare {bare_cpu:.2f} s = {worker_cpu / bare_cpu:.2f})")
-        say(f"   median ratio {statistics.median(ratios):.2f} (target ≤ 1.25); in CPU time "
-            f"{statistics.median(cpu_ratios):.2f}, which other load on the machine disturbs less")
+                f"÷ bare {bare_cpu:.2f} s = {worker_cpu / bare_cpu:.2f})"
+            )
+        say(
+            f"   median ratio {statistics.median(ratios):.2f} (target ≤ 1.25); in CPU time "
+            f"{statistics.median(cpu_ratios):.2f}, which other load on the machine disturbs less"
+        )
     finally:
         worker.stop()
 
     assessments = list(
-        Assessment.objects.filter(cycle=cycle).select_related("region", "cycle__framework")
+        Assessment.objects.filter(cycle=cycle)
+        .select_related("region", "cycle__framework")
         .order_by("region__code")
     )
     count = len(assessments) if options.batch == "all" else int(options.batch)
-    sample = assessments if count >= len(assessments) else random.Random(7).sample(
-        assessments, count
+    sample = (
+        assessments if count >= len(assessments) else random.Random(7).sample(assessments, count)
     )
-    say(f"\n2. Batch of {len(sample)} region reports on {options.workers} worker processes"
-        + ("" if len(sample) == len(assessments) else
-           f" (a sample; the full batch is {len(assessments)})"))
+    say(
+        f"\n2. Batch of {len(sample)} region reports on {options.workers} worker processes"
+        + (
+            ""
+            if len(sample) == len(assessments)
+            else f" (a sample; the full batch is {len(assessments)})"
+        )
+    )
     worker = CeleryWorker(concurrency=options.workers, name="bench-batch")
     worker.start()
     try:
@@ -271,16 +306,22 @@ def main() -> None:
         bare = statistics.median(b[0] for b in bares)
         bare_cpu = statistics.median(b[1] for b in bares)
         floor = len(sample) * bare / options.workers
-        say(f"   wall {wall:.1f} s; floor {len(sample)} × {bare:.2f} s ÷ {options.workers} = "
-            f"{floor:.1f} s; ratio {wall / floor:.2f} (target ≤ 1.3)")
+        say(
+            f"   wall {wall:.1f} s; floor {len(sample)} × {bare:.2f} s ÷ {options.workers} = "
+            f"{floor:.1f} s; ratio {wall / floor:.2f} (target ≤ 1.3)"
+        )
         share = used / (wall * options.workers)
-        say(f"   the workers had {share:.0%} of {options.workers} CPUs "
+        say(
+            f"   the workers had {share:.0%} of {options.workers} CPUs "
             f"(load average {os.getloadavg()[0]:.1f}); per report {used / len(ids):.2f} CPU-s "
-            f"÷ bare {bare_cpu:.2f} CPU-s = {used / len(ids) / bare_cpu:.2f}")
+            f"÷ bare {bare_cpu:.2f} CPU-s = {used / len(ids) / bare_cpu:.2f}"
+        )
         if len(sample) < len(assessments):
-            say(f"   estimate for all {len(assessments)}: "
+            say(
+                f"   estimate for all {len(assessments)}: "
                 f"{wall / len(sample) * len(assessments) / 60:.1f} min "
-                f"(floor {len(assessments) * bare / options.workers / 60:.1f} min)")
+                f"(floor {len(assessments) * bare / options.workers / 60:.1f} min)"
+            )
     finally:
         worker.stop()
 
@@ -289,16 +330,17 @@ def main() -> None:
     worker.start()
     try:
         Report.objects.filter(cycle=cycle, kind="national").delete()
-        report = services.request_national_report(user=anonymous, cycle=cycle,
-                                                  language="id").report
+        report = services.request_national_report(user=anonymous, cycle=cycle, language="id").report
         wait([report.pk])
         report.refresh_from_db()
         render = (report.finished_at - report.started_at).total_seconds()
         end_to_end = (report.finished_at - report.created_at).total_seconds()
         memory = peak_rss_mb(worker.children())
         bare, pages = bare_render_seconds(report.pk, runs=1)
-        say(f"   {pages} pages; on the worker {render:.2f} s (end to end {end_to_end:.2f} s, "
-            f"target < 10 s); bare WeasyPrint here {bare:.2f} s")
+        say(
+            f"   {pages} pages; on the worker {render:.2f} s (end to end {end_to_end:.2f} s, "
+            f"target < 10 s); bare WeasyPrint here {bare:.2f} s"
+        )
         say(f"   worker peak memory {memory:.0f} MB (target < 500 MB)")
     finally:
         worker.stop()

@@ -105,8 +105,11 @@ def prepare_data(region_limit: int | None) -> int:
         old.delete()
     today = timezone.localdate()
     cycle = AssessmentCycle.objects.create(
-        name=CYCLE_NAME, year=today.year, framework=framework,
-        opens_on=today - datetime.timedelta(days=60), closes_on=today,
+        name=CYCLE_NAME,
+        year=today.year,
+        framework=framework,
+        opens_on=today - datetime.timedelta(days=60),
+        closes_on=today,
     )
     regions = list(
         Region.objects.filter(kind__in=[RegionKind.KABUPATEN, RegionKind.KOTA]).order_by("code")
@@ -114,8 +117,13 @@ def prepare_data(region_limit: int | None) -> int:
     now = timezone.now()
     assessments = Assessment.objects.bulk_create(
         Assessment(
-            cycle=cycle, region=region, status=AssessmentStatus.APPROVED, completeness=100,
-            submitted_at=now, approved_at=now, inputs_changed_at=now,
+            cycle=cycle,
+            region=region,
+            status=AssessmentStatus.APPROVED,
+            completeness=100,
+            submitted_at=now,
+            approved_at=now,
+            inputs_changed_at=now,
         )
         for region in regions
     )
@@ -129,8 +137,10 @@ def prepare_data(region_limit: int | None) -> int:
             if rng.random() < 0.15:
                 reviews.append(
                     Review(
-                        assessment=assessment, indicator=indicator,
-                        verified_level=rng.randint(0, 5), comment="benchmark",
+                        assessment=assessment,
+                        indicator=indicator,
+                        verified_level=rng.randint(0, 5),
+                        comment="benchmark",
                     )
                 )
     Answer.objects.bulk_create(answers, batch_size=5000)
@@ -143,8 +153,12 @@ def random_answer(rng: random.Random, assessment, indicator):  # type: ignore[no
 
     roll = rng.random()
     if not indicator.required or roll < 0.04:
-        return Answer(assessment=assessment, indicator=indicator, status="not_applicable",
-                      justification="benchmark")
+        return Answer(
+            assessment=assessment,
+            indicator=indicator,
+            status="not_applicable",
+            justification="benchmark",
+        )
     if roll < 0.08:
         return Answer(assessment=assessment, indicator=indicator, status="no_data")
     answer = Answer(assessment=assessment, indicator=indicator, status="answered")
@@ -171,12 +185,29 @@ class Worker:
         )
         self.process = subprocess.Popen(
             [
-                sys.executable, "-m", "celery", "-A", "config", "worker",
-                "--concurrency", str(concurrency), "--pool", "prefork", "--queues", queue,
-                "--hostname", f"bench-{os.getpid()}@%h", "--loglevel", "WARNING",
-                "--without-mingle", "--without-gossip",
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "config",
+                "worker",
+                "--concurrency",
+                str(concurrency),
+                "--pool",
+                "prefork",
+                "--queues",
+                queue,
+                "--hostname",
+                f"bench-{os.getpid()}@%h",
+                "--loglevel",
+                "WARNING",
+                "--without-mingle",
+                "--without-gossip",
             ],
-            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
 
@@ -336,21 +367,33 @@ def main() -> None:
     pool = {pid: mb for pid, mb in memory.items() if pid != main_pid}
 
     print()
-    print(f"wall time, {scored} assessments through {args.concurrency} worker processes: "
-          f"{wall:.2f} s  (target < 15 s)")
-    print(f"time per assessment through the workers: {per_assessment * 1000:.2f} ms; "
-          f"worker CPU per assessment {worker_cpu / scored * 1000:.2f} ms "
-          f"(machine load average {load_before:.1f} before, {load_after:.1f} after, "
-          f"{os.cpu_count()} CPUs)")
-    print(f"pure scoring function per assessment (self + verified): mean {mean * 1000:.3f} ms, "
-          f"median {median * 1000:.3f} ms  (target < 2 ms)")
-    print(f"ratio, time per assessment through the workers ÷ pure function (median): "
-          f"{per_assessment / median:.0f}×")
-    print(f"queries per assessment in refresh_snapshots: cold cache {cold}, warm "
-          f"{min(warm)}–{max(warm)} over {len(warm)} assessments  (target constant, ≤ 10)")
-    print(f"worker peak memory (VmHWM): main {memory.get(main_pid, 0):.1f} MB, pool "
-          + ", ".join(f"{mb:.1f} MB" for mb in pool.values())
-          + f"; largest {max(memory.values()):.1f} MB  (target < 250 MB)")
+    print(
+        f"wall time, {scored} assessments through {args.concurrency} worker processes: "
+        f"{wall:.2f} s  (target < 15 s)"
+    )
+    print(
+        f"time per assessment through the workers: {per_assessment * 1000:.2f} ms; "
+        f"worker CPU per assessment {worker_cpu / scored * 1000:.2f} ms "
+        f"(machine load average {load_before:.1f} before, {load_after:.1f} after, "
+        f"{os.cpu_count()} CPUs)"
+    )
+    print(
+        f"pure scoring function per assessment (self + verified): mean {mean * 1000:.3f} ms, "
+        f"median {median * 1000:.3f} ms  (target < 2 ms)"
+    )
+    print(
+        f"ratio, time per assessment through the workers ÷ pure function (median): "
+        f"{per_assessment / median:.0f}×"
+    )
+    print(
+        f"queries per assessment in refresh_snapshots: cold cache {cold}, warm "
+        f"{min(warm)}–{max(warm)} over {len(warm)} assessments  (target constant, ≤ 10)"
+    )
+    print(
+        f"worker peak memory (VmHWM): main {memory.get(main_pid, 0):.1f} MB, pool "
+        + ", ".join(f"{mb:.1f} MB" for mb in pool.values())
+        + f"; largest {max(memory.values()):.1f} MB  (target < 250 MB)"
+    )
 
 
 if __name__ == "__main__":

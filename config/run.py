@@ -24,9 +24,21 @@ def main() -> int:
         [python, "manage.py", "runserver", host, "--noreload"], cwd=root, env=env
     )
     worker = subprocess.Popen(
-        [python, "-m", "celery", "-A", "config", "worker", "--beat", "--loglevel", "INFO",
-         "--concurrency", env.get("MATURASI_WORKER_CONCURRENCY", "2"),
-         "--schedule", str(root / "var" / "celerybeat-schedule")],
+        [
+            python,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--beat",
+            "--loglevel",
+            "INFO",
+            "--concurrency",
+            env.get("MATURASI_WORKER_CONCURRENCY", "2"),
+            "--schedule",
+            str(root / "var" / "celerybeat-schedule"),
+        ],
         cwd=root,
         env=env,
     )

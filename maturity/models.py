@@ -268,7 +268,9 @@ class Answer(models.Model):
     class Meta:
         ordering = ["assessment_id", "indicator__position"]
         constraints = [
-            models.UniqueConstraint(fields=["assessment", "indicator"], name="one_answer_per_indicator")
+            models.UniqueConstraint(
+                fields=["assessment", "indicator"], name="one_answer_per_indicator"
+            )
         ]
 
     def __str__(self) -> str:
@@ -291,7 +293,9 @@ class Review(models.Model):
     class Meta:
         ordering = ["assessment_id", "indicator__position"]
         constraints = [
-            models.UniqueConstraint(fields=["assessment", "indicator"], name="one_review_per_indicator")
+            models.UniqueConstraint(
+                fields=["assessment", "indicator"], name="one_review_per_indicator"
+            )
         ]
 
     def __str__(self) -> str:

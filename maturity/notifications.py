@@ -54,15 +54,14 @@ def _send(subject: str, body: str, recipients: list[str]) -> int:
     try:
         return get_connection().send_messages(messages) or 0
     except Exception:
-        logger.warning("could not send %r to %d recipients", subject, len(recipients),
-                       exc_info=True)
+        logger.warning(
+            "could not send %r to %d recipients", subject, len(recipients), exc_info=True
+        )
         return 0
 
 
 def _load(assessment_id: int) -> Assessment | None:
-    return (
-        Assessment.objects.select_related("region", "cycle").filter(pk=assessment_id).first()
-    )
+    return Assessment.objects.select_related("region", "cycle").filter(pk=assessment_id).first()
 
 
 def _title(assessment: Assessment) -> str:
@@ -74,9 +73,7 @@ def send_submitted(assessment_id: int) -> int:
     assessment = _load(assessment_id)
     if assessment is None:
         return 0
-    subject = (
-        f"[Maturasi] Penilaian diajukan / Assessment submitted: {_title(assessment)}"
-    )
+    subject = f"[Maturasi] Penilaian diajukan / Assessment submitted: {_title(assessment)}"
     body = (
         f"Penilaian {_title(assessment)} telah diajukan dan menunggu peninjauan.\n"
         f"Buka: {_link(assessment)}\n\n"
@@ -165,9 +162,7 @@ def send_deadline_reminders(today: datetime.date | None = None) -> int:
         Assessment.objects.filter(
             cycle__status=CycleStatus.OPEN, status__in=list(EDITABLE_STATUSES)
         )
-        .annotate(
-            due=Coalesce("deadline_override", "cycle__closes_on", output_field=DateField())
-        )
+        .annotate(due=Coalesce("deadline_override", "cycle__closes_on", output_field=DateField()))
         .filter(due__in=due_dates)
         .values_list("pk", flat=True)
     )
@@ -194,7 +189,9 @@ def send_deadline_reminders(today: datetime.date | None = None) -> int:
                 access.region_members(assessment.region, [Role.CSCO, Role.CONTRIBUTOR])
             )
             HistoryEntry.objects.create(
-                assessment=assessment, action=REMINDER_ACTION, after=marker,
+                assessment=assessment,
+                action=REMINDER_ACTION,
+                after=marker,
                 comment=f"{len(recipients)} penerima / recipients",
             )
             subject, body = _reminder(assessment, days)

@@ -168,8 +168,18 @@ def _load_entry(framework: Framework) -> FrameworkEntry:
         Indicator.objects.filter(framework_id=framework.pk)
         .order_by("position", "id")
         .values_list(
-            "code", "theme_id", "kind", "weight", "direction", "thresholds", "yes_level",
-            "no_level", "required", "evidence_required", "title_id", "title_en",
+            "code",
+            "theme_id",
+            "kind",
+            "weight",
+            "direction",
+            "thresholds",
+            "yes_level",
+            "no_level",
+            "required",
+            "evidence_required",
+            "title_id",
+            "title_en",
         )
     )
     element_codes = {pk: code for pk, code, *_ in elements}
@@ -179,8 +189,18 @@ def _load_entry(framework: Framework) -> FrameworkEntry:
     indicator_titles = {}
     indicator_themes = {}
     for (
-        code, theme_id, kind, weight, direction, thresholds, yes_level, no_level, required,
-        evidence_required, title_id, title_en,
+        code,
+        theme_id,
+        kind,
+        weight,
+        direction,
+        thresholds,
+        yes_level,
+        no_level,
+        required,
+        evidence_required,
+        title_id,
+        title_en,
     ) in indicators:
         indicator_rules.append(
             IndicatorRule(
@@ -432,7 +452,8 @@ def enqueue_scoring(assessment_id: int) -> bool:
         return True
     except Exception:
         logger.warning(
-            "scoring of assessment %s not queued; the sweep will retry", assessment_id,
+            "scoring of assessment %s not queued; the sweep will retry",
+            assessment_id,
             exc_info=True,
         )
         return False
@@ -687,9 +708,7 @@ def score_payload(
     framework = assessment.cycle.framework
     status = score_status(assessment, latest)
     self_snapshot = latest.self if assessment.status in SCORED_STATUSES else None
-    verified_snapshot = (
-        latest.verified if assessment.status == AssessmentStatus.APPROVED else None
-    )
+    verified_snapshot = latest.verified if assessment.status == AssessmentStatus.APPROVED else None
     names = framework_entry(framework).names if self_snapshot or verified_snapshot else None
     completeness = (
         self_snapshot.result["completeness"]
@@ -738,9 +757,7 @@ def filter_cycle_assessments(
     ``level`` is the self maturity level of the latest self snapshot; ``verified_level`` the level
     of the latest final verified snapshot of an approved assessment. Ordered by region code.
     """
-    assessments = with_latest_snapshot_ids(
-        assessments.select_related("region", "cycle__framework")
-    )
+    assessments = with_latest_snapshot_ids(assessments.select_related("region", "cycle__framework"))
     if province:
         assessments = assessments.filter(region__province_code=province)
     if kind:
@@ -748,16 +765,22 @@ def filter_cycle_assessments(
     if status:
         assessments = assessments.filter(status=status)
     if level is not None:
-        latest_level = ScoreSnapshot.objects.filter(
-            assessment_id=OuterRef("pk"), track=ScoreTrack.SELF
-        ).order_by("-computed_at", "-id").values("level")[:1]
+        latest_level = (
+            ScoreSnapshot.objects.filter(assessment_id=OuterRef("pk"), track=ScoreTrack.SELF)
+            .order_by("-computed_at", "-id")
+            .values("level")[:1]
+        )
         assessments = assessments.annotate(latest_self_level=Subquery(latest_level)).filter(
             status__in=SCORED_STATUSES, latest_self_level=level
         )
     if verified_level is not None:
-        latest_level = ScoreSnapshot.objects.filter(
-            assessment_id=OuterRef("pk"), track=ScoreTrack.VERIFIED, provisional=False
-        ).order_by("-computed_at", "-id").values("level")[:1]
+        latest_level = (
+            ScoreSnapshot.objects.filter(
+                assessment_id=OuterRef("pk"), track=ScoreTrack.VERIFIED, provisional=False
+            )
+            .order_by("-computed_at", "-id")
+            .values("level")[:1]
+        )
         assessments = assessments.annotate(latest_verified_level=Subquery(latest_level)).filter(
             status=AssessmentStatus.APPROVED, latest_verified_level=verified_level
         )
@@ -820,9 +843,7 @@ def cycle_score_rows(
             ],
         }
         if with_indicators:
-            verified_levels = {
-                i["code"]: i["level"] for i in verified_track.get("indicators", ())
-            }
+            verified_levels = {i["code"]: i["level"] for i in verified_track.get("indicators", ())}
             row["indicators"] = [
                 {
                     "code": i["code"],
@@ -834,4 +855,3 @@ def cycle_score_rows(
             ]
         rows.append(row)
     return rows
-

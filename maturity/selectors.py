@@ -182,9 +182,9 @@ def completeness_for(assessment: Assessment) -> Completeness:
     """Read what completeness needs (five queries) and compute it."""
     layout = framework_layout(assessment.cycle.framework_id)
     answers = list(
-        Answer.objects.filter(assessment=assessment).only("id", "indicator_id", "status",
-                                                          "value_decimal", "value_level",
-                                                          "value_bool")
+        Answer.objects.filter(assessment=assessment).only(
+            "id", "indicator_id", "status", "value_decimal", "value_level", "value_bool"
+        )
     )
     with_evidence = set(
         Evidence.objects.filter(assessment=assessment).values_list("indicator_id", flat=True)
@@ -363,4 +363,3 @@ def history(assessment: Assessment) -> QuerySet[HistoryEntry]:
         .select_related("actor")
         .order_by("at", "id")
     )
-

@@ -159,8 +159,10 @@ def is_open_for_editing(assessment: Assessment) -> bool:
 def _require(user: AnyUser, action: str, region: Region | None) -> None:
     if not access.can(user, action, region):
         raise PermissionDenied(
-            _msg("Peran Anda tidak mengizinkan tindakan ini.",
-                 "Your role does not allow this action.")
+            _msg(
+                "Peran Anda tidak mengizinkan tindakan ini.",
+                "Your role does not allow this action.",
+            )
         )
 
 
@@ -203,8 +205,16 @@ def _lock(assessment: Assessment) -> Assessment:
 
 
 def _refresh_from(target: Assessment, source: Assessment) -> None:
-    for field in ("status", "completeness", "deadline_override", "return_comment",
-                  "submitted_at", "returned_at", "approved_at", "inputs_changed_at"):
+    for field in (
+        "status",
+        "completeness",
+        "deadline_override",
+        "return_comment",
+        "submitted_at",
+        "returned_at",
+        "approved_at",
+        "inputs_changed_at",
+    ):
         setattr(target, field, getattr(source, field))
 
 
@@ -231,8 +241,10 @@ def create_cycle(
         ]
     if closes_on < opens_on:
         errors["closes_on"] = [
-            _msg("Tanggal tutup harus sesudah tanggal buka.",
-                 "The closing date must not be before the opening date.")
+            _msg(
+                "Tanggal tutup harus sesudah tanggal buka.",
+                "The closing date must not be before the opening date.",
+            )
         ]
     if AssessmentCycle.objects.filter(name=name).exists():
         errors["name"] = [_msg("Nama siklus sudah dipakai.", "A cycle with this name exists.")]
@@ -243,8 +255,12 @@ def create_cycle(
     try:
         with transaction.atomic():
             return AssessmentCycle.objects.create(
-                name=name, year=year, framework=framework, opens_on=opens_on,
-                closes_on=closes_on, status=status,
+                name=name,
+                year=year,
+                framework=framework,
+                opens_on=opens_on,
+                closes_on=closes_on,
+                status=status,
             )
     except IntegrityError:
         raise ValidationError(
@@ -271,8 +287,9 @@ def create_assessment(*, user: AnyUser, cycle: AssessmentCycle, region: Region) 
             )
     except IntegrityError:
         raise Conflict(exists) from None
-    record_history(assessment=assessment, actor=user, action=CREATED,
-                   after={"status": assessment.status})
+    record_history(
+        assessment=assessment, actor=user, action=CREATED, after={"status": assessment.status}
+    )
     return assessment
 
 
@@ -286,8 +303,13 @@ def extend_deadline(
     before = locked.deadline.isoformat()
     locked.deadline_override = deadline
     locked.save(update_fields=["deadline_override", "updated_at"])
-    record_history(assessment=locked, actor=user, action=DEADLINE_EXTENDED,
-                   before={"deadline": before}, after={"deadline": deadline.isoformat()})
+    record_history(
+        assessment=locked,
+        actor=user,
+        action=DEADLINE_EXTENDED,
+        before={"deadline": before},
+        after={"deadline": deadline.isoformat()},
+    )
     _refresh_from(assessment, locked)
     return locked
 
@@ -381,8 +403,9 @@ def _places(number: Decimal) -> int:
 NOT_A_NUMBER = _msg("Harus berupa angka.", "Must be a number.")
 
 
-def _text(data: Mapping[str, Any], name: str, errors: dict[str, list[str]],
-          max_length: int = MAX_TEXT) -> str:
+def _text(
+    data: Mapping[str, Any], name: str, errors: dict[str, list[str]], max_length: int = MAX_TEXT
+) -> str:
     raw = data.get(name)
     if raw is None:
         return ""
@@ -401,8 +424,14 @@ def _text(data: Mapping[str, Any], name: str, errors: dict[str, list[str]],
     return text
 
 
-def _number(data: Mapping[str, Any], name: str, errors: dict[str, list[str]],
-            *, allow_negative: bool, positive: bool = False) -> Decimal | None:
+def _number(
+    data: Mapping[str, Any],
+    name: str,
+    errors: dict[str, list[str]],
+    *,
+    allow_negative: bool,
+    positive: bool = False,
+) -> Decimal | None:
     raw = data.get(name)
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
@@ -470,8 +499,10 @@ def validate_answer(*, indicator: Indicator, data: Mapping[str, Any]) -> CleanAn
         errors["status"] = [_msg("Wajib diisi.", "This field is required.")]
     elif status not in AnswerStatus.values:
         errors["status"] = [
-            _msg("Harus salah satu dari: answered, not_applicable, no_data.",
-                 "Must be one of: answered, not_applicable, no_data.")
+            _msg(
+                "Harus salah satu dari: answered, not_applicable, no_data.",
+                "Must be one of: answered, not_applicable, no_data.",
+            )
         ]
     justification = _text(data, "justification", errors)
     comment = _text(data, "comment", errors)
@@ -483,23 +514,29 @@ def validate_answer(*, indicator: Indicator, data: Mapping[str, Any]) -> CleanAn
         this_year = _today().year
         if year is None or not MIN_YEAR <= year <= this_year + 1:
             errors["year"] = [
-                _msg(f"Tahun harus antara {MIN_YEAR} dan {this_year + 1}.",
-                     f"The year must be between {MIN_YEAR} and {this_year + 1}.")
+                _msg(
+                    f"Tahun harus antara {MIN_YEAR} dan {this_year + 1}.",
+                    f"The year must be between {MIN_YEAR} and {this_year + 1}.",
+                )
             ]
             year = None
     quality = data.get("quality") or ""
     if quality not in ("", *DataQuality.values):
         errors["quality"] = [
-            _msg("Harus salah satu dari: measured, estimated, modelled.",
-                 "Must be one of: measured, estimated, modelled.")
+            _msg(
+                "Harus salah satu dari: measured, estimated, modelled.",
+                "Must be one of: measured, estimated, modelled.",
+            )
         ]
         quality = ""
 
     clean: dict[str, Any] = {}
     if status == AnswerStatus.NOT_APPLICABLE and not justification:
         errors["justification"] = [
-            _msg("Alasan wajib diisi untuk 'tidak berlaku'.",
-                 "A justification is required for 'not applicable'.")
+            _msg(
+                "Alasan wajib diisi untuk 'tidak berlaku'.",
+                "A justification is required for 'not applicable'.",
+            )
         ]
     if status == AnswerStatus.ANSWERED:
         clean = _clean_value(indicator, data, errors)
@@ -649,7 +686,10 @@ def _write_answer(
         try:
             with transaction.atomic():
                 answer = Answer.objects.create(
-                    assessment=assessment, indicator=indicator, version=1, updated_by=actor,
+                    assessment=assessment,
+                    indicator=indicator,
+                    version=1,
+                    updated_by=actor,
                     **clean.fields(),
                 )
         except IntegrityError:
@@ -673,8 +713,13 @@ def _write_answer(
             setattr(answer, name, value)
         answer.version, answer.updated_by, answer.updated_at = expected_version + 1, actor, now
     entry = HistoryEntry(
-        assessment=assessment, actor=actor, action=action, indicator_code=indicator.code,
-        before=before, after=answer_snapshot(answer), change_set=change_set,
+        assessment=assessment,
+        actor=actor,
+        action=action,
+        indicator_code=indicator.code,
+        before=before,
+        after=answer_snapshot(answer),
+        change_set=change_set,
     )
     return answer, entry
 
@@ -720,8 +765,13 @@ def save_answer(
         raise ValidationError(errors)
     current = Answer.objects.filter(assessment=locked, indicator=indicator).first()
     answer, entry = _write_answer(
-        user=user, assessment=locked, indicator=indicator, clean=clean,
-        expected_version=expected, current=current, change_set=None,
+        user=user,
+        assessment=locked,
+        indicator=indicator,
+        clean=clean,
+        expected_version=expected,
+        current=current,
+        change_set=None,
     )
     entry.save()
     if current is None:  # completeness counts answers of any status: only a new one moves it
@@ -731,8 +781,10 @@ def save_answer(
 
 
 def _unknown_indicator(code: object) -> str:
-    return _msg(f"Indikator '{code}' tidak ada dalam kerangka ini.",
-                f"Indicator '{code}' is not in this framework.")
+    return _msg(
+        f"Indikator '{code}' tidak ada dalam kerangka ini.",
+        f"Indicator '{code}' is not in this framework.",
+    )
 
 
 @transaction.atomic
@@ -766,8 +818,9 @@ def save_answers_bulk(
     for index, item in enumerate(items):
         item_errors: dict[str, list[str]] = {}
         if not isinstance(item, Mapping):
-            errors[str(index)] = {"non_field_errors": [_msg("Harus berupa objek.",
-                                                             "Must be an object.")]}
+            errors[str(index)] = {
+                "non_field_errors": [_msg("Harus berupa objek.", "Must be an object.")]
+            }
             continue
         code = item.get("indicator")
         indicator = indicators.get(code) if isinstance(code, str) else None
@@ -799,8 +852,12 @@ def save_answers_bulk(
     for index, (indicator, clean, expected) in enumerate(prepared):
         try:
             answer, entry = _write_answer(
-                user=user, assessment=locked, indicator=indicator, clean=clean,
-                expected_version=expected, current=current.get(indicator.pk),
+                user=user,
+                assessment=locked,
+                indicator=indicator,
+                clean=clean,
+                expected_version=expected,
+                current=current.get(indicator.pk),
                 change_set=change_set,
             )
         except Conflict as conflict:
@@ -838,9 +895,13 @@ def add_evidence(
     locked = _lock(assessment)
     _require_editable(locked)
     errors: dict[str, list[str]] = {}
-    indicator = Indicator.objects.filter(
-        framework_id=locked.cycle.framework_id, code=indicator_code
-    ).first() if isinstance(indicator_code, str) else None
+    indicator = (
+        Indicator.objects.filter(
+            framework_id=locked.cycle.framework_id, code=indicator_code
+        ).first()
+        if isinstance(indicator_code, str)
+        else None
+    )
     if indicator is None:
         errors["indicator"] = [_unknown_indicator(indicator_code)]
     if upload is None:
@@ -864,7 +925,10 @@ def add_evidence(
     try:
         evidence.save()
         record_history(
-            assessment=locked, actor=user, action=EVIDENCE_ADDED, indicator_code=indicator.code,
+            assessment=locked,
+            actor=user,
+            action=EVIDENCE_ADDED,
+            indicator_code=indicator.code,
             after=_evidence_snapshot(evidence),
         )
     except Exception:
@@ -895,8 +959,11 @@ def delete_evidence(*, user: AnyUser, evidence: Evidence) -> None:
     storage = evidence.file.storage
     evidence.delete()
     record_history(
-        assessment=locked, actor=user, action=EVIDENCE_DELETED,
-        indicator_code=evidence.indicator.code, before=snapshot,
+        assessment=locked,
+        actor=user,
+        action=EVIDENCE_DELETED,
+        indicator_code=evidence.indicator.code,
+        before=snapshot,
     )
     if stored_name:
         transaction.on_commit(lambda: storage.delete(stored_name))
@@ -906,12 +973,23 @@ def delete_evidence(*, user: AnyUser, evidence: Evidence) -> None:
 
 
 def _transition(
-    *, user: AnyUser, assessment: Assessment, to: str, action: str, comment: str = "",
+    *,
+    user: AnyUser,
+    assessment: Assessment,
+    to: str,
+    action: str,
+    comment: str = "",
     extra_before: dict[str, Any] | None = None,
 ) -> None:
     before = {"status": assessment.status, **(extra_before or {})}
-    record_history(assessment=assessment, actor=user, action=action,
-                   before=before, after={"status": to}, comment=comment)
+    record_history(
+        assessment=assessment,
+        actor=user,
+        action=action,
+        before=before,
+        after={"status": to},
+        comment=comment,
+    )
 
 
 @transaction.atomic
@@ -922,8 +1000,7 @@ def submit(*, user: AnyUser, assessment: Assessment) -> Assessment:
     _require_status(locked, set(EDITABLE_STATUSES), "submit")
     _require_editable(locked)
     completeness = selectors.completeness_for(locked)
-    if completeness.overall < Decimal(100) or completeness.missing or \
-            completeness.evidence_missing:
+    if completeness.overall < Decimal(100) or completeness.missing or completeness.evidence_missing:
         raise exceptions.ValidationError(
             {
                 "detail": _msg(
@@ -987,7 +1064,8 @@ def set_review(
         raise ValidationError({"indicator": [_unknown_indicator(indicator.code)]})
     errors: dict[str, list[str]] = {}
     if verified_level is not None and (
-        isinstance(verified_level, bool) or not isinstance(verified_level, int)
+        isinstance(verified_level, bool)
+        or not isinstance(verified_level, int)
         or not 0 <= verified_level <= 5
     ):
         errors["verified_level"] = [
@@ -997,8 +1075,10 @@ def set_review(
         errors["not_applicable"] = [_msg("Harus true atau false.", "Must be true or false.")]
     elif not_applicable and verified_level is not None:
         errors["not_applicable"] = [
-            _msg("Pilih tingkat terverifikasi atau 'tidak berlaku', bukan keduanya.",
-                 "Choose a verified level or 'not applicable', not both.")
+            _msg(
+                "Pilih tingkat terverifikasi atau 'tidak berlaku', bukan keduanya.",
+                "Choose a verified level or 'not applicable', not both.",
+            )
         ]
     try:
         text = _clean_comment(comment, "comment", required=False)
@@ -1015,8 +1095,14 @@ def set_review(
     review.comment = text
     review.reviewer = user if user.is_authenticated else None
     review.save()
-    record_history(assessment=locked, actor=user, action=REVIEW_SET,
-                   indicator_code=indicator.code, before=before, after=_review_snapshot(review))
+    record_history(
+        assessment=locked,
+        actor=user,
+        action=REVIEW_SET,
+        indicator_code=indicator.code,
+        before=before,
+        after=_review_snapshot(review),
+    )
     schedule_scoring(assessment_id=locked.pk)
     return review
 
@@ -1028,8 +1114,9 @@ def return_assessment(*, user: AnyUser, assessment: Assessment, comment: Any) ->
     locked = _lock(assessment)
     _require_status(locked, {AssessmentStatus.SUBMITTED}, "return")
     text = _clean_comment(comment, "comment", required=True)
-    _transition(user=user, assessment=locked, to=AssessmentStatus.RETURNED, action=RETURNED,
-                comment=text)
+    _transition(
+        user=user, assessment=locked, to=AssessmentStatus.RETURNED, action=RETURNED, comment=text
+    )
     locked.status = AssessmentStatus.RETURNED
     locked.returned_at = timezone.now()
     locked.return_comment = text
@@ -1063,16 +1150,17 @@ def reopen(*, user: AnyUser, assessment: Assessment, reason: Any) -> Assessment:
     locked = _lock(assessment)
     _require_status(locked, {AssessmentStatus.APPROVED}, "reopen")
     text = _clean_comment(reason, "reason", required=True)
-    _transition(user=user, assessment=locked, to=AssessmentStatus.RETURNED, action=REOPENED,
-                comment=text)
+    _transition(
+        user=user, assessment=locked, to=AssessmentStatus.RETURNED, action=REOPENED, comment=text
+    )
     locked.status = AssessmentStatus.RETURNED
     locked.returned_at = timezone.now()
     locked.approved_at = None
     locked.return_comment = text
-    locked.save(update_fields=["status", "returned_at", "approved_at", "return_comment",
-                               "updated_at"])
+    locked.save(
+        update_fields=["status", "returned_at", "approved_at", "return_comment", "updated_at"]
+    )
     schedule_scoring(assessment_id=locked.pk)
     notifications.assessment_returned(assessment_id=locked.pk)
     _refresh_from(assessment, locked)
     return locked
-

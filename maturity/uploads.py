@@ -122,9 +122,7 @@ def _zip_type(stream: IO[bytes], compressed_size: int) -> str | None:
     with archive:
         entries = archive.infolist()
         if len(entries) > MAX_ZIP_ENTRIES:
-            raise _reject(
-                "Arsip berisi terlalu banyak berkas. / The archive holds too many files."
-            )
+            raise _reject("Arsip berisi terlalu banyak berkas. / The archive holds too many files.")
         declared = sum(entry.file_size for entry in entries)
         limit = min(MAX_UNCOMPRESSED_BYTES, max(compressed_size, 1) * MAX_COMPRESSION_RATIO)
         if declared > limit:
@@ -144,8 +142,14 @@ def _zip_type(stream: IO[bytes], compressed_size: int) -> str | None:
                                 "Berkas terkompresi terlalu besar saat dibuka (zip bomb). / "
                                 "The compressed file unpacks to too much data (zip bomb)."
                             )
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError,
-                RuntimeError):
+        except (
+            zipfile.BadZipFile,
+            OSError,
+            EOFError,
+            ValueError,
+            NotImplementedError,
+            RuntimeError,
+        ):
             raise _reject("Arsip rusak. / The archive is damaged.") from None
         names = {entry.filename for entry in entries}
         if "[Content_Types].xml" in names:

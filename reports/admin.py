@@ -20,8 +20,17 @@ from reports.models import CycleReports, Report, ReportKind
 @admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
     list_display = (
-        "id", "kind", "subject", "cycle", "language", "status", "progress", "attempts",
-        "created_at", "finished_at", "report_id",
+        "id",
+        "kind",
+        "subject",
+        "cycle",
+        "language",
+        "status",
+        "progress",
+        "attempts",
+        "created_at",
+        "finished_at",
+        "report_id",
     )
     list_filter = ("status", "kind", "language", "cycle")
     search_fields = ("report_id", "assessment__region__name", "assessment__region__code")
@@ -67,8 +76,13 @@ class ReportAdmin(admin.ModelAdmin):
         self.message_user(request, _("%(n)d laporan diminta.") % {"n": count}, messages.SUCCESS)
 
 
-def _batch(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[Any],
-           language: str, national: bool) -> None:
+def _batch(
+    modeladmin: admin.ModelAdmin,
+    request: HttpRequest,
+    queryset: QuerySet[Any],
+    language: str,
+    national: bool,
+) -> None:
     if not access.can(request.user, access.READ_NATIONAL):
         modeladmin.message_user(
             request, _("Hanya peninjau, admin dan pengamat kementerian."), messages.ERROR
@@ -78,13 +92,14 @@ def _batch(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySe
     for cycle in queryset:
         try:
             if national:
-                services.request_national_report(user=request.user, cycle=cycle,
-                                                 language=language)
+                services.request_national_report(user=request.user, cycle=cycle, language=language)
                 jobs += 1
             else:
-                jobs += len(services.request_cycle_region_reports(
-                    user=request.user, cycle=cycle, language=language
-                ))
+                jobs += len(
+                    services.request_cycle_region_reports(
+                        user=request.user, cycle=cycle, language=language
+                    )
+                )
         except ValidationError as error:
             modeladmin.message_user(request, "; ".join(error.messages), messages.ERROR)
             return
@@ -105,10 +120,13 @@ class CycleReportsAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[AssessmentCycle]:
         return (
-            super().get_queryset(request)
+            super()
+            .get_queryset(request)
             .select_related("framework")
-            .annotate(assessment_count=Count("assessments", distinct=True),
-                      report_count=Count("reports", distinct=True))
+            .annotate(
+                assessment_count=Count("assessments", distinct=True),
+                report_count=Count("reports", distinct=True),
+            )
         )
 
     def has_add_permission(self, request: HttpRequest) -> bool:

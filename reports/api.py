@@ -71,8 +71,10 @@ class Gone(APIException):
 
 
 REQUESTED_RESPONSES = {
-    200: OpenApiResponse(ReportRequestedOutput, description="Laporan yang sama sudah selesai / "
-                         "the same report is already done"),
+    200: OpenApiResponse(
+        ReportRequestedOutput,
+        description="Laporan yang sama sudah selesai / the same report is already done",
+    ),
     202: OpenApiResponse(ReportRequestedOutput, description="Dalam antrean / queued"),
 }
 
@@ -150,12 +152,14 @@ class ReportDetailView(APIView):
             "progress": report.progress,
             "error": report.error,
             "download_url": _absolute(request, "api-report-download", report.pk)
-            if available else None,
+            if available
+            else None,
             "sha256": report.sha256,
             "size": report.size,
             "report_id": report.report_id if report.status == ReportStatus.DONE else "",
             "verify_url": selectors.verify_url(report.report_id)
-            if report.status == ReportStatus.DONE else None,
+            if report.status == ReportStatus.DONE
+            else None,
             "file_name": report.file_name,
             "created_at": report.created_at,
             "finished_at": report.finished_at,
@@ -167,11 +171,13 @@ class ReportDetailView(APIView):
 class ReportDownloadView(APIView):
     """`GET /api/v1/reports/{id}/download/`: the PDF, with a readable file name."""
 
-    @extend_schema(responses={
-        (200, "application/pdf"): OpenApiTypes.BINARY,
-        409: OpenApiResponse(description="Laporan belum selesai / the report is not ready"),
-        410: OpenApiResponse(description="Berkas sudah dihapus / the file was removed"),
-    })
+    @extend_schema(
+        responses={
+            (200, "application/pdf"): OpenApiTypes.BINARY,
+            409: OpenApiResponse(description="Laporan belum selesai / the report is not ready"),
+            410: OpenApiResponse(description="Berkas sudah dihapus / the file was removed"),
+        }
+    )
     def get(self, request: Request, pk: int) -> FileResponse:
         report = _visible_report(request, pk)
         if report.status != ReportStatus.DONE:

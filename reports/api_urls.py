@@ -5,10 +5,14 @@ from django.urls import path
 from reports import api
 
 urlpatterns = [
-    path("assessments/<int:pk>/reports/", api.AssessmentReportsView.as_view(),
-         name="api-assessment-reports"),
+    path(
+        "assessments/<int:pk>/reports/",
+        api.AssessmentReportsView.as_view(),
+        name="api-assessment-reports",
+    ),
     path("cycles/<int:pk>/reports/", api.CycleReportsView.as_view(), name="api-cycle-reports"),
     path("reports/<int:pk>/", api.ReportDetailView.as_view(), name="api-report-detail"),
-    path("reports/<int:pk>/download/", api.ReportDownloadView.as_view(),
-         name="api-report-download"),
+    path(
+        "reports/<int:pk>/download/", api.ReportDownloadView.as_view(), name="api-report-download"
+    ),
 ]

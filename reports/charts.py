@@ -34,8 +34,16 @@ def _num(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def _text(x: float, y: float, content: str, *, size: float = 9, anchor: str = "start",
-          weight: str = "normal", fill: str = INK) -> str:
+def _text(
+    x: float,
+    y: float,
+    content: str,
+    *,
+    size: float = 9,
+    anchor: str = "start",
+    weight: str = "normal",
+    fill: str = INK,
+) -> str:
     bold = ' font-weight="bold"' if weight == "bold" else ""
     return (
         f'<text x="{_num(x)}" y="{_num(y)}" font-size="{_num(size)}" text-anchor="{anchor}"'
@@ -72,8 +80,14 @@ class Series:
     colour: str
 
 
-def radar(axes: Sequence[str], series: Sequence[Series], *, title: str,
-          size: float = 260, label_size: float = 8.5) -> str:
+def radar(
+    axes: Sequence[str],
+    series: Sequence[Series],
+    *,
+    title: str,
+    size: float = 260,
+    label_size: float = 8.5,
+) -> str:
     """A radar (spider) chart on the 0–5 scale with one polygon per series.
 
     A missing value (None) is drawn at the centre so the polygon stays closed; axis labels sit
@@ -125,9 +139,7 @@ def radar(axes: Sequence[str], series: Sequence[Series], *, title: str,
         )
         for (x, y), v in zip(coords, values, strict=True):
             if v is not None:
-                body.append(
-                    f'<circle cx="{_num(x)}" cy="{_num(y)}" r="2" fill="{item.colour}"/>'
-                )
+                body.append(f'<circle cx="{_num(x)}" cy="{_num(y)}" r="2" fill="{item.colour}"/>')
     y = margin * 2 + size - 14
     x = margin
     for item in series:
@@ -150,9 +162,17 @@ class BarRow:
     province: Decimal | float | None = None
 
 
-def bars_with_medians(rows: Sequence[BarRow], *, title: str, value_label: str,
-                      national_label: str, province_label: str, none_text: str = "–",
-                      width: float = 500, decimal_comma: bool = False) -> str:
+def bars_with_medians(
+    rows: Sequence[BarRow],
+    *,
+    title: str,
+    value_label: str,
+    national_label: str,
+    province_label: str,
+    none_text: str = "–",
+    width: float = 500,
+    decimal_comma: bool = False,
+) -> str:
     """Horizontal bars on the 0–5 scale with the national and province medians as markers."""
     label_width = 150
     value_width = 34
@@ -209,18 +229,23 @@ def bars_with_medians(rows: Sequence[BarRow], *, title: str, value_label: str,
             )
     # Legend: only the marks that appear.
     y = top + row_height * len(rows) + 10
-    body.append(f'<rect x="{label_width}" y="{_num(y)}" width="14" height="8" '
-                f'fill="{SELF_COLOUR}"/>')
+    body.append(
+        f'<rect x="{label_width}" y="{_num(y)}" width="14" height="8" fill="{SELF_COLOUR}"/>'
+    )
     body.append(_text(label_width + 18, y + 7.5, value_label, size=8))
     if national_label and any(row.national is not None for row in rows):
         x = label_width + 130
-        body.append(f'<line x1="{_num(x)}" y1="{_num(y - 1)}" x2="{_num(x)}" '
-                    f'y2="{_num(y + 9)}" stroke="{NATIONAL_COLOUR}" stroke-width="2"/>')
+        body.append(
+            f'<line x1="{_num(x)}" y1="{_num(y - 1)}" x2="{_num(x)}" '
+            f'y2="{_num(y + 9)}" stroke="{NATIONAL_COLOUR}" stroke-width="2"/>'
+        )
         body.append(_text(x + 6, y + 7.5, national_label, size=8))
     if province_label and any(row.province is not None for row in rows):
         x = label_width + 260
-        body.append(f'<polygon points="{_num(x - 4)},{_num(y)} {_num(x + 4)},{_num(y)} '
-                    f'{_num(x)},{_num(y + 7)}" fill="{PROVINCE_COLOUR}"/>')
+        body.append(
+            f'<polygon points="{_num(x - 4)},{_num(y)} {_num(x + 4)},{_num(y)} '
+            f'{_num(x)},{_num(y + 7)}" fill="{PROVINCE_COLOUR}"/>'
+        )
         body.append(_text(x + 8, y + 7.5, province_label, size=8))
     return _svg(width, height, body, title)
 
@@ -233,10 +258,18 @@ class StackRow:
     counts: Sequence[int]
 
 
-def level_stacks(rows: Sequence[StackRow], *, title: str, level_names: Sequence[str],
-                 width: float = 500, row_height: float = 13, label_width: float = 150,
-                 show_counts: bool = True, colours: Sequence[str] = LEVEL_COLOURS,
-                 first: int = 0) -> str:
+def level_stacks(
+    rows: Sequence[StackRow],
+    *,
+    title: str,
+    level_names: Sequence[str],
+    width: float = 500,
+    row_height: float = 13,
+    label_width: float = 150,
+    show_counts: bool = True,
+    colours: Sequence[str] = LEVEL_COLOURS,
+    first: int = 0,
+) -> str:
     """Stacked horizontal bars: the share of regions at each maturity level, one bar per row.
 
     ``level_names`` names the stacks in order; a row's bar spans its total. ``first`` skips
@@ -250,8 +283,7 @@ def level_stacks(rows: Sequence[StackRow], *, title: str, level_names: Sequence[
     for i, row in enumerate(rows):
         y = top + i * row_height
         total = sum(row.counts)
-        body.append(_text(label_width - 6, y + row_height - 3.5, row.label, size=7.5,
-                          anchor="end"))
+        body.append(_text(label_width - 6, y + row_height - 3.5, row.label, size=7.5, anchor="end"))
         x = float(label_width)
         for level, count in enumerate(row.counts):
             if level < first or not count or not total:
@@ -263,24 +295,35 @@ def level_stacks(rows: Sequence[StackRow], *, title: str, level_names: Sequence[
             )
             if show_counts and w >= 12:
                 colour = "#ffffff" if _dark(colours[level % len(colours)]) else INK
-                body.append(_text(x + w / 2, y + row_height - 4, str(count), size=6.5,
-                                  anchor="middle", fill=colour))
+                body.append(
+                    _text(
+                        x + w / 2,
+                        y + row_height - 4,
+                        str(count),
+                        size=6.5,
+                        anchor="middle",
+                        fill=colour,
+                    )
+                )
             x += w
-        body.append(_text(width - 2, y + row_height - 3.5, str(total), size=7.5, anchor="end",
-                          fill=MUTED))
+        body.append(
+            _text(width - 2, y + row_height - 3.5, str(total), size=7.5, anchor="end", fill=MUTED)
+        )
     y = top + row_height * len(rows) + 8
     column_width = (width - label_width) / 3
     for position, (level, name) in enumerate(list(enumerate(level_names))[first:]):
         col, line = position % 3, position // 3
         x = label_width + col * column_width
         yy = y + line * 14
-        body.append(f'<rect x="{_num(x)}" y="{_num(yy)}" width="10" height="9" '
-                    f'fill="{colours[level % len(colours)]}"/>')
+        body.append(
+            f'<rect x="{_num(x)}" y="{_num(yy)}" width="10" height="9" '
+            f'fill="{colours[level % len(colours)]}"/>'
+        )
         body.append(_text(x + 14, yy + 8, name, size=7.5))
     return _svg(width, height, body, title)
 
 
 def _dark(colour: str) -> bool:
     """Whether white text reads better than ink on this #rrggbb colour."""
-    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return 0.299 * red + 0.587 * green + 0.114 * blue < 150

@@ -18,10 +18,14 @@ AUTHOR = "Kementerian Dalam Negeri — Maturasi"
 
 LABELS: dict[str, tuple[str, str]] = {
     # Shared
-    "ministry": ("Kementerian Dalam Negeri Republik Indonesia", "Ministry of Home Affairs, "
-                 "Republic of Indonesia"),
-    "directorate": ("Direktorat Jenderal Bina Administrasi Kewilayahan",
-                    "Directorate General of Regional Administration"),
+    "ministry": (
+        "Kementerian Dalam Negeri Republik Indonesia",
+        "Ministry of Home Affairs, Republic of Indonesia",
+    ),
+    "directorate": (
+        "Direktorat Jenderal Bina Administrasi Kewilayahan",
+        "Directorate General of Regional Administration",
+    ),
     "product": ("Maturasi · Skema Maturasi Kota Cerdas", "Maturasi · Smart City Maturity Scheme"),
     "report_id": ("ID laporan", "Report ID"),
     "verify_at": ("Verifikasi keaslian di", "Verify authenticity at"),
@@ -53,16 +57,21 @@ LABELS: dict[str, tuple[str, str]] = {
     "code": ("Kode", "Code"),
     "weight": ("Bobot", "Weight"),
     "score": ("Skor", "Score"),
-    "provisional": ("Skor belum tersedia: penilaian belum diajukan atau skornya belum dihitung.",
-                    "No score yet: the assessment has not been submitted or is still being "
-                    "scored."),
+    "provisional": (
+        "Skor belum tersedia: penilaian belum diajukan atau skornya belum dihitung.",
+        "No score yet: the assessment has not been submitted or is still being scored.",
+    ),
     "no_score": ("Skor belum tersedia.", "No score yet."),
     "score_computed": ("Skor dihitung", "Scores computed"),
     # Region report
-    "region_title": ("Laporan Penilaian Kematangan Kota Cerdas",
-                     "Smart City Maturity Assessment Report"),
-    "region_subject": ("Hasil penilaian mandiri dan verifikasi kementerian",
-                       "Self-assessment and ministry verification results"),
+    "region_title": (
+        "Laporan Penilaian Kematangan Kota Cerdas",
+        "Smart City Maturity Assessment Report",
+    ),
+    "region_subject": (
+        "Hasil penilaian mandiri dan verifikasi kementerian",
+        "Self-assessment and ministry verification results",
+    ),
     "summary": ("Ringkasan", "Summary"),
     "cover_note": (
         "Laporan ini memuat hasil penilaian mandiri kematangan kota cerdas wilayah dan hasil "
@@ -88,14 +97,20 @@ LABELS: dict[str, tuple[str, str]] = {
         "The maturity index is the weighted mean of the element scores (scale 0–5); the level "
         "M1–M5 follows from the rounded index. The method annex lists every weight and threshold.",
     ),
-    "headline_verified": ("Angka utama: skor terverifikasi (penilaian disetujui).",
-                          "Headline figures: verified score (assessment approved)."),
-    "headline_self": ("Angka utama: skor mandiri (belum diverifikasi).",
-                      "Headline figures: self-assessed score (not yet verified)."),
+    "headline_verified": (
+        "Angka utama: skor terverifikasi (penilaian disetujui).",
+        "Headline figures: verified score (assessment approved).",
+    ),
+    "headline_self": (
+        "Angka utama: skor mandiri (belum diverifikasi).",
+        "Headline figures: self-assessed score (not yet verified).",
+    ),
     "elements_chart": ("Skor per elemen", "Scores by element"),
     "themes_chart": ("Skor per tema", "Scores by theme"),
-    "comparison": ("Perbandingan dengan median nasional dan provinsi",
-                   "Comparison with the national and provincial medians"),
+    "comparison": (
+        "Perbandingan dengan median nasional dan provinsi",
+        "Comparison with the national and provincial medians",
+    ),
     "comparison_note": (
         "Median dari skor terbaru {n} penilaian lain dalam siklus yang sama yang telah diajukan "
         "({p} di provinsi ini); skor terverifikasi bila sudah disetujui, selain itu skor mandiri.",
@@ -123,20 +138,25 @@ LABELS: dict[str, tuple[str, str]] = {
     "next_steps_intro": (
         "Untuk tema dengan skor terendah, berikut yang dibutuhkan setiap indikator untuk naik "
         "satu tingkat.",
-        "For the themes with the lowest scores, what each indicator needs to reach the next "
-        "level.",
+        "For the themes with the lowest scores, what each indicator needs to reach the next level.",
     ),
     "next_level": ("Tingkat berikutnya", "Next level"),
     "current_level": ("Tingkat saat ini", "Current level"),
     "requirement": ("Yang dibutuhkan", "What it takes"),
     "reach_at_least": ("Capai paling sedikit {value}", "Reach at least {value}"),
     "reach_at_most": ("Turunkan hingga paling banyak {value}", "Bring down to at most {value}"),
-    "provide_data": ("Isi data yang terukur untuk indikator ini (tingkat 1 ke atas).",
-                     "Provide measured data for this indicator (level 1 and above)."),
-    "binary_yes": ("Jawaban \u201cya\u201d memberi tingkat {level}.",
-                   "A \u201cyes\u201d answer gives level {level}."),
-    "all_top": ("Semua indikator pada tema ini sudah di tingkat tertinggi.",
-                "Every indicator of this theme is already at the top level."),
+    "provide_data": (
+        "Isi data yang terukur untuk indikator ini (tingkat 1 ke atas).",
+        "Provide measured data for this indicator (level 1 and above).",
+    ),
+    "binary_yes": (
+        "Jawaban \u201cya\u201d memberi tingkat {level}.",
+        "A \u201cyes\u201d answer gives level {level}.",
+    ),
+    "all_top": (
+        "Semua indikator pada tema ini sudah di tingkat tertinggi.",
+        "Every indicator of this theme is already at the top level.",
+    ),
     "programmes": ("Program kota cerdas wilayah", "The region's smart-city programmes"),
     "programme": ("Program", "Programme"),
     "agency": ("Perangkat daerah", "Agency"),
@@ -198,13 +218,19 @@ LABELS: dict[str, tuple[str, str]] = {
     "kind_binary": ("Ya/tidak", "Yes/no"),
     "yes_no_levels": ("ya: {yes}; tidak: {no}", "yes: {yes}; no: {no}"),
     "rubric_rule": ("tingkat yang dipilih 1–5", "chosen level 1–5"),
-    "attachment_description": ("Cuplikan skor penilaian (JSON)",
-                               "Assessment score snapshot (JSON)"),
+    "attachment_description": (
+        "Cuplikan skor penilaian (JSON)",
+        "Assessment score snapshot (JSON)",
+    ),
     # National summary
-    "national_title": ("Ringkasan Nasional Kematangan Kota Cerdas",
-                       "National Smart City Maturity Summary"),
-    "national_subject": ("Peringkat, sebaran tingkat kematangan dan status siklus",
-                         "Ranking, distribution of maturity levels and cycle status"),
+    "national_title": (
+        "Ringkasan Nasional Kematangan Kota Cerdas",
+        "National Smart City Maturity Summary",
+    ),
+    "national_subject": (
+        "Peringkat, sebaran tingkat kematangan dan status siklus",
+        "Ranking, distribution of maturity levels and cycle status",
+    ),
     "cycle_status": ("Status siklus", "Cycle status"),
     "regions_total": ("dari {n} wilayah", "of {n} regions"),
     "regions_word": ("wilayah", "regions"),
@@ -214,8 +240,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "distribution_note": (
         "Penilaian yang telah diajukan; tingkat terverifikasi bila disetujui, selain itu tingkat "
         "mandiri.",
-        "Submitted assessments; verified level where approved, otherwise the self-assessed "
-        "level.",
+        "Submitted assessments; verified level where approved, otherwise the self-assessed level.",
     ),
     "nationally": ("Nasional", "National"),
     "by_province": ("Sebaran per provinsi", "Distribution by province"),
@@ -223,8 +248,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "average": ("Rata-rata", "Average"),
     "median": ("Median", "Median"),
     "count": ("Jumlah", "Count"),
-    "pilots": ("Kota percontohan ASEAN Smart Cities Network (ASCN)",
-               "ASEAN Smart Cities Network (ASCN) pilots"),
+    "pilots": (
+        "Kota percontohan ASEAN Smart Cities Network (ASCN)",
+        "ASEAN Smart Cities Network (ASCN) pilots",
+    ),
     "pilot": ("Percontohan ASCN", "ASCN pilot"),
     "ranking": ("Peringkat wilayah", "Ranking of regions"),
     "ranking_note": (
@@ -246,8 +273,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "median_index": ("Median indeks nasional", "National median index"),
     "no_assessment": ("Belum ada penilaian", "No assessment yet"),
     "no_level": ("Tanpa skor", "No score"),
-    "top_programmes": ("Program di balik indikator dengan skor tertinggi",
-                       "Programmes behind the highest-scoring indicators"),
+    "top_programmes": (
+        "Program di balik indikator dengan skor tertinggi",
+        "Programmes behind the highest-scoring indicators",
+    ),
     "top_programmes_note": (
         "Program yang dibagikan wilayah untuk saling belajar, yang terkait dengan (atau dikutip "
         "sebagai data dukung untuk) indikator yang mencapai tingkat 4 atau 5 pada skor yang "
@@ -261,12 +290,32 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 MONTHS_ID = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-    "Oktober", "November", "Desember",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
 )
 MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 
@@ -276,8 +325,9 @@ def labels_for(language: str) -> dict[str, str]:
     return {key: pair[position] for key, pair in LABELS.items()}
 
 
-def decimal_text(value: Decimal | int | float | str | None, language: str, places: int = 2,
-                 *, empty: str = "–") -> str:
+def decimal_text(
+    value: Decimal | int | float | str | None, language: str, places: int = 2, *, empty: str = "–"
+) -> str:
     """A figure with ``places`` decimals (half up), in the language's notation: 3,06 / 3.06."""
     if value is None:
         return empty

@@ -39,9 +39,7 @@ class Report(models.Model):
     assessment = models.ForeignKey(
         Assessment, null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
     )
-    cycle = models.ForeignKey(
-        AssessmentCycle, on_delete=models.CASCADE, related_name="reports"
-    )
+    cycle = models.ForeignKey(AssessmentCycle, on_delete=models.CASCADE, related_name="reports")
     language = models.CharField(
         max_length=2, choices=ReportLanguage.choices, default=ReportLanguage.ID
     )

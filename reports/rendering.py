@@ -69,8 +69,9 @@ class PdfAttachment:
     description: str
 
 
-def html_to_pdf(html: str, *, attachments: tuple[PdfAttachment, ...] = (),
-                identifier: str = "") -> bytes:
+def html_to_pdf(
+    html: str, *, attachments: tuple[PdfAttachment, ...] = (), identifier: str = ""
+) -> bytes:
     """Render HTML to PDF bytes with WeasyPrint, fetching only the report's static files.
 
     Title, author, subject, keywords and language come from the HTML (``<title>``,
@@ -81,8 +82,11 @@ def html_to_pdf(html: str, *, attachments: tuple[PdfAttachment, ...] = (),
     document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=static_url_fetcher)
     files = [
         weasyprint.Attachment(
-            string=item.content, name=item.name, description=item.description,
-            url_fetcher=static_url_fetcher, relationship="Data",
+            string=item.content,
+            name=item.name,
+            description=item.description,
+            url_fetcher=static_url_fetcher,
+            relationship="Data",
         )
         for item in attachments
     ]

@@ -153,20 +153,34 @@ def region_inputs_key(*, assessment_id: int, language: str) -> str:
             self_id=Subquery(_latest_snapshot(ScoreTrack.SELF).values("pk")[:1]),
             self_hash=Subquery(_latest_snapshot(ScoreTrack.SELF).values("inputs_hash")[:1]),
             verified_id=Subquery(_latest_snapshot(ScoreTrack.VERIFIED).values("pk")[:1]),
-            verified_hash=Subquery(
-                _latest_snapshot(ScoreTrack.VERIFIED).values("inputs_hash")[:1]
-            ),
+            verified_hash=Subquery(_latest_snapshot(ScoreTrack.VERIFIED).values("inputs_hash")[:1]),
         )
         .values(
-            "status", "updated_at", "answers_at", "answers_n", "reviews_at", "reviews_n",
-            "evidence_max", "evidence_n", "programmes_at", "programmes_n", "self_id",
-            "self_hash", "verified_id", "verified_hash",
+            "status",
+            "updated_at",
+            "answers_at",
+            "answers_n",
+            "reviews_at",
+            "reviews_n",
+            "evidence_max",
+            "evidence_n",
+            "programmes_at",
+            "programmes_n",
+            "self_id",
+            "self_hash",
+            "verified_id",
+            "verified_hash",
         )
         .get()
     )
     return _key(
-        {"kind": ReportKind.REGION, "assessment": assessment_id, "language": language,
-         "template": TEMPLATE_VERSION, **row}
+        {
+            "kind": ReportKind.REGION,
+            "assessment": assessment_id,
+            "language": language,
+            "template": TEMPLATE_VERSION,
+            **row,
+        }
     )
 
 
@@ -182,8 +196,14 @@ def national_inputs_key(*, cycle_id: int, language: str) -> str:
     )
     registry = programmes_registry_inputs(cycle_id=cycle_id)
     return _key(
-        {"kind": ReportKind.NATIONAL, "cycle": cycle_id, "language": language,
-         "template": TEMPLATE_VERSION, **row, **registry}
+        {
+            "kind": ReportKind.NATIONAL,
+            "cycle": cycle_id,
+            "language": language,
+            "template": TEMPLATE_VERSION,
+            **row,
+            **registry,
+        }
     )
 
 
@@ -238,8 +258,9 @@ def _median(values: list[Decimal]) -> Decimal | None:
     return statistics.median(values) if values else None
 
 
-def _meta(*, report: Report, language: str, title: str, subject: str, keywords: str,
-          running_head: str) -> Meta:
+def _meta(
+    *, report: Report, language: str, title: str, subject: str, keywords: str, running_head: str
+) -> Meta:
     created = report.created_at or timezone.now()
     return Meta(
         language=language,
@@ -264,11 +285,10 @@ def _bands(framework: Framework, language: str, t: Mapping[str, str]) -> tuple[B
             text = t["and_above"].format(value=decimal_text(bounds[3], language))
         else:
             upper = bounds[level - 1] - Decimal("0.01")
-            text = (
-                f"{decimal_text(bounds[level - 2], language)} – {decimal_text(upper, language)}"
-            )
-        rows.append(BandRow(level=f"M{level}", name=_level_name(framework, level, language),
-                            range=text))
+            text = f"{decimal_text(bounds[level - 2], language)} – {decimal_text(upper, language)}"
+        rows.append(
+            BandRow(level=f"M{level}", name=_level_name(framework, level, language), range=text)
+        )
     return tuple(rows)
 
 
@@ -279,8 +299,9 @@ def _framework_tree(framework_id: int) -> tuple[list[Element], list[Theme], list
     return elements, themes, indicators
 
 
-def _latest_cycle_snapshots(cycle_id: int, *, exclude_assessment: int | None = None,
-                            fields: tuple[str, ...]) -> list[dict[str, Any]]:
+def _latest_cycle_snapshots(
+    cycle_id: int, *, exclude_assessment: int | None = None, fields: tuple[str, ...]
+) -> list[dict[str, Any]]:
     """The latest snapshot of each track of each assessment in the cycle, in one query."""
     final = Q(track=ScoreTrack.SELF) | Q(track=ScoreTrack.VERIFIED, provisional=False)
     latest = ScoreSnapshot.objects.filter(
@@ -317,8 +338,9 @@ def _headline(rows: list[dict[str, Any]], statuses: Mapping[int, str]) -> dict[i
 # --- The region report -----------------------------------------------------------------------
 
 
-def _answer_text(indicator: Indicator, answer: Answer | None, language: str,
-                 t: Mapping[str, str]) -> tuple[str, str]:
+def _answer_text(
+    indicator: Indicator, answer: Answer | None, language: str, t: Mapping[str, str]
+) -> tuple[str, str]:
     """The answer as shown, and a note under it (justification or comment)."""
     if answer is None:
         return t["not_answered"], ""
@@ -351,8 +373,9 @@ def _source_year(answer: Answer | None) -> str:
     return ", ".join(parts)
 
 
-def _requirement(indicator: Indicator, level: int, language: str,
-                 t: Mapping[str, str]) -> tuple[int, str]:
+def _requirement(
+    indicator: Indicator, level: int, language: str, t: Mapping[str, str]
+) -> tuple[int, str]:
     """The next level an indicator can reach from ``level``, and what that takes."""
     if indicator.kind == "binary":
         yes = indicator.yes_level if indicator.yes_level is not None else 5
@@ -410,14 +433,22 @@ def region_report_context(report: Report) -> RegionReport:
 
     # Medians of the other submitted assessments of the cycle (one query).
     others = _latest_cycle_snapshots(
-        cycle.pk, exclude_assessment=assessment.pk,
-        fields=("assessment__status", "assessment__region__province_code", "index",
-                "result__self__themes", "result__self__elements", "result__verified__themes",
-                "result__verified__elements"),
+        cycle.pk,
+        exclude_assessment=assessment.pk,
+        fields=(
+            "assessment__status",
+            "assessment__region__province_code",
+            "index",
+            "result__self__themes",
+            "result__self__elements",
+            "result__verified__themes",
+            "result__verified__elements",
+        ),
     )
     statuses = {row["assessment_id"]: row["assessment__status"] for row in others}
     peers = [
-        row for row in _headline(others, statuses).values()
+        row
+        for row in _headline(others, statuses).values()
         if row["assessment__status"] in SUBMITTED_STATUSES
     ]
     same_province = [
@@ -437,9 +468,7 @@ def region_report_context(report: Report) -> RegionReport:
     national_elements = medians(peers, "track__elements")
     province_elements = medians(same_province, "track__elements")
     national_index = _median([Decimal(r["index"]) for r in peers if r["index"] is not None])
-    province_index = _median(
-        [Decimal(r["index"]) for r in same_province if r["index"] is not None]
-    )
+    province_index = _median([Decimal(r["index"]) for r in same_province if r["index"] is not None])
 
     self_levels = _by_code(self_result.get("indicators", []), "level")
     verified_levels = _by_code(verified_result.get("indicators", []), "level")
@@ -461,7 +490,8 @@ def region_report_context(report: Report) -> RegionReport:
         programmes_by_element[programme.element_code].append(
             ProgrammeRow(
                 name=programme.name,
-                status=str(programme.get_status_display()) if language == "id"
+                status=str(programme.get_status_display())
+                if language == "id"
                 else programme.status.capitalize(),
                 launched=str(programme.launch_year or ""),
                 agency=programme.agency,
@@ -483,9 +513,7 @@ def region_report_context(report: Report) -> RegionReport:
         answer = answers.get(indicator.pk)
         review = reviews.get(indicator.pk)
         text, note = _answer_text(indicator, answer, language, t)
-        self_text = (
-            _level_label(self_levels.get(indicator.code), t) if self_snap else t["none"]
-        )
+        self_text = _level_label(self_levels.get(indicator.code), t) if self_snap else t["none"]
         verified_text = verified_level_text(indicator)
         return IndicatorRow(
             code=indicator.code,
@@ -571,8 +599,12 @@ def region_report_context(report: Report) -> RegionReport:
                 )
             )
         next_steps.append(
-            NextStepTheme(code=theme.code, title=theme.title_in(language),
-                          score=decimal_text(score, language), items=tuple(items))
+            NextStepTheme(
+                code=theme.code,
+                title=theme.title_in(language),
+                score=decimal_text(score, language),
+                items=tuple(items),
+            )
         )
 
     # Charts.
@@ -580,23 +612,43 @@ def region_report_context(report: Report) -> RegionReport:
     element_series = []
     theme_series = []
     if self_snap is not None:
-        element_series.append(charts.Series(
-            t["self"], [self_elements.get(e.code) for e in elements], charts.SELF_COLOUR))
-        theme_series.append(charts.Series(
-            t["self"], [self_themes.get(th.code) for th in themes], charts.SELF_COLOUR))
+        element_series.append(
+            charts.Series(
+                t["self"], [self_elements.get(e.code) for e in elements], charts.SELF_COLOUR
+            )
+        )
+        theme_series.append(
+            charts.Series(
+                t["self"], [self_themes.get(th.code) for th in themes], charts.SELF_COLOUR
+            )
+        )
     if verified_snap is not None:
-        element_series.append(charts.Series(
-            t["verified"], [verified_elements.get(e.code) for e in elements],
-            charts.VERIFIED_COLOUR))
-        theme_series.append(charts.Series(
-            t["verified"], [verified_themes.get(th.code) for th in themes],
-            charts.VERIFIED_COLOUR))
+        element_series.append(
+            charts.Series(
+                t["verified"],
+                [verified_elements.get(e.code) for e in elements],
+                charts.VERIFIED_COLOUR,
+            )
+        )
+        theme_series.append(
+            charts.Series(
+                t["verified"],
+                [verified_themes.get(th.code) for th in themes],
+                charts.VERIFIED_COLOUR,
+            )
+        )
     elements_chart = charts.radar(
-        [e.code for e in elements], element_series,
-        title=t["elements_chart"], size=190, label_size=9,
+        [e.code for e in elements],
+        element_series,
+        title=t["elements_chart"],
+        size=190,
+        label_size=9,
     )
     themes_chart = charts.radar(
-        [th.code for th in themes], theme_series, title=t["themes_chart"], size=190,
+        [th.code for th in themes],
+        theme_series,
+        title=t["themes_chart"],
+        size=190,
     )
     comparison_chart = charts.bars_with_medians(
         [
@@ -621,40 +673,67 @@ def region_report_context(report: Report) -> RegionReport:
         _level_name(framework, level_number, language) if level_number else t["no_score"]
     )
     figures = [
-        Figure(t["index"] + " · " + t["self"], _score(self_result.get("index"), language),
-               _level_name(framework, self_result.get("level"), language)),
+        Figure(
+            t["index"] + " · " + t["self"],
+            _score(self_result.get("index"), language),
+            _level_name(framework, self_result.get("level"), language),
+        ),
     ]
     if verified_snap is not None:
-        figures.append(Figure(
-            t["index"] + " · " + t["verified"], _score(verified_result.get("index"), language),
-            _level_name(framework, verified_result.get("level"), language), tone="verified"))
+        figures.append(
+            Figure(
+                t["index"] + " · " + t["verified"],
+                _score(verified_result.get("index"), language),
+                _level_name(framework, verified_result.get("level"), language),
+                tone="verified",
+            )
+        )
         gap_index = None
         if self_result.get("index") is not None and verified_result.get("index") is not None:
             gap_index = Decimal(self_result["index"]) - Decimal(verified_result["index"])
         figures.append(Figure(t["gap_short"], decimal_text(gap_index, language), t["gap_note"]))
-    figures.append(Figure(
-        t["national_median"] + " / " + t["province_median"].lower(),
-        f"{decimal_text(national_index, language)} / {decimal_text(province_index, language)}",
-    ))
+    figures.append(
+        Figure(
+            t["national_median"] + " / " + t["province_median"].lower(),
+            f"{decimal_text(national_index, language)} / {decimal_text(province_index, language)}",
+        )
+    )
     completeness = self_snap.completeness if self_snap else assessment.completeness
     figures.append(Figure(t["completeness"], decimal_text(completeness, language, 1) + " %"))
 
     weights: list[WeightRow] = []
     for element in elements:
-        weights.append(WeightRow(code=element.code, title=element.title_in(language), parent="",
-                                 weight=_weight(element.weight), is_element=True))
+        weights.append(
+            WeightRow(
+                code=element.code,
+                title=element.title_in(language),
+                parent="",
+                weight=_weight(element.weight),
+                is_element=True,
+            )
+        )
         for theme in themes_by_element[element.pk]:
-            weights.append(WeightRow(code=theme.code, title=theme.title_in(language),
-                                     parent=element.code, weight=_weight(theme.weight)))
+            weights.append(
+                WeightRow(
+                    code=theme.code,
+                    title=theme.title_in(language),
+                    parent=element.code,
+                    weight=_weight(theme.weight),
+                )
+            )
     rules = tuple(
         RuleRow(
             code=i.code,
             kind=t[f"kind_{i.kind}"],
             unit=i.unit,
-            direction=t["higher_short"] if i.direction == "higher"
-            else t["lower_short"] if i.direction == "lower" else "",
+            direction=t["higher_short"]
+            if i.direction == "higher"
+            else t["lower_short"]
+            if i.direction == "lower"
+            else "",
             thresholds=tuple(value_text(Decimal(str(x)), language) for x in i.thresholds or [])
-            if i.kind == "quantitative" else (),
+            if i.kind == "quantitative"
+            else (),
             rule=_rule_text(i, t),
             weight=_weight(i.weight),
         )
@@ -676,7 +755,9 @@ def region_report_context(report: Report) -> RegionReport:
         "framework": {"code": framework.code, "version": framework.version},
         "status": assessment.status,
         "snapshots": {
-            track: None if snap is None else {
+            track: None
+            if snap is None
+            else {
                 "id": snap.pk,
                 "track": snap.track,
                 "provisional": snap.provisional,
@@ -686,8 +767,10 @@ def region_report_context(report: Report) -> RegionReport:
                 "completeness": format(snap.completeness, "f"),
                 "result": snap.result,
             }
-            for track, snap in ((ScoreTrack.SELF.value, self_snap),
-                                (ScoreTrack.VERIFIED.value, verified_snap))
+            for track, snap in (
+                (ScoreTrack.SELF.value, self_snap),
+                (ScoreTrack.VERIFIED.value, verified_snap),
+            )
         },
     }
     comparison_note = t["comparison_note"].format(n=len(peers), p=len(same_province))
@@ -697,8 +780,16 @@ def region_report_context(report: Report) -> RegionReport:
             language=language,
             title=f"{t['region_title']} — {region.name} — {cycle.name}",
             subject=t["region_subject"],
-            keywords=", ".join(["Maturasi", region.name, region.province_name, cycle.name,
-                                framework.code, framework.version]),
+            keywords=", ".join(
+                [
+                    "Maturasi",
+                    region.name,
+                    region.province_name,
+                    cycle.name,
+                    framework.code,
+                    framework.version,
+                ]
+            ),
             running_head=f"{region.name} · {cycle.name}",
         ),
         region_name=region.name,
@@ -709,7 +800,8 @@ def region_report_context(report: Report) -> RegionReport:
         status=_status_label(assessment.status, language),
         issued_on=date_text(report.created_at or timezone.now(), language, with_time=True),
         score_computed=date_text(headline_snap.computed_at, language, with_time=True)
-        if headline_snap else t["none"],
+        if headline_snap
+        else t["none"],
         headline_note=t["headline_verified"] if verified_snap else t["headline_self"],
         provisional=self_snap is None,
         headline_index=headline_index,
@@ -757,17 +849,22 @@ def national_report_context(report: Report) -> NationalReport:
     framework = cycle.framework
     elements = list(Element.objects.filter(framework_id=framework.pk).order_by("position"))
     regions = list(
-        Region.objects.order_by("code").values("id", "code", "name", "province_code",
-                                               "province_name", "kind")
+        Region.objects.order_by("code").values(
+            "id", "code", "name", "province_code", "province_name", "kind"
+        )
     )
-    assessments = list(
-        Assessment.objects.filter(cycle=cycle).values("id", "region_id", "status")
-    )
+    assessments = list(Assessment.objects.filter(cycle=cycle).values("id", "region_id", "status"))
     statuses = {a["id"]: a["status"] for a in assessments}
     snapshots = _latest_cycle_snapshots(
-        cycle.pk, fields=("index", "level", "result__self__elements",
-                          "result__verified__elements", "result__self__indicators",
-                          "result__verified__indicators"),
+        cycle.pk,
+        fields=(
+            "index",
+            "level",
+            "result__self__elements",
+            "result__verified__elements",
+            "result__self__indicators",
+            "result__verified__indicators",
+        ),
     )
     headline = _headline(snapshots, statuses)
     region_by_id = {r["id"]: r for r in regions}
@@ -790,10 +887,7 @@ def national_report_context(report: Report) -> NationalReport:
         index = level = None
         scores: dict[str, Any] = {}
         if snap is not None:
-            basis = (
-                t["basis_verified"] if snap["track"] == ScoreTrack.VERIFIED
-                else t["basis_self"]
-            )
+            basis = t["basis_verified"] if snap["track"] == ScoreTrack.VERIFIED else t["basis_self"]
             index = snap["index"]
             raw_index[region["code"]] = index
             level = snap["level"]
@@ -842,12 +936,21 @@ def national_report_context(report: Report) -> NationalReport:
         else:
             found = next((r for r in regions if r["code"] == code), None)
             if found is not None:
-                pilot_rows.append(RankRow(
-                    rank="", region=found["name"], code=code, province=found["province_name"],
-                    status=t["no_assessment"], basis="", index=t["none"], level=t["none"],
-                    level_number=0, elements=tuple(t["none"] for _ in element_codes),
-                    pilot=True,
-                ))
+                pilot_rows.append(
+                    RankRow(
+                        rank="",
+                        region=found["name"],
+                        code=code,
+                        province=found["province_name"],
+                        status=t["no_assessment"],
+                        basis="",
+                        index=t["none"],
+                        level=t["none"],
+                        level_number=0,
+                        elements=tuple(t["none"] for _ in element_codes),
+                        pilot=True,
+                    )
+                )
 
     status_totals = {"not_started": len(regions) - len(assessments)}
     for status in ("draft", "submitted", "returned", "approved"):
@@ -886,8 +989,12 @@ def national_report_context(report: Report) -> NationalReport:
         if sum(counts)
     ]
     province_chart = charts.level_stacks(
-        province_rows, title=t["by_province"], level_names=level_names, row_height=10.5,
-        label_width=170, first=1,
+        province_rows,
+        title=t["by_province"],
+        level_names=level_names,
+        row_height=10.5,
+        label_width=170,
+        first=1,
     )
     averages = tuple(
         ElementAverage(
@@ -895,7 +1002,8 @@ def national_report_context(report: Report) -> NationalReport:
             title=e.title_in(language),
             average=decimal_text(
                 sum(element_values[e.code]) / len(element_values[e.code])
-                if element_values[e.code] else None,
+                if element_values[e.code]
+                else None,
                 language,
             ),
             median=decimal_text(_median(element_values[e.code]), language),
@@ -926,8 +1034,13 @@ def national_report_context(report: Report) -> NationalReport:
         "framework": {"code": framework.code, "version": framework.version},
         "status_counts": status_totals,
         "ranking": [
-            {"rank": int(row.rank), "region": row.code, "name": row.region, "basis": row.basis,
-             "index": format(raw_index[row.code], "f")}
+            {
+                "rank": int(row.rank),
+                "region": row.code,
+                "name": row.region,
+                "basis": row.basis,
+                "index": format(raw_index[row.code], "f"),
+            }
             for row in ranking
         ],
     }
@@ -943,8 +1056,7 @@ def national_report_context(report: Report) -> NationalReport:
             language=language,
             title=f"{t['national_title']} — {cycle.name}",
             subject=t["national_subject"],
-            keywords=", ".join(["Maturasi", cycle.name, framework.code, framework.version,
-                                "ASCN"]),
+            keywords=", ".join(["Maturasi", cycle.name, framework.code, framework.version, "ASCN"]),
             running_head=f"{t['national_title']} · {cycle.name}",
         ),
         cycle_name=cycle.name,
@@ -970,4 +1082,3 @@ def national_report_context(report: Report) -> NationalReport:
 
 def _with_rank(row: RankRow, rank: str) -> RankRow:
     return replace(row, rank=rank)
-

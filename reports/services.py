@@ -61,8 +61,7 @@ def _msg(indonesian: str, english: str) -> str:
 def _language(language: str) -> str:
     if language not in ReportLanguage.values:
         raise ValidationError(
-            {"language": [_msg("Bahasa harus \"id\" atau \"en\".", "Language must be \"id\" or "
-                               "\"en\".")]}
+            {"language": [_msg('Bahasa harus "id" atau "en".', 'Language must be "id" or "en".')]}
         )
     return language
 
@@ -80,8 +79,16 @@ def _reusable(**lookup: object) -> Report | None:
     )
 
 
-def _create(*, kind: str, assessment: Assessment | None, cycle: AssessmentCycle, language: str,
-            inputs_key: str, user: AnyUser, file_name: str) -> Report:
+def _create(
+    *,
+    kind: str,
+    assessment: Assessment | None,
+    cycle: AssessmentCycle,
+    language: str,
+    inputs_key: str,
+    user: AnyUser,
+    file_name: str,
+) -> Report:
     report = Report.objects.create(
         kind=kind,
         assessment=assessment,
@@ -136,8 +143,15 @@ def request_region_report(*, user: AnyUser, assessment: Assessment, language: st
         name = selectors.report_file_name(
             year=assessment.cycle.year, subject=assessment.region.name, language=language
         )
-        report = _create(kind=ReportKind.REGION, assessment=assessment, cycle=assessment.cycle,
-                         language=language, inputs_key=key, user=user, file_name=name)
+        report = _create(
+            kind=ReportKind.REGION,
+            assessment=assessment,
+            cycle=assessment.cycle,
+            language=language,
+            inputs_key=key,
+            user=user,
+            file_name=name,
+        )
     return Requested(report, created=True)
 
 
@@ -153,17 +167,27 @@ def request_national_report(*, user: AnyUser, cycle: AssessmentCycle, language: 
             return Requested(existing, created=False)
         subject = "nasional" if language == "id" else "national"
         name = selectors.report_file_name(year=cycle.year, subject=subject, language=language)
-        report = _create(kind=ReportKind.NATIONAL, assessment=None, cycle=cycle,
-                         language=language, inputs_key=key, user=user, file_name=name)
+        report = _create(
+            kind=ReportKind.NATIONAL,
+            assessment=None,
+            cycle=cycle,
+            language=language,
+            inputs_key=key,
+            user=user,
+            file_name=name,
+        )
     return Requested(report, created=True)
 
 
-def request_cycle_region_reports(*, user: AnyUser, cycle: AssessmentCycle,
-                                 language: str) -> list[Requested]:
+def request_cycle_region_reports(
+    *, user: AnyUser, cycle: AssessmentCycle, language: str
+) -> list[Requested]:
     """Ask for the report of every assessment in a cycle (batch rendering: one job each)."""
-    assessments = Assessment.objects.filter(cycle=cycle).select_related(
-        "region", "cycle__framework"
-    ).order_by("region__code")
+    assessments = (
+        Assessment.objects.filter(cycle=cycle)
+        .select_related("region", "cycle__framework")
+        .order_by("region__code")
+    )
     return [
         request_region_report(user=user, assessment=assessment, language=language)
         for assessment in assessments
@@ -181,8 +205,11 @@ def enqueue(report_pk: int, task_id: str) -> bool:
     try:
         render_report.apply_async(args=[report_pk], task_id=task_id)
     except Exception:
-        logger.warning("report %s not queued (broker unavailable?); the sweep will resend it",
-                       report_pk, exc_info=True)
+        logger.warning(
+            "report %s not queued (broker unavailable?); the sweep will resend it",
+            report_pk,
+            exc_info=True,
+        )
         return False
     Report.objects.filter(pk=report_pk, status=ReportStatus.QUEUED, task_id=task_id).update(
         enqueued_at=timezone.now()
@@ -220,10 +247,13 @@ def claim(*, report_pk: int, task_id: str, retry: bool = False) -> bool:
         pk=report_pk, status=ReportStatus.RUNNING, task_id=task_id
     ).update(started_at=now, progress=5):
         return True
-    claimed = (
-        Report.objects.filter(claimable, pk=report_pk, attempts__lt=MAX_ATTEMPTS)
-        .update(status=ReportStatus.RUNNING, task_id=task_id, started_at=now, progress=5,
-                error="", attempts=F("attempts") + 1)
+    claimed = Report.objects.filter(claimable, pk=report_pk, attempts__lt=MAX_ATTEMPTS).update(
+        status=ReportStatus.RUNNING,
+        task_id=task_id,
+        started_at=now,
+        progress=5,
+        error="",
+        attempts=F("attempts") + 1,
     )
     if claimed:
         return True
@@ -256,8 +286,9 @@ def fail(*, report_pk: int, task_id: str | None, reason: str) -> bool:
     )
     if task_id is not None:
         rows = rows.filter(task_id=task_id)
-    return bool(rows.update(status=ReportStatus.FAILED, error=reason[:2000],
-                            finished_at=timezone.now()))
+    return bool(
+        rows.update(status=ReportStatus.FAILED, error=reason[:2000], finished_at=timezone.now())
+    )
 
 
 def failure_reason(exc: BaseException) -> str:
@@ -268,13 +299,19 @@ def failure_reason(exc: BaseException) -> str:
     detail = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
     if isinstance(exc, SoftTimeLimitExceeded):
         limit = settings.REPORT_SOFT_TIME_LIMIT
-        return _msg(f"Pembuatan laporan melebihi batas waktu {limit} detik.",
-                    f"Rendering took longer than the {limit}-second limit.")
+        return _msg(
+            f"Pembuatan laporan melebihi batas waktu {limit} detik.",
+            f"Rendering took longer than the {limit}-second limit.",
+        )
     if isinstance(exc, (TemplateSyntaxError, TemplateDoesNotExist)):
-        return _msg(f"Templat laporan tidak dapat dipakai: {detail}",
-                    f"The report template could not be used: {detail}")
-    return _msg(f"Laporan gagal dibuat ({type(exc).__name__}): {detail}",
-                f"The report could not be rendered ({type(exc).__name__}): {detail}")
+        return _msg(
+            f"Templat laporan tidak dapat dipakai: {detail}",
+            f"The report template could not be used: {detail}",
+        )
+    return _msg(
+        f"Laporan gagal dibuat ({type(exc).__name__}): {detail}",
+        f"The report could not be rendered ({type(exc).__name__}): {detail}",
+    )
 
 
 def render(*, report_pk: int, task_id: str, retry: bool = False) -> str:
@@ -330,11 +367,14 @@ def _store(report: Report, pdf: bytes, task_id: str) -> str:
     stored = default_storage.save(
         report.file.field.generate_filename(report, report.file_name), ContentFile(pdf)
     )
-    done = Report.objects.filter(
-        pk=report.pk, status=ReportStatus.RUNNING, task_id=task_id
-    ).update(
-        status=ReportStatus.DONE, progress=100, file=stored, size=len(pdf), sha256=digest,
-        finished_at=timezone.now(), error="",
+    done = Report.objects.filter(pk=report.pk, status=ReportStatus.RUNNING, task_id=task_id).update(
+        status=ReportStatus.DONE,
+        progress=100,
+        file=stored,
+        size=len(pdf),
+        sha256=digest,
+        finished_at=timezone.now(),
+        error="",
     )
     if not done:  # another worker took the job over meanwhile: keep its result, not ours
         default_storage.delete(stored)
@@ -362,11 +402,15 @@ def sweep(*, now: datetime | None = None) -> SweepResult:
     requeued = Report.objects.filter(_stale_running(now)).update(
         status=ReportStatus.QUEUED, progress=0, enqueued_at=None
     )
-    due = Report.objects.filter(status=ReportStatus.QUEUED).filter(
-        Q(enqueued_at__isnull=True, created_at__lt=now - RESEND_UNPUBLISHED_AFTER)
-        | Q(enqueued_at__isnull=True, attempts__gt=0)
-        | Q(enqueued_at__lt=now - RESEND_PUBLISHED_AFTER)
-    ).order_by("created_at", "id")
+    due = (
+        Report.objects.filter(status=ReportStatus.QUEUED)
+        .filter(
+            Q(enqueued_at__isnull=True, created_at__lt=now - RESEND_UNPUBLISHED_AFTER)
+            | Q(enqueued_at__isnull=True, attempts__gt=0)
+            | Q(enqueued_at__lt=now - RESEND_PUBLISHED_AFTER)
+        )
+        .order_by("created_at", "id")
+    )
     resent = sum(1 for report in due if _resend(report))
     if resent or requeued or failed:
         logger.info("report sweep: %d re-sent, %d requeued, %d failed", resent, requeued, failed)
@@ -379,9 +423,13 @@ def clean_old_files(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.REPORT_FILE_RETENTION_DAYS)
     removed = 0
-    old = Report.objects.filter(
-        status=ReportStatus.DONE, file_removed_at__isnull=True, finished_at__lt=cutoff
-    ).exclude(file="").exclude(file__isnull=True)
+    old = (
+        Report.objects.filter(
+            status=ReportStatus.DONE, file_removed_at__isnull=True, finished_at__lt=cutoff
+        )
+        .exclude(file="")
+        .exclude(file__isnull=True)
+    )
     for report in old.only("pk", "file"):
         name = report.file.name or ""
         if name and Report.objects.filter(pk=report.pk, file_removed_at__isnull=True).update(

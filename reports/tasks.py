@@ -33,13 +33,15 @@ def render_report(self, report_id: int) -> str:  # type: ignore[no-untyped-def]
 
     task_id = self.request.id or ""
     try:
-        return services.render(report_pk=report_id, task_id=task_id,
-                               retry=bool(self.request.retries))
+        return services.render(
+            report_pk=report_id, task_id=task_id, retry=bool(self.request.retries)
+        )
     except TRANSIENT_DATABASE_ERRORS as exc:
         if self.request.retries >= MAX_RETRIES:
             try:
-                services.fail(report_pk=report_id, task_id=task_id,
-                              reason=services.failure_reason(exc))
+                services.fail(
+                    report_pk=report_id, task_id=task_id, reason=services.failure_reason(exc)
+                )
             except TRANSIENT_DATABASE_ERRORS:
                 logger.warning("report %s: database still unavailable", report_id)
             raise

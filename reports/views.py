@@ -20,8 +20,12 @@ def verify(request: HttpRequest, report_id: str) -> HttpResponse:
     which region and cycle, and when — nothing more. Unknown ids get a plain "not found"."""
     report = selectors.issued_report(report_id) if REPORT_ID.fullmatch(report_id) else None
     if report is None:
-        return render(request, "reports/verify.html", {"found": False, "report_id": report_id[:32]},
-                      status=404)
+        return render(
+            request,
+            "reports/verify.html",
+            {"found": False, "report_id": report_id[:32]},
+            status=404,
+        )
     region = report.assessment.region.name if report.assessment else None
     context = {
         "found": True,

@@ -25,8 +25,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password(PASSWORD)
 
 
-def member(username: str, role: str, region_code: str | None = None,
-           provinces: list[str] | None = None) -> User:
+def member(
+    username: str, role: str, region_code: str | None = None, provinces: list[str] | None = None
+) -> User:
     """A user holding one role (in a region for CSCOs and contributors)."""
     user = UserFactory(username=username)
     region = Region.objects.get(code=region_code) if region_code else None
@@ -160,8 +161,13 @@ def value_for_level(indicator, level: int):  # type: ignore[no-untyped-def]
         value = thresholds[level - 2] if level >= 2 else thresholds[0] / 2
     else:
         value = thresholds[5 - level] if level >= 2 else thresholds[3] + 1
-    return {"status": "answered", "value": format(value.normalize(), "f"),
-            "quality": "measured", "source": "BPS", "year": 2025}
+    return {
+        "status": "answered",
+        "value": format(value.normalize(), "f"),
+        "quality": "measured",
+        "source": "BPS",
+        "year": 2025,
+    }
 
 
 def answer_everything(assessment, user, level: int = 3):  # type: ignore[no-untyped-def]
@@ -212,7 +218,10 @@ def make_small_framework(code: str = "mini", indicators: int = 3, published: boo
     from maturity.models import Element, Framework, Indicator, Theme
 
     framework = Framework.objects.create(
-        code=code, version="1", title_id=f"Mini {code}", title_en=f"Mini {code}",
+        code=code,
+        version="1",
+        title_id=f"Mini {code}",
+        title_en=f"Mini {code}",
         status="published" if published else "draft",
         published_at=timezone.now() if published else None,
         levels={str(n): {"id": f"M{n}", "en": f"M{n}"} for n in range(1, 6)},
@@ -226,13 +235,19 @@ def make_small_framework(code: str = "mini", indicators: int = 3, published: boo
     for n in range(indicators):
         kind = kinds[n % 3]
         Indicator.objects.create(
-            framework=framework, theme=theme, code=f"I-{n + 1}", title_id=f"I {n + 1}",
-            title_en=f"I {n + 1}", kind=kind, position=n,
+            framework=framework,
+            theme=theme,
+            code=f"I-{n + 1}",
+            title_id=f"I {n + 1}",
+            title_en=f"I {n + 1}",
+            kind=kind,
+            position=n,
             unit="%" if kind == "quantitative" else "",
             direction="higher" if kind == "quantitative" else "",
             thresholds=["20", "40", "60", "80"] if kind == "quantitative" else None,
             rubric={str(k): {"id": f"L{k}", "en": f"L{k}"} for k in range(1, 6)}
-            if kind == "rubric" else None,
+            if kind == "rubric"
+            else None,
             yes_level=5 if kind == "binary" else None,
             no_level=1 if kind == "binary" else None,
             evidence_required=n == 0,

@@ -340,8 +340,11 @@ def _body(request: Request) -> dict[str, Any]:
     """The request body as a dict (400 otherwise)."""
     if not isinstance(request.data, dict):
         raise exceptions.ValidationError(
-            {"non_field_errors": [_msg("Isi permintaan harus objek JSON.",
-                                       "The body must be a JSON object.")]}
+            {
+                "non_field_errors": [
+                    _msg("Isi permintaan harus objek JSON.", "The body must be a JSON object.")
+                ]
+            }
         )
     if hasattr(request.data, "dict"):  # a form body (QueryDict): one value per field
         return request.data.dict()  # type: ignore[no-any-return]
@@ -378,8 +381,10 @@ class CycleListView(APIView):
     def post(self, request: Request) -> Response:
         if not access.can(request.user, access.MANAGE_CYCLES):
             raise exceptions.PermissionDenied(
-                _msg("Hanya admin kementerian yang dapat membuka siklus.",
-                     "Only a ministry admin may open a cycle.")
+                _msg(
+                    "Hanya admin kementerian yang dapat membuka siklus.",
+                    "Only a ministry admin may open a cycle.",
+                )
             )
         given = CycleInput(data=request.data)
         given.is_valid(raise_exception=True)
@@ -390,8 +395,13 @@ class CycleListView(APIView):
                 {"framework": [_msg("Kerangka tidak ditemukan.", "No such framework.")]}
             )
         cycle = services.create_cycle(
-            user=request.user, name=data["name"], year=data["year"], framework=framework,
-            opens_on=data["opens_on"], closes_on=data["closes_on"], status=data["status"],
+            user=request.user,
+            name=data["name"],
+            year=data["year"],
+            framework=framework,
+            opens_on=data["opens_on"],
+            closes_on=data["closes_on"],
+            status=data["status"],
         )
         cycle = selectors.cycles().get(pk=cycle.pk)
         return Response(CycleOutput(cycle).data, status=status.HTTP_201_CREATED)
@@ -422,8 +432,10 @@ class AssessmentListView(APIView):
         params = request.query_params
         queryset = selectors.filter_assessments(
             selectors.assessments_for(request.user),
-            cycle=params.get("cycle"), region=params.get("region"),
-            province=params.get("province"), status=params.get("status"),
+            cycle=params.get("cycle"),
+            region=params.get("region"),
+            province=params.get("province"),
+            status=params.get("status"),
         )
         return _paginated(
             request, self, queryset, lambda page: AssessmentOutput(page, many=True).data
@@ -465,8 +477,11 @@ class DeadlineView(APIView):
             deadline = None
         if deadline is None:
             raise exceptions.ValidationError(
-                {"deadline": [_msg("Tanggal tidak valid (YYYY-MM-DD).",
-                                   "Not a valid date (YYYY-MM-DD).")]}
+                {
+                    "deadline": [
+                        _msg("Tanggal tidak valid (YYYY-MM-DD).", "Not a valid date (YYYY-MM-DD).")
+                    ]
+                }
             )
         services.extend_deadline(user=request.user, assessment=assessment, deadline=deadline)
         return Response(_detail(_assessment(request, pk)))
@@ -495,8 +510,10 @@ class AnswerDetailView(APIView):
         indicator = selectors.indicator_of(assessment, code)
         if indicator is None:
             raise exceptions.NotFound(
-                _msg(f"Indikator '{code}' tidak ada dalam kerangka penilaian ini.",
-                     f"Indicator '{code}' is not in this assessment's framework.")
+                _msg(
+                    f"Indikator '{code}' tidak ada dalam kerangka penilaian ini.",
+                    f"Indicator '{code}' is not in this assessment's framework.",
+                )
             )
         return indicator
 
@@ -531,8 +548,14 @@ class AnswerBulkView(APIView):
             items = items["items"]
         if not isinstance(items, list):
             raise exceptions.ValidationError(
-                {"items": [_msg("Isi permintaan harus daftar jawaban.",
-                                "The body must be a list of answers.")]}
+                {
+                    "items": [
+                        _msg(
+                            "Isi permintaan harus daftar jawaban.",
+                            "The body must be a list of answers.",
+                        )
+                    ]
+                }
             )
         saved = services.save_answers_bulk(user=request.user, assessment=assessment, items=items)
         rows = selectors.answer_rows(
@@ -572,8 +595,10 @@ class EvidenceListView(APIView):
         code = request.data.get("indicator")
         upload = request.FILES.get("file")
         evidence = services.add_evidence(
-            user=request.user, assessment=assessment,
-            indicator_code=code if isinstance(code, str) else "", upload=upload,
+            user=request.user,
+            assessment=assessment,
+            indicator_code=code if isinstance(code, str) else "",
+            upload=upload,
         )
         evidence = _evidence(assessment, evidence.pk)
         return Response(EvidenceOutput(evidence).data, status=status.HTTP_201_CREATED)
@@ -673,12 +698,16 @@ class ReviewView(APIView):
         indicator = selectors.indicator_of(assessment, code)
         if indicator is None:
             raise exceptions.NotFound(
-                _msg(f"Indikator '{code}' tidak ada dalam kerangka penilaian ini.",
-                     f"Indicator '{code}' is not in this assessment's framework.")
+                _msg(
+                    f"Indikator '{code}' tidak ada dalam kerangka penilaian ini.",
+                    f"Indicator '{code}' is not in this assessment's framework.",
+                )
             )
         body = _body(request)
         review = services.set_review(
-            user=request.user, assessment=assessment, indicator=indicator,
+            user=request.user,
+            assessment=assessment,
+            indicator=indicator,
             verified_level=body.get("verified_level"),
             not_applicable=body.get("not_applicable", False),
             comment=body.get("comment", ""),
@@ -697,7 +726,9 @@ class HistoryView(APIView):
     def get(self, request: Request, pk: int) -> Response:
         assessment = _assessment(request, pk)
         return _paginated(
-            request, self, selectors.history(assessment),
+            request,
+            self,
+            selectors.history(assessment),
             lambda page: HistoryOutput(page, many=True).data,
         )
 

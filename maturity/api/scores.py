@@ -99,9 +99,7 @@ class GapOutput(serializers.Serializer):
 
 
 class ScoreOutput(serializers.Serializer):
-    status = serializers.ChoiceField(
-        choices=[scores.READY, scores.PENDING, scores.NOT_SUBMITTED]
-    )
+    status = serializers.ChoiceField(choices=[scores.READY, scores.PENDING, scores.NOT_SUBMITTED])
     computed_at = serializers.DateTimeField(allow_null=True)
     completeness = serializers.CharField()
     framework_version = serializers.CharField()
@@ -228,18 +226,29 @@ class CycleScoresView(APIView):
             return _xlsx_response(cycle, rows, language)
         paginator = StandardPagination()
         page = paginator.paginate_queryset(assessments, request, view=self)
-        rows = scores.cycle_score_rows(
-            page or [], framework=cycle.framework, language=language
-        )
+        rows = scores.cycle_score_rows(page or [], framework=cycle.framework, language=language)
         return paginator.get_paginated_response(CycleScoreRowOutput(rows, many=True).data)
 
 
 # --- Files ----------------------------------------------------------------------------------------
 
 ROW_COLUMNS = (
-    "region", "region_name", "province", "province_name", "kind", "status", "score_status",
-    "completeness", "self_index", "self_level", "self_level_name", "verified_index",
-    "verified_level", "verified_level_name", "gap_index", "framework_version",
+    "region",
+    "region_name",
+    "province",
+    "province_name",
+    "kind",
+    "status",
+    "score_status",
+    "completeness",
+    "self_index",
+    "self_level",
+    "self_level_name",
+    "verified_index",
+    "verified_level",
+    "verified_level_name",
+    "gap_index",
+    "framework_version",
 )
 
 HEADINGS = {

@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Write ``default_framework.yaml`` from the source tables in ``default/``.
 
 Run ``python -m maturity.data.build_default_framework`` after editing a table; the product itself
@@ -95,7 +96,9 @@ def _indicator(row: dict) -> IndicatorSpec:  # type: ignore[type-arg]
         return IndicatorSpec(
             **common, rubric={level: Bilingual(*text) for level, text in row["rubric"].items()}
         )
-    return IndicatorSpec(**common, yes_level=row.get("yes_level", 5), no_level=row.get("no_level", 1))
+    return IndicatorSpec(
+        **common, yes_level=row.get("yes_level", 5), no_level=row.get("no_level", 1)
+    )
 
 
 def build() -> str:
@@ -115,7 +118,8 @@ def build() -> str:
     missing = sorted(set(expected) - set(seen))
     doubled = sorted({c for c in seen if seen.count(c) > 1})
     misplaced = [
-        r["code"] for r in rows
+        r["code"]
+        for r in rows
         if r.get("iso37122") and theme_of_clause[r["iso37122"].split(".")[0]] != r["theme"]
     ]
     if missing or doubled or misplaced:
@@ -134,7 +138,9 @@ def build() -> str:
                     indicators=indicators,
                 )
             )
-        elements.append(ElementSpec(code=element_code, title=element_title, themes=tuple(theme_specs)))
+        elements.append(
+            ElementSpec(code=element_code, title=element_title, themes=tuple(theme_specs))
+        )
     spec = FrameworkSpec(
         code="smkc",
         version="2026.1",

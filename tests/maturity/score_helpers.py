@@ -49,14 +49,24 @@ def _rubric() -> dict[int, dict[str, str]]:
 
 def _quantitative(code: str, direction: str, thresholds: list[int], weight: int = 1) -> dict:
     return {
-        "code": code, "title": _title(code), "kind": "quantitative", "unit": "number",
-        "direction": direction, "thresholds": thresholds, "weight": weight,
+        "code": code,
+        "title": _title(code),
+        "kind": "quantitative",
+        "unit": "number",
+        "direction": direction,
+        "thresholds": thresholds,
+        "weight": weight,
     }
 
 
 def _rubric_indicator(code: str, weight: int = 1) -> dict:
-    return {"code": code, "title": _title(code), "kind": "rubric", "rubric": _rubric(),
-            "weight": weight}
+    return {
+        "code": code,
+        "title": _title(code),
+        "kind": "rubric",
+        "rubric": _rubric(),
+        "weight": weight,
+    }
 
 
 def _binary(code: str) -> dict:
@@ -85,37 +95,55 @@ def worked_example_yaml(code: str = "contoh", version: str = "1") -> str:
         version,
         [
             {
-                "code": "E1", "title": {"id": "Kota layak huni", "en": "Liveable city"},
+                "code": "E1",
+                "title": {"id": "Kota layak huni", "en": "Liveable city"},
                 "themes": [
-                    {"code": "EDU", "title": {"id": "Pendidikan", "en": "Education"},
-                     "indicators": [
-                         _quantitative("EDU-1", "higher", [20, 40, 60, 80]),
-                         _rubric_indicator("EDU-2", weight=2),
-                     ]},
-                    {"code": "HEA", "title": {"id": "Kesehatan", "en": "Health"},
-                     "indicators": [
-                         _quantitative("HEA-1", "lower", [5, 10, 15, 20]),
-                         _binary("HEA-2"),
-                     ]},
+                    {
+                        "code": "EDU",
+                        "title": {"id": "Pendidikan", "en": "Education"},
+                        "indicators": [
+                            _quantitative("EDU-1", "higher", [20, 40, 60, 80]),
+                            _rubric_indicator("EDU-2", weight=2),
+                        ],
+                    },
+                    {
+                        "code": "HEA",
+                        "title": {"id": "Kesehatan", "en": "Health"},
+                        "indicators": [
+                            _quantitative("HEA-1", "lower", [5, 10, 15, 20]),
+                            _binary("HEA-2"),
+                        ],
+                    },
                 ],
             },
             {
-                "code": "E2", "title": {"id": "Kota hijau", "en": "Green city"},
+                "code": "E2",
+                "title": {"id": "Kota hijau", "en": "Green city"},
                 "themes": [
-                    {"code": "WAT", "title": {"id": "Air", "en": "Water"},
-                     "indicators": [
-                         _quantitative("WAT-1", "higher", [50, 70, 85, 95]),
-                         _quantitative("WAT-2", "higher", [1, 2, 3, 4]),
-                     ]},
-                    {"code": "SAF", "title": {"id": "Keselamatan", "en": "Safety"},
-                     "indicators": [_rubric_indicator("SAF-1"), _rubric_indicator("SAF-2")]},
+                    {
+                        "code": "WAT",
+                        "title": {"id": "Air", "en": "Water"},
+                        "indicators": [
+                            _quantitative("WAT-1", "higher", [50, 70, 85, 95]),
+                            _quantitative("WAT-2", "higher", [1, 2, 3, 4]),
+                        ],
+                    },
+                    {
+                        "code": "SAF",
+                        "title": {"id": "Keselamatan", "en": "Safety"},
+                        "indicators": [_rubric_indicator("SAF-1"), _rubric_indicator("SAF-2")],
+                    },
                 ],
             },
             {
-                "code": "E3", "title": {"id": "Pemerintahan digital", "en": "Digital government"},
+                "code": "E3",
+                "title": {"id": "Pemerintahan digital", "en": "Digital government"},
                 "themes": [
-                    {"code": "GOV", "title": {"id": "Tata kelola", "en": "Governance"},
-                     "indicators": [_rubric_indicator("GOV-1"), _binary("GOV-2")]},
+                    {
+                        "code": "GOV",
+                        "title": {"id": "Tata kelola", "en": "Governance"},
+                        "indicators": [_rubric_indicator("GOV-1"), _binary("GOV-2")],
+                    },
                 ],
             },
         ],
@@ -131,7 +159,8 @@ def large_framework_yaml(code: str, themes: int, indicators_per_theme: int) -> s
             theme_code = f"T{e}{t:02d}"
             element_themes.append(
                 {
-                    "code": theme_code, "title": _title(theme_code),
+                    "code": theme_code,
+                    "title": _title(theme_code),
                     "indicators": [
                         _rubric_indicator(f"{theme_code}-{i}")
                         for i in range(1, indicators_per_theme + 1)
@@ -164,8 +193,16 @@ WORKED_SELF = {
     "elements": {"E1": "3.67", "E2": "3.00", "E3": "2.50"},
     "themes": {"EDU": "3.33", "HEA": "4.00", "WAT": "5.00", "SAF": "1.00", "GOV": "2.50"},
     "indicators": {
-        "EDU-1": 4, "EDU-2": 3, "HEA-1": 3, "HEA-2": 5, "WAT-1": 5, "WAT-2": None,
-        "SAF-1": 0, "SAF-2": 2, "GOV-1": 4, "GOV-2": 1,
+        "EDU-1": 4,
+        "EDU-2": 3,
+        "HEA-1": 3,
+        "HEA-2": 5,
+        "WAT-1": 5,
+        "WAT-2": None,
+        "SAF-1": 0,
+        "SAF-2": 2,
+        "GOV-1": 4,
+        "GOV-2": 1,
     },
 }
 
@@ -184,8 +221,16 @@ WORKED_VERIFIED = {
     "elements": {"E1": "3.50", "E2": "3.50", "E3": "2.50"},
     "themes": {"EDU": "3.00", "HEA": "4.00", "WAT": "5.00", "SAF": "2.00", "GOV": "2.50"},
     "indicators": {
-        "EDU-1": 3, "EDU-2": 3, "HEA-1": 3, "HEA-2": 5, "WAT-1": 5, "WAT-2": None,
-        "SAF-1": None, "SAF-2": 2, "GOV-1": 4, "GOV-2": 1,
+        "EDU-1": 3,
+        "EDU-2": 3,
+        "HEA-1": 3,
+        "HEA-2": 5,
+        "WAT-1": 5,
+        "WAT-2": None,
+        "SAF-1": None,
+        "SAF-2": 2,
+        "GOV-1": 4,
+        "GOV-2": 1,
     },
 }
 

@@ -25,8 +25,14 @@ def _indicator(framework, theme, code, kind, position, **extra):  # type: ignore
         "binary": {"yes_level": 5, "no_level": 1},
     }[kind]
     return Indicator.objects.create(
-        framework=framework, theme=theme, code=code, title_id=f"{code} id",
-        title_en=f"{code} en", kind=kind, position=position, **{**defaults, **extra},
+        framework=framework,
+        theme=theme,
+        code=code,
+        title_id=f"{code} id",
+        title_en=f"{code} en",
+        kind=kind,
+        position=position,
+        **{**defaults, **extra},
     )
 
 
@@ -34,7 +40,11 @@ def _indicator(framework, theme, code, kind, position, **extra):  # type: ignore
 def framework(db):  # type: ignore[no-untyped-def]
     """A framework with one indicator of each shape the validation cares about."""
     fw = Framework.objects.create(
-        code="uji", version="1", title_id="Uji", title_en="Test", status="published",
+        code="uji",
+        version="1",
+        title_id="Uji",
+        title_en="Test",
+        status="published",
         published_at=timezone.now(),
         levels={str(n): {"id": f"M{n}", "en": f"M{n}"} for n in range(1, 6)},
         index_bands=["1.80", "2.60", "3.50", "4.20"],
@@ -42,8 +52,9 @@ def framework(db):  # type: ignore[no-untyped-def]
     e1 = Element.objects.create(framework=fw, code="E1", title_id="E1", title_en="E1")
     e2 = Element.objects.create(framework=fw, code="E2", title_id="E2", title_en="E2", position=1)
     t1 = Theme.objects.create(framework=fw, element=e1, code="T1", title_id="T1", title_en="T1")
-    t2 = Theme.objects.create(framework=fw, element=e2, code="T2", title_id="T2", title_en="T2",
-                              position=1)
+    t2 = Theme.objects.create(
+        framework=fw, element=e2, code="T2", title_id="T2", title_en="T2", position=1
+    )
     _indicator(fw, t1, "PCT", "quantitative", 0, unit="% of households")
     _indicator(fw, t1, "RATE", "quantitative", 1, unit="number per 100 000 population")
     _indicator(fw, t1, "NET", "quantitative", 2, unit="number", allow_negative=True)
@@ -77,16 +88,28 @@ def assert_nothing_saved(assessment):  # type: ignore[no-untyped-def]
 
 
 def test_a_percentage_is_saved_and_read_back_as_a_decimal_string(api, assessment):
-    response = put(api.contributor_a, assessment, "PCT", {
-        "status": "answered", "value": "65.5", "comment": "dari survei", "source": "BPS",
-        "year": 2025, "quality": "estimated",
-    })
+    response = put(
+        api.contributor_a,
+        assessment,
+        "PCT",
+        {
+            "status": "answered",
+            "value": "65.5",
+            "comment": "dari survei",
+            "source": "BPS",
+            "year": 2025,
+            "quality": "estimated",
+        },
+    )
     assert response.status_code == 200, response.json()
     row = response.json()
     assert row["indicator"] == "PCT"
     assert (row["value"], row["status"], row["version"]) == ("65.5", "answered", 1)
     assert (row["comment"], row["source"], row["year"], row["quality"]) == (
-        "dari survei", "BPS", 2025, "estimated",
+        "dari survei",
+        "BPS",
+        2025,
+        "estimated",
     )
     assert row["updated_by"] == "contributor_a"
     answer = Answer.objects.get(assessment=assessment, indicator__code="PCT")
@@ -127,50 +150,97 @@ def test_a_negative_value_is_accepted_where_the_indicator_allows_it(api, assessm
 
 
 def test_rubric_and_binary_answers_keep_their_types(api, assessment):
-    assert put(api.csco_a, assessment, "RUB", {"status": "answered", "value": 4}).json()[
-        "value"
-    ] == 4
-    assert put(api.csco_a, assessment, "BIN", {"status": "answered", "value": False}).json()[
-        "value"
-    ] is False
+    assert (
+        put(api.csco_a, assessment, "RUB", {"status": "answered", "value": 4}).json()["value"] == 4
+    )
+    assert (
+        put(api.csco_a, assessment, "BIN", {"status": "answered", "value": False}).json()["value"]
+        is False
+    )
 
 
 def test_a_value_must_match_its_numerator_and_denominator(api, assessment):
-    mismatch = put(api.csco_a, assessment, "PCT", {
-        "status": "answered", "value": "40", "numerator": 1, "denominator": 3,
-    })
+    mismatch = put(
+        api.csco_a,
+        assessment,
+        "PCT",
+        {
+            "status": "answered",
+            "value": "40",
+            "numerator": 1,
+            "denominator": 3,
+        },
+    )
     assert mismatch.status_code == 400
     assert "value" in mismatch.json()
-    rounded = put(api.csco_a, assessment, "PCT", {
-        "status": "answered", "value": "33.33", "numerator": 1, "denominator": 3,
-    })
+    rounded = put(
+        api.csco_a,
+        assessment,
+        "PCT",
+        {
+            "status": "answered",
+            "value": "33.33",
+            "numerator": 1,
+            "denominator": 3,
+        },
+    )
     assert rounded.status_code == 200, rounded.json()
     assert (rounded.json()["numerator"], rounded.json()["denominator"]) == ("1", "3")
 
 
 def test_a_rate_per_100000_is_the_ratio_times_100000(api, assessment):
-    wrong = put(api.csco_a, assessment, "RATE", {
-        "status": "answered", "value": "0.25", "numerator": 50, "denominator": 200000,
-    })
+    wrong = put(
+        api.csco_a,
+        assessment,
+        "RATE",
+        {
+            "status": "answered",
+            "value": "0.25",
+            "numerator": 50,
+            "denominator": 200000,
+        },
+    )
     assert wrong.status_code == 400
-    right = put(api.csco_a, assessment, "RATE", {
-        "status": "answered", "value": "25", "numerator": 50, "denominator": 200000,
-    })
+    right = put(
+        api.csco_a,
+        assessment,
+        "RATE",
+        {
+            "status": "answered",
+            "value": "25",
+            "numerator": 50,
+            "denominator": 200000,
+        },
+    )
     assert right.status_code == 200, right.json()
 
 
 def test_the_value_is_computed_when_only_numerator_and_denominator_are_given(api, assessment):
-    response = put(api.csco_a, assessment, "PCT", {
-        "status": "answered", "numerator": "30", "denominator": "120",
-    })
+    response = put(
+        api.csco_a,
+        assessment,
+        "PCT",
+        {
+            "status": "answered",
+            "numerator": "30",
+            "denominator": "120",
+        },
+    )
     assert response.status_code == 200, response.json()
     assert response.json()["value"] == "25"
 
 
 def test_a_zero_denominator_is_refused_naming_it(api, assessment):
-    response = put(api.csco_a, assessment, "PCT", {
-        "status": "answered", "numerator": "3", "denominator": "0",
-    })
+    response = put(
+        api.csco_a,
+        assessment,
+        "PCT",
+        {
+            "status": "answered",
+            "numerator": "3",
+            "denominator": "0",
+        },
+    )
     assert response.status_code == 400
     assert list(response.json()) == ["denominator"]
 
@@ -180,9 +250,16 @@ def test_not_applicable_needs_a_justification(api, assessment):
     assert missing.status_code == 400
     assert list(missing.json()) == ["justification"]
     assert_nothing_saved(assessment)
-    given = put(api.csco_a, assessment, "RUB", {
-        "status": "not_applicable", "justification": "Tidak ada pelabuhan.", "value": 3,
-    })
+    given = put(
+        api.csco_a,
+        assessment,
+        "RUB",
+        {
+            "status": "not_applicable",
+            "justification": "Tidak ada pelabuhan.",
+            "value": 3,
+        },
+    )
     assert given.status_code == 200
     assert (given.json()["status"], given.json()["value"]) == ("not_applicable", None)
     assert given.json()["justification"] == "Tidak ada pelabuhan."
@@ -231,8 +308,9 @@ def test_an_unknown_indicator_code_is_a_404_on_the_single_put(api, assessment):
 def test_each_change_needs_the_version_last_read_and_moves_it_on(api, assessment):
     first = put(api.csco_a, assessment, "RUB", {"status": "answered", "value": 2})
     assert first.json()["version"] == 1
-    second = put(api.contributor_a, assessment, "RUB",
-                 {"status": "answered", "value": 3, "version": 1})
+    second = put(
+        api.contributor_a, assessment, "RUB", {"status": "answered", "value": 3, "version": 1}
+    )
     assert second.status_code == 200
     assert second.json()["version"] == 2
     entry = HistoryEntry.objects.filter(assessment=assessment, action="answer.changed").get()
@@ -243,8 +321,9 @@ def test_each_change_needs_the_version_last_read_and_moves_it_on(api, assessment
 def test_a_stale_version_is_a_409_with_the_current_answer(api, assessment):
     put(api.csco_a, assessment, "RUB", {"status": "answered", "value": 2})
     put(api.csco_a, assessment, "RUB", {"status": "answered", "value": 4, "version": 1})
-    stale = put(api.contributor_a, assessment, "RUB",
-                {"status": "answered", "value": 5, "version": 1})
+    stale = put(
+        api.contributor_a, assessment, "RUB", {"status": "answered", "value": 5, "version": 1}
+    )
     assert stale.status_code == 409
     body = stale.json()
     assert "detail" in body
@@ -261,8 +340,7 @@ def test_creating_over_an_existing_answer_without_its_version_is_a_409(api, asse
 
 
 def test_a_version_for_an_answer_that_does_not_exist_is_a_409(api, assessment):
-    response = put(api.csco_a, assessment, "RUB",
-                   {"status": "answered", "value": 2, "version": 3})
+    response = put(api.csco_a, assessment, "RUB", {"status": "answered", "value": 2, "version": 3})
     assert response.status_code == 409
     assert response.json()["current"] is None
     assert_nothing_saved(assessment)
@@ -365,11 +443,15 @@ def test_completeness_follows_every_answer_write_overall_per_element_and_theme(a
     put(api.csco_a, assessment, "OPT", {"status": "answered", "value": 4})
     detail = api.csco_a.get(url(assessment)).json()
     assert detail["completeness"] == "16.7"
-    bulk(api.csco_a, assessment, [
-        {"indicator": "PCT", "status": "no_data"},
-        {"indicator": "CNT", "status": "not_applicable", "justification": "tidak relevan"},
-        {"indicator": "BIN", "status": "answered", "value": True},
-    ])
+    bulk(
+        api.csco_a,
+        assessment,
+        [
+            {"indicator": "PCT", "status": "no_data"},
+            {"indicator": "CNT", "status": "not_applicable", "justification": "tidak relevan"},
+            {"indicator": "BIN", "status": "answered", "value": True},
+        ],
+    )
     detail = api.csco_a.get(url(assessment)).json()
     assert detail["completeness"] == "66.7"
     assessment.refresh_from_db()
@@ -402,9 +484,11 @@ def test_detail_and_answer_list_queries_do_not_grow_with_the_framework(
     large = make_assessment(REGION_A, make_open_cycle(name="2026"))
     for target in (small, large):
         indicators = Indicator.objects.filter(framework_id=target.cycle.framework_id)
-        services.save_answers_bulk(user=cast.csco_a, assessment=target, items=[
-            {**value_for_level(i, 3), "indicator": i.code} for i in indicators
-        ])
+        services.save_answers_bulk(
+            user=cast.csco_a,
+            assessment=target,
+            items=[{**value_for_level(i, 3), "indicator": i.code} for i in indicators],
+        )
     assert Indicator.objects.filter(framework_id=large.cycle.framework_id).count() > 20
     small_count = _queries_for(api.csco_a, small, suffix, django_assert_max_num_queries, 15)
     large_count = _queries_for(api.csco_a, large, suffix, django_assert_max_num_queries, 15)

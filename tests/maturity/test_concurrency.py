@@ -77,13 +77,19 @@ def race(requests: list[tuple[Any, str, dict[str, Any]]]) -> list[int]:
 
 def test_two_changes_from_the_same_version_one_succeeds_one_is_409(shared):
     cast, assessment, indicator = shared
-    services.save_answer(user=cast.csco_a, assessment=assessment, indicator=indicator,
-                         data={"status": "answered", "value": 1})
+    services.save_answer(
+        user=cast.csco_a,
+        assessment=assessment,
+        indicator=indicator,
+        data={"status": "answered", "value": 1},
+    )
     path = f"/api/v1/assessments/{assessment.pk}/answers/{indicator.code}/"
-    statuses = race([
-        (cast.csco_a, path, {"status": "answered", "value": 2, "version": 1}),
-        (cast.contributor_a, path, {"status": "answered", "value": 4, "version": 1}),
-    ])
+    statuses = race(
+        [
+            (cast.csco_a, path, {"status": "answered", "value": 2, "version": 1}),
+            (cast.contributor_a, path, {"status": "answered", "value": 4, "version": 1}),
+        ]
+    )
     assert statuses == [200, 409]
     answer = Answer.objects.get(assessment=assessment, indicator=indicator)
     assert answer.version == 2
@@ -94,10 +100,12 @@ def test_two_changes_from_the_same_version_one_succeeds_one_is_409(shared):
 def test_two_first_answers_at_once_create_one_and_the_other_is_409(shared):
     cast, assessment, indicator = shared
     path = f"/api/v1/assessments/{assessment.pk}/answers/{indicator.code}/"
-    statuses = race([
-        (cast.csco_a, path, {"status": "answered", "value": 2}),
-        (cast.contributor_a, path, {"status": "answered", "value": 4, "version": 0}),
-    ])
+    statuses = race(
+        [
+            (cast.csco_a, path, {"status": "answered", "value": 2}),
+            (cast.contributor_a, path, {"status": "answered", "value": 4, "version": 0}),
+        ]
+    )
     assert statuses == [200, 409]
     assert Answer.objects.filter(assessment=assessment, indicator=indicator).count() == 1
     assert HistoryEntry.objects.filter(assessment=assessment, action="answer.created").count() == 1
@@ -111,16 +119,29 @@ def test_the_write_is_a_conditional_update_on_the_version(db):
     indicator = Indicator.objects.filter(
         framework_id=assessment.cycle.framework_id, kind="rubric"
     ).first()
-    first = services.save_answer(user=cast.csco_a, assessment=assessment, indicator=indicator,
-                                 data={"status": "answered", "value": 1})
+    first = services.save_answer(
+        user=cast.csco_a,
+        assessment=assessment,
+        indicator=indicator,
+        data={"status": "answered", "value": 1},
+    )
     stale_copy = Answer.objects.get(pk=first.pk)  # version 1, read before the next change
-    services.save_answer(user=cast.contributor_a, assessment=assessment, indicator=indicator,
-                         data={"status": "answered", "value": 3, "version": 1})
+    services.save_answer(
+        user=cast.contributor_a,
+        assessment=assessment,
+        indicator=indicator,
+        data={"status": "answered", "value": 3, "version": 1},
+    )
     clean = services.validate_answer(indicator=indicator, data={"status": "answered", "value": 5})
     with pytest.raises(Conflict) as conflict:
         services._write_answer(
-            user=cast.csco_a, assessment=assessment, indicator=indicator, clean=clean,
-            expected_version=1, current=stale_copy, change_set=None,
+            user=cast.csco_a,
+            assessment=assessment,
+            indicator=indicator,
+            clean=clean,
+            expected_version=1,
+            current=stale_copy,
+            change_set=None,
         )
     assert conflict.value.detail["current"]["version"] == 2
     assert conflict.value.detail["current"]["value"] == 3

@@ -47,10 +47,13 @@ def zip_bytes(entries: dict[str, bytes], stored_first: str | None = None) -> byt
     return buffer.getvalue()
 
 
-DOCX = zip_bytes({
-    "[Content_Types].xml": b"<Types/>", "_rels/.rels": b"<Relationships/>",
-    "word/document.xml": b"<w:document/>",
-})
+DOCX = zip_bytes(
+    {
+        "[Content_Types].xml": b"<Types/>",
+        "_rels/.rels": b"<Relationships/>",
+        "word/document.xml": b"<w:document/>",
+    }
+)
 ODT = zip_bytes({"mimetype": uploads.ODT.encode(), "content.xml": b"<office/>"}, "mimetype")
 ODS = zip_bytes({"mimetype": uploads.ODS.encode(), "content.xml": b"<office/>"}, "mimetype")
 CSV = b"wilayah,nilai\nKota Makassar,65,5\n"
@@ -73,17 +76,20 @@ def upload(client, assessment, name, content, code):  # type: ignore[no-untyped-
     parts = []
     if code is not None:
         parts.append(
-            f'--{boundary}\r\nContent-Disposition: form-data; name="indicator"\r\n\r\n{code}\r\n'
-            .encode()
+            f"--{boundary}\r\n"
+            f'Content-Disposition: form-data; name="indicator"\r\n\r\n{code}\r\n'.encode()
         )
     parts.append(
         f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
         "Content-Type: application/octet-stream\r\n\r\n".encode()
-        + content + b"\r\n"
+        + content
+        + b"\r\n"
     )
     body = b"".join(parts) + f"--{boundary}--\r\n".encode()
     return client.generic(
-        "POST", f"/api/v1/assessments/{assessment.pk}/evidence/", body,
+        "POST",
+        f"/api/v1/assessments/{assessment.pk}/evidence/",
+        body,
         content_type=f"multipart/form-data; boundary={boundary}",
     )
 
@@ -129,8 +135,10 @@ def test_accepted_files_are_typed_by_their_content(
         pytest.param(b"\x00\x01\x02binary", id="binary with NULs"),
         pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, id="old OLE .doc"),
         pytest.param(zip_bytes({"a.txt": b"hello"}), id="a plain zip"),
-        pytest.param(zip_bytes({"[Content_Types].xml": b"<Types/>", "x/y.xml": b"<a/>"}),
-                     id="OOXML neither sheet nor document"),
+        pytest.param(
+            zip_bytes({"[Content_Types].xml": b"<Types/>", "x/y.xml": b"<a/>"}),
+            id="OOXML neither sheet nor document",
+        ),
         pytest.param(b"PK\x03\x04 not really a zip", id="broken zip"),
         pytest.param("caf\xe9".encode("latin-1"), id="text that is not UTF-8"),
     ],
@@ -159,10 +167,13 @@ def test_a_file_over_the_limit_is_refused(api, assessment, code):
 
 
 def test_a_zip_bomb_is_refused(api, assessment, code):
-    bomb = zip_bytes({
-        "[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<w/>",
-        "xl/worksheets/sheet1.xml": b"\x00" * (30 * 1024 * 1024),
-    })
+    bomb = zip_bytes(
+        {
+            "[Content_Types].xml": b"<Types/>",
+            "xl/workbook.xml": b"<w/>",
+            "xl/worksheets/sheet1.xml": b"\x00" * (30 * 1024 * 1024),
+        }
+    )
     assert len(bomb) < 200 * 1024
     response = upload(api.csco_a, assessment, "bom.xlsx", bomb, code)
     assert response.status_code == 400
@@ -194,9 +205,7 @@ def test_a_path_or_control_characters_in_the_name_are_stored_sanitised(
 def test_an_upload_needs_a_known_indicator_and_a_file(api, assessment, code):
     url = f"/api/v1/assessments/{assessment.pk}/evidence/"
     assert list(upload(api.csco_a, assessment, "a.pdf", TINY_PDF, None).json()) == ["indicator"]
-    assert list(upload(api.csco_a, assessment, "a.pdf", TINY_PDF, "NOPE-1").json()) == [
-        "indicator"
-    ]
+    assert list(upload(api.csco_a, assessment, "a.pdf", TINY_PDF, "NOPE-1").json()) == ["indicator"]
     missing = api.csco_a.post(url, {"indicator": code}, format="multipart")
     assert missing.status_code == 400
     assert list(missing.json()) == ["file"]
@@ -236,7 +245,8 @@ def test_the_evidence_list_shows_each_file_with_its_indicator(api, assessment, c
     assert response.status_code == 200
     results = response.json()["results"]
     assert [(e["name"], e["indicator"]) for e in results] == [
-        ("perda.pdf", code), ("foto.png", code),
+        ("perda.pdf", code),
+        ("foto.png", code),
     ]
     assert results[0]["uploaded_by"] == "contributor_a"
     rows = api.csco_a.get(f"/api/v1/assessments/{assessment.pk}/answers/").json()["results"]

@@ -31,8 +31,12 @@ def makassar(cast):  # type: ignore[no-untyped-def]
         from maturity import services
 
         code = assessment.answers.first().indicator.code
-        services.add_evidence(user=cast.csco_a, assessment=assessment, indicator_code=code,
-                              upload=SimpleUploadedFile("a.pdf", TINY_PDF))
+        services.add_evidence(
+            user=cast.csco_a,
+            assessment=assessment,
+            indicator_code=code,
+            upload=SimpleUploadedFile("a.pdf", TINY_PDF),
+        )
     return assessment
 
 
@@ -48,8 +52,7 @@ def every_makassar_request(assessment):  # type: ignore[no-untyped-def]
         ("get", f"{base}/answers/", None),
         ("get", f"{base}/answers/{code}/", None),
         ("put", f"{base}/answers/{code}/", {"status": "no_data", "version": 1}),
-        ("post", f"{base}/answers/bulk/", [{"indicator": code, "status": "no_data",
-                                            "version": 1}]),
+        ("post", f"{base}/answers/bulk/", [{"indicator": code, "status": "no_data", "version": 1}]),
         ("get", f"{base}/evidence/", None),
         ("post", f"{base}/evidence/", {"indicator": code}),
         ("get", f"{base}/evidence/{evidence.pk}/", None),
@@ -103,7 +106,8 @@ def test_the_assessment_list_filters_by_cycle_region_province_and_status(api, ma
         return sorted((a["cycle"], a["region"]) for a in results)
 
     assert regions(f"cycle={makassar.cycle_id}") == [
-        (makassar.cycle_id, REGION_B), (makassar.cycle_id, REGION_A),
+        (makassar.cycle_id, REGION_B),
+        (makassar.cycle_id, REGION_A),
     ]
     assert regions(f"region={REGION_B}") == [(makassar.cycle_id, REGION_B)]
     assert regions("province=73") == [(makassar.cycle_id, REGION_A), (other_cycle.pk, REGION_A)]
@@ -117,8 +121,11 @@ def test_observers_and_reviewers_read_but_do_not_edit(api, makassar):
     for client in (api.observer, api.reviewer):
         assert client.get(f"/api/v1/assessments/{makassar.pk}/").status_code == 200
         assert client.get(f"/api/v1/assessments/{makassar.pk}/history/").status_code == 200
-        response = client.put(f"/api/v1/assessments/{makassar.pk}/answers/{code}/",
-                              {"status": "no_data", "version": 1}, format="json")
+        response = client.put(
+            f"/api/v1/assessments/{makassar.pk}/answers/{code}/",
+            {"status": "no_data", "version": 1},
+            format="json",
+        )
         assert response.status_code == 403
 
 
@@ -131,8 +138,13 @@ def test_a_contributor_fills_in_but_does_not_submit(api, makassar):
 
 
 def cycle_body(framework: Framework, name: str = "2031") -> dict[str, object]:
-    return {"name": name, "year": 2031, "framework": framework.pk,
-            "opens_on": "2031-01-01", "closes_on": "2031-06-30"}
+    return {
+        "name": name,
+        "year": 2031,
+        "framework": framework.pk,
+        "opens_on": "2031-01-01",
+        "closes_on": "2031-06-30",
+    }
 
 
 def test_an_admin_opens_a_cycle_on_a_published_framework(api, cast):
@@ -160,13 +172,14 @@ def test_a_cycle_needs_a_published_framework_and_sane_dates(api, cast):
     assert response.status_code == 400
     assert list(response.json()) == ["framework"]
     backwards = {**cycle_body(default_framework()), "closes_on": "2030-12-31"}
-    assert list(api.admin.post("/api/v1/cycles/", backwards, format="json").json()) == [
-        "closes_on"
-    ]
+    assert list(api.admin.post("/api/v1/cycles/", backwards, format="json").json()) == ["closes_on"]
     unknown = {**cycle_body(default_framework()), "framework": 999999}
     assert list(api.admin.post("/api/v1/cycles/", unknown, format="json").json()) == ["framework"]
     assert list(api.admin.post("/api/v1/cycles/", {"name": "x"}, format="json").json()) == [
-        "year", "framework", "opens_on", "closes_on",
+        "year",
+        "framework",
+        "opens_on",
+        "closes_on",
     ]
     make_open_cycle(name="2031")
     twice = api.admin.post("/api/v1/cycles/", cycle_body(default_framework()), format="json")
@@ -181,7 +194,9 @@ def test_the_csco_starts_the_assessment_once(api, cast):
     assert response.status_code == 201, response.json()
     created = response.json()
     assert (created["status"], created["completeness"], created["region"]) == (
-        "draft", "0.0", REGION_A,
+        "draft",
+        "0.0",
+        REGION_A,
     )
     assert created["framework"] == cycle.framework_id
     assert created["deadline"] == cycle.closes_on.isoformat()
@@ -199,8 +214,9 @@ def test_only_the_regions_csco_or_an_admin_starts_an_assessment(api, cast):
 
 
 def test_starting_an_assessment_names_unknown_cycles_and_regions(api, cast):
-    response = api.admin.post("/api/v1/assessments/", {"cycle": 999999, "region": "99.99"},
-                              format="json")
+    response = api.admin.post(
+        "/api/v1/assessments/", {"cycle": 999999, "region": "99.99"}, format="json"
+    )
     assert response.status_code == 400
     assert set(response.json()) == {"cycle", "region"}
 
@@ -239,7 +255,8 @@ def test_a_closed_cycle_takes_no_answers(api, cast):
     assessment = make_assessment(REGION_A, cycle)
     AssessmentCycle.objects.filter(pk=cycle.pk).update(status="closed")
     code = cycle.framework.indicators.first().code
-    response = api.csco_a.put(f"/api/v1/assessments/{assessment.pk}/answers/{code}/",
-                              {"status": "no_data"}, format="json")
+    response = api.csco_a.put(
+        f"/api/v1/assessments/{assessment.pk}/answers/{code}/", {"status": "no_data"}, format="json"
+    )
     assert response.status_code == 409
     assert not Answer.objects.exists()

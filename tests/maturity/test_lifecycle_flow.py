@@ -39,14 +39,21 @@ def test_makassar_fills_in_submits_is_returned_fixes_and_is_approved(
 
     # The ministry opens the cycle; Makassar's CSCO starts the assessment.
     today = timezone.localdate()
-    cycle = api.admin.post("/api/v1/cycles/", {
-        "name": "2026", "year": today.year, "framework": framework.pk,
-        "opens_on": (today - datetime.timedelta(days=1)).isoformat(),
-        "closes_on": (today + datetime.timedelta(days=30)).isoformat(),
-    }, format="json")
+    cycle = api.admin.post(
+        "/api/v1/cycles/",
+        {
+            "name": "2026",
+            "year": today.year,
+            "framework": framework.pk,
+            "opens_on": (today - datetime.timedelta(days=1)).isoformat(),
+            "closes_on": (today + datetime.timedelta(days=30)).isoformat(),
+        },
+        format="json",
+    )
     assert cycle.status_code == 201, cycle.json()
-    created = api.csco_a.post("/api/v1/assessments/",
-                              {"cycle": cycle.json()["id"], "region": REGION_A}, format="json")
+    created = api.csco_a.post(
+        "/api/v1/assessments/", {"cycle": cycle.json()["id"], "region": REGION_A}, format="json"
+    )
     assert created.status_code == 201, created.json()
     base = f"/api/v1/assessments/{created.json()['id']}"
 
@@ -56,13 +63,16 @@ def test_makassar_fills_in_submits_is_returned_fixes_and_is_approved(
 
     # The contributor answers most indicators in bulk; the CSCO answers the rest one by one.
     half = len(indicators) // 2
-    bulk = api.contributor_a.post(f"{base}/answers/bulk/", [
-        {**value_for_level(i, 3), "indicator": i.code} for i in indicators[:half]
-    ], format="json")
+    bulk = api.contributor_a.post(
+        f"{base}/answers/bulk/",
+        [{**value_for_level(i, 3), "indicator": i.code} for i in indicators[:half]],
+        format="json",
+    )
     assert bulk.status_code == 200, bulk.json()
     for indicator in indicators[half:]:
-        single = api.csco_a.put(f"{base}/answers/{indicator.code}/",
-                                value_for_level(indicator, 4), format="json")
+        single = api.csco_a.put(
+            f"{base}/answers/{indicator.code}/", value_for_level(indicator, 4), format="json"
+        )
         assert single.status_code == 200, (indicator.code, single.json())
     assert api.csco_a.get(f"{base}/").json()["completeness"] == "100.0"
 
@@ -72,9 +82,9 @@ def test_makassar_fills_in_submits_is_returned_fixes_and_is_approved(
     assert early.json()["missing"] == []
     assert early.json()["evidence_missing"] == evidence_needed
     for code in evidence_needed:
-        response = api.contributor_a.post(f"{base}/evidence/",
-                                          {"indicator": code, "file": pdf(f"{code}.pdf")},
-                                          format="multipart")
+        response = api.contributor_a.post(
+            f"{base}/evidence/", {"indicator": code, "file": pdf(f"{code}.pdf")}, format="multipart"
+        )
         assert response.status_code == 201, response.json()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -86,33 +96,43 @@ def test_makassar_fills_in_submits_is_returned_fixes_and_is_approved(
 
     # While submitted the region cannot change anything.
     first = indicators[0]
-    locked = api.csco_a.put(f"{base}/answers/{first.code}/",
-                            {**value_for_level(first, 5), "version": 1}, format="json")
+    locked = api.csco_a.put(
+        f"{base}/answers/{first.code}/", {**value_for_level(first, 5), "version": 1}, format="json"
+    )
     assert locked.status_code == 409
 
     # The reviewer comments on one indicator and returns the assessment.
-    reviewed = api.reviewer.put(f"{base}/reviews/{first.code}/",
-                                {"verified_level": 2, "comment": "Sumber data tidak jelas."},
-                                format="json")
+    reviewed = api.reviewer.put(
+        f"{base}/reviews/{first.code}/",
+        {"verified_level": 2, "comment": "Sumber data tidak jelas."},
+        format="json",
+    )
     assert reviewed.status_code == 200
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        returned = api.reviewer.post(f"{base}/return/",
-                                     {"comment": "Perjelas sumber data indikator pertama."},
-                                     format="json")
+        returned = api.reviewer.post(
+            f"{base}/return/", {"comment": "Perjelas sumber data indikator pertama."}, format="json"
+        )
     assert returned.status_code == 200
     assert [m.to for m in mail.outbox] == [["csco_a@example.go.id"]]
     detail = api.csco_a.get(f"{base}/").json()
     assert (detail["status"], detail["return_comment"]) == (
-        "returned", "Perjelas sumber data indikator pertama.",
+        "returned",
+        "Perjelas sumber data indikator pertama.",
     )
     row = api.csco_a.get(f"{base}/answers/{first.code}/").json()
     assert row["review"]["comment"] == "Sumber data tidak jelas."
 
     # The CSCO fixes the answer (with the version last read) and resubmits.
-    fixed = api.csco_a.put(f"{base}/answers/{first.code}/", {
-        **value_for_level(first, 3), "version": row["version"], "source": "BPS Kota Makassar 2025",
-    }, format="json")
+    fixed = api.csco_a.put(
+        f"{base}/answers/{first.code}/",
+        {
+            **value_for_level(first, 3),
+            "version": row["version"],
+            "source": "BPS Kota Makassar 2025",
+        },
+        format="json",
+    )
     assert fixed.status_code == 200, fixed.json()
     assert fixed.json()["version"] == row["version"] + 1
     assert api.csco_a.post(f"{base}/submit/").status_code == 200
@@ -128,16 +148,27 @@ def test_makassar_fills_in_submits_is_returned_fixes_and_is_approved(
     # Afterwards no edit succeeds: 409, "not editable in this status".
     evidence_id = api.csco_a.get(f"{base}/evidence/").json()["results"][0]["id"]
     attempts = [
-        api.csco_a.put(f"{base}/answers/{first.code}/",
-                       {**value_for_level(first, 5), "version": fixed.json()["version"]},
-                       format="json"),
-        api.contributor_a.post(f"{base}/answers/bulk/", [
-            {**value_for_level(first, 5), "indicator": first.code,
-             "version": fixed.json()["version"]}
-        ], format="json"),
-        api.contributor_a.post(f"{base}/evidence/", {"indicator": first.code,
-                                                     "file": pdf("late.pdf")},
-                               format="multipart"),
+        api.csco_a.put(
+            f"{base}/answers/{first.code}/",
+            {**value_for_level(first, 5), "version": fixed.json()["version"]},
+            format="json",
+        ),
+        api.contributor_a.post(
+            f"{base}/answers/bulk/",
+            [
+                {
+                    **value_for_level(first, 5),
+                    "indicator": first.code,
+                    "version": fixed.json()["version"],
+                }
+            ],
+            format="json",
+        ),
+        api.contributor_a.post(
+            f"{base}/evidence/",
+            {"indicator": first.code, "file": pdf("late.pdf")},
+            format="multipart",
+        ),
         api.csco_a.delete(f"{base}/evidence/{evidence_id}/"),
         api.csco_a.post(f"{base}/submit/"),
         api.reviewer.put(f"{base}/reviews/{first.code}/", {"verified_level": 5}, format="json"),
@@ -175,9 +206,11 @@ def test_makassar_fills_in_submits_is_returned_fixes_and_is_approved(
 def test_the_history_is_paginated(api, cast):
     assessment = make_assessment(REGION_A, make_open_cycle())
     indicators = Indicator.objects.filter(framework_id=assessment.cycle.framework_id)
-    api.csco_a.post(f"/api/v1/assessments/{assessment.pk}/answers/bulk/", [
-        {**value_for_level(i, 2), "indicator": i.code} for i in indicators
-    ], format="json")
+    api.csco_a.post(
+        f"/api/v1/assessments/{assessment.pk}/answers/bulk/",
+        [{**value_for_level(i, 2), "indicator": i.code} for i in indicators],
+        format="json",
+    )
     page = api.csco_a.get(f"/api/v1/assessments/{assessment.pk}/history/?page_size=10").json()
     assert page["count"] == indicators.count()
     assert len(page["results"]) == 10
@@ -204,7 +237,8 @@ def test_deadline_reminders_go_out_once_a_day_to_the_regions_people(
     with django_capture_on_commit_callbacks(execute=True):
         assert send_deadline_reminders(today=today) == 1
     assert sorted(m.to[0] for m in mail.outbox) == [
-        "contributor_a@example.go.id", "csco_a@example.go.id",
+        "contributor_a@example.go.id",
+        "csco_a@example.go.id",
     ]
     assert "7 hari" in mail.outbox[0].subject and "7 days" in mail.outbox[0].subject
     with django_capture_on_commit_callbacks(execute=True):

@@ -46,21 +46,24 @@ def review(client, assessment, code, body):  # type: ignore[no-untyped-def]
 
 
 def post(client, assessment, action, body=None):  # type: ignore[no-untyped-def]
-    return client.post(f"/api/v1/assessments/{assessment.pk}/{action}/", body or {},
-                       format="json")
+    return client.post(f"/api/v1/assessments/{assessment.pk}/{action}/", body or {}, format="json")
 
 
 def test_a_reviewer_sets_a_verified_level_with_a_comment(api, submitted, codes):
-    response = review(api.reviewer, submitted, codes[0],
-                      {"verified_level": 2, "comment": "Bukti hanya 2024."})
+    response = review(
+        api.reviewer, submitted, codes[0], {"verified_level": 2, "comment": "Bukti hanya 2024."}
+    )
     assert response.status_code == 200, response.json()
     body = response.json()
     assert (body["indicator"], body["verified_level"], body["not_applicable"]) == (
-        codes[0], 2, False,
+        codes[0],
+        2,
+        False,
     )
     assert (body["comment"], body["reviewer"]) == ("Bukti hanya 2024.", "reviewer")
-    changed = review(api.reviewer, submitted, codes[0],
-                     {"verified_level": 0, "comment": "Tidak ada."})
+    changed = review(
+        api.reviewer, submitted, codes[0], {"verified_level": 0, "comment": "Tidak ada."}
+    )
     assert changed.status_code == 200
     assert Review.objects.get(assessment=submitted, indicator__code=codes[0]).verified_level == 0
     entries = HistoryEntry.objects.filter(assessment=submitted, action="review.set")
@@ -166,7 +169,8 @@ def test_returning_shows_the_comment_and_review_comments_to_the_region(
         response = post(api.reviewer, submitted, "return", {"comment": "Perbaiki indikator 1."})
     assert response.status_code == 200
     assert (response.json()["status"], response.json()["return_comment"]) == (
-        "returned", "Perbaiki indikator 1.",
+        "returned",
+        "Perbaiki indikator 1.",
     )
     detail = api.csco_a.get(f"/api/v1/assessments/{submitted.pk}/").json()
     assert detail["return_comment"] == "Perbaiki indikator 1."
@@ -190,8 +194,11 @@ def test_approval_locks_the_assessment_and_tells_the_csco(
     assert response.json()["editable"] is False
     assert [m.to for m in mail.outbox] == [["csco_a@example.go.id"]]
     assert "disetujui" in mail.outbox[0].subject
-    put = api.csco_a.put(f"/api/v1/assessments/{submitted.pk}/answers/{codes[0]}/",
-                         {"status": "no_data", "version": 1}, format="json")
+    put = api.csco_a.put(
+        f"/api/v1/assessments/{submitted.pk}/answers/{codes[0]}/",
+        {"status": "no_data", "version": 1},
+        format="json",
+    )
     assert put.status_code == 409
     assert review(api.reviewer, submitted, codes[0], {"verified_level": 3}).status_code == 409
     assert post(api.reviewer, submitted, "approve").status_code == 409
@@ -199,8 +206,9 @@ def test_approval_locks_the_assessment_and_tells_the_csco(
 
 def test_every_scoring_input_change_schedules_scoring(api, submitted, codes, monkeypatch):
     calls: list[int] = []
-    monkeypatch.setattr("maturity.services.schedule_scoring",
-                        lambda *, assessment_id: calls.append(assessment_id))
+    monkeypatch.setattr(
+        "maturity.services.schedule_scoring", lambda *, assessment_id: calls.append(assessment_id)
+    )
     review(api.reviewer, submitted, codes[0], {"verified_level": 2})
     post(api.reviewer, submitted, "return", {"comment": "x"})
     post(api.csco_a, submitted, "submit")
@@ -248,13 +256,20 @@ def test_an_admin_reopens_an_approved_assessment_with_a_reason(api, cast, assess
     assert response.status_code == 200
     body = response.json()
     assert (body["status"], body["return_comment"], body["approved_at"]) == (
-        "returned", "Data BPS direvisi.", None,
+        "returned",
+        "Data BPS direvisi.",
+        None,
     )
     assert post(api.admin, assessment, "reopen", {"reason": "lagi"}).status_code == 409
-    fixed = api.csco_a.put(f"/api/v1/assessments/{assessment.pk}/answers/{codes[0]}/",
-                           {"status": "no_data", "version": 1}, format="json")
+    fixed = api.csco_a.put(
+        f"/api/v1/assessments/{assessment.pk}/answers/{codes[0]}/",
+        {"status": "no_data", "version": 1},
+        format="json",
+    )
     assert fixed.status_code == 200
     entry = HistoryEntry.objects.get(assessment=assessment, action="assessment.reopened")
     assert (entry.before, entry.after, entry.comment) == (
-        {"status": "approved"}, {"status": "returned"}, "Data BPS direvisi.",
+        {"status": "approved"},
+        {"status": "returned"},
+        "Data BPS direvisi.",
     )

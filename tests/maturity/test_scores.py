@@ -455,7 +455,12 @@ def test_score_cycle_times_out_with_a_clear_message_when_nothing_is_done(worked,
 
     with pytest.raises(CommandError, match=r"Timed out after 0.2 s: 0 of 1 done"):
         call_command(
-            "score_cycle", worked.cycle.name, "--timeout", "0.2", "--interval", "0.05",
+            "score_cycle",
+            worked.cycle.name,
+            "--timeout",
+            "0.2",
+            "--interval",
+            "0.05",
             stdout=StringIO(),
         )
 

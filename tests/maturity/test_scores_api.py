@@ -222,7 +222,9 @@ def test_cycle_scores_list_one_row_per_assessment_with_region_and_figures(api, c
     assert (makassar["self_index"], makassar["self_level"]) == ("3.06", 3)
     assert (makassar["verified_index"], makassar["verified_level"]) == ("3.17", 3)
     assert {e["code"]: (e["self"], e["verified"]) for e in makassar["elements"]} == {
-        "E1": ("3.67", "3.50"), "E2": ("3.00", "3.50"), "E3": ("2.50", "2.50"),
+        "E1": ("3.67", "3.50"),
+        "E2": ("3.00", "3.50"),
+        "E3": ("2.50", "2.50"),
     }
     assert banyuwangi["region"] == REGION_B
     assert banyuwangi["kind"] == "kabupaten"

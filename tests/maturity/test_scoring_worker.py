@@ -65,9 +65,12 @@ def test_the_worked_example_is_scored_by_a_worker_and_verified_on_approval(
     cycle = api.admin.post(
         "/api/v1/cycles/",
         {
-            "name": "Contoh SCORING.md", "year": today.year, "framework": framework.pk,
+            "name": "Contoh SCORING.md",
+            "year": today.year,
+            "framework": framework.pk,
             "opens_on": str(today - datetime.timedelta(days=1)),
-            "closes_on": str(today + datetime.timedelta(days=30)), "status": "open",
+            "closes_on": str(today + datetime.timedelta(days=30)),
+            "status": "open",
         },
         format="json",
     )
@@ -106,7 +109,8 @@ def test_the_worked_example_is_scored_by_a_worker_and_verified_on_approval(
     assert approved.status_code == 200, approved.content
 
     body = wait_for_score(
-        api.observer, f"{base}/score/?lang=en",
+        api.observer,
+        f"{base}/score/?lang=en",
         lambda b: b["status"] == "ready" and b["verified"] is not None,
     )
     assert_track(body["self"], WORKED_SELF)

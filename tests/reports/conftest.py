@@ -47,7 +47,10 @@ def _reviewed_and_approved(cast: Any, assessment: Assessment) -> dict[str, str]:
     for position, text in REVIEW_COMMENTS.items():
         indicator = indicators[position]
         maturity_services.set_review(
-            user=cast.reviewer, assessment=assessment, indicator=indicator, verified_level=2,
+            user=cast.reviewer,
+            assessment=assessment,
+            indicator=indicator,
+            verified_level=2,
             comment=text,
         )
         comments[indicator.code] = text
@@ -65,8 +68,13 @@ def scenario(cast: Any) -> Scenario:
     peer = answer_everything(make_assessment(REGION_B, cycle), cast.csco_b, level=2)
     maturity_services.submit(user=cast.csco_b, assessment=peer)
     Programme.objects.create(
-        region=assessment.region, name="Dottorota Teammu (HomeCare)", element_code="E1",
-        agency="Dinas Kesehatan", launch_year=2017, users_count=125000, users_year=2025,
+        region=assessment.region,
+        name="Dottorota Teammu (HomeCare)",
+        element_code="E1",
+        agency="Dinas Kesehatan",
+        launch_year=2017,
+        users_count=125000,
+        users_year=2025,
     )
     # Workers would score on commit; in these tests the transaction never commits.
     refresh_snapshots(assessment_id=assessment.pk)

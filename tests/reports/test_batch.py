@@ -57,9 +57,13 @@ def test_the_admin_action_queues_every_regions_report_of_a_cycle(
     url = "/admin/reports/cyclereports/"
     assert client.get(url).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, {
-            "action": "region_reports_en", "_selected_action": [scenario.assessment.cycle_id],
-        })
+        response = client.post(
+            url,
+            {
+                "action": "region_reports_en",
+                "_selected_action": [scenario.assessment.cycle_id],
+            },
+        )
     assert response.status_code == 302
     assert Report.objects.filter(kind="region", language="en", status="done").count() == 2
     assert CycleReports.objects.count() >= 1

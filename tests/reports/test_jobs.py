@@ -45,7 +45,10 @@ def ask(api: Any, scenario: Scenario, capture: Any, **body: Any) -> Report:
 
 
 def test_a_broken_template_leaves_the_job_failed_with_a_readable_reason(
-    api: Any, scenario: Scenario, django_capture_on_commit_callbacks: Any, settings: Any,
+    api: Any,
+    scenario: Scenario,
+    django_capture_on_commit_callbacks: Any,
+    settings: Any,
     tmp_path: Any,
 ) -> None:
     (tmp_path / "broken_report.html").write_text("{% extends %}{% if %}")
@@ -89,9 +92,7 @@ def test_a_second_delivery_of_a_finished_job_does_nothing(
     assert default_storage.exists(report.file.name)
 
 
-def test_a_job_being_rendered_by_another_worker_is_left_alone(
-    api: Any, scenario: Scenario
-) -> None:
+def test_a_job_being_rendered_by_another_worker_is_left_alone(api: Any, scenario: Scenario) -> None:
     response = api.csco_a.post(
         f"/api/v1/assessments/{scenario.assessment.pk}/reports/", {}, format="json"
     )
@@ -158,7 +159,9 @@ def test_a_job_abandoned_too_often_is_failed_not_retried_forever(
 
 
 def test_a_lost_database_connection_is_retried_and_the_report_still_finishes(
-    api: Any, scenario: Scenario, django_capture_on_commit_callbacks: Any,
+    api: Any,
+    scenario: Scenario,
+    django_capture_on_commit_callbacks: Any,
     eager_retries: None,
 ) -> None:
     real = weasyprint.HTML.write_pdf

@@ -35,14 +35,23 @@ def test_ministry_roles_get_the_national_summary(
 def test_national_summary_ranks_regions_counts_statuses_and_highlights_pilots(
     api: Any, scenario: Scenario, django_capture_on_commit_callbacks: Any, language: str
 ) -> None:
-    Assessment.objects.create(cycle=scenario.assessment.cycle,
-                              region=Region.objects.get(code="32.11"))  # a pilot, in draft
-    response = ask(api.reviewer, scenario.assessment.cycle_id,
-                   django_capture_on_commit_callbacks, language=language)
+    Assessment.objects.create(
+        cycle=scenario.assessment.cycle, region=Region.objects.get(code="32.11")
+    )  # a pilot, in draft
+    response = ask(
+        api.reviewer,
+        scenario.assessment.cycle_id,
+        django_capture_on_commit_callbacks,
+        language=language,
+    )
     content = download(api.reviewer, response.data["id"])
     text = pdf_text(content)
-    for name in ("Kota Makassar", "Kabupaten Banyuwangi", "Kabupaten Sumedang",
-                 "Daerah Khusus Ibukota Jakarta"):
+    for name in (
+        "Kota Makassar",
+        "Kabupaten Banyuwangi",
+        "Kabupaten Sumedang",
+        "Daerah Khusus Ibukota Jakarta",
+    ):
         assert name in text
     assert "ASCN" in text
     assert ("Belum mulai" if language == "id" else "Not started") in text
@@ -78,8 +87,7 @@ def test_region_people_cannot_see_a_national_summary(
 
 
 def test_an_unknown_cycle_is_404(api: Any, cast: Any) -> None:
-    assert api.reviewer.post("/api/v1/cycles/999999/reports/", {}, format="json").status_code \
-        == 404
+    assert api.reviewer.post("/api/v1/cycles/999999/reports/", {}, format="json").status_code == 404
 
 
 def test_national_context_reads_in_a_handful_of_queries(

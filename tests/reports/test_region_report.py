@@ -24,6 +24,7 @@ from tests.reports.conftest import (
 
 pytestmark = pytest.mark.django_db
 
+
 def ask(client: Any, assessment_id: int, capture: Any, **body: Any) -> Any:
     with capture(execute=True):
         return client.post(f"/api/v1/assessments/{assessment_id}/reports/", body, format="json")
@@ -33,8 +34,9 @@ def ask(client: Any, assessment_id: int, capture: Any, **body: Any) -> Any:
 def test_region_report_shows_region_scores_indicators_comments_and_embeds_the_snapshot(
     api: Any, scenario: Scenario, django_capture_on_commit_callbacks: Any, language: str
 ) -> None:
-    response = ask(api.csco_a, scenario.assessment.pk, django_capture_on_commit_callbacks,
-                   language=language)
+    response = ask(
+        api.csco_a, scenario.assessment.pk, django_capture_on_commit_callbacks, language=language
+    )
     assert response.status_code in (200, 202)
     status = api.csco_a.get(response.data["url"]).json()
     assert status["status"] == "done", status["error"]
@@ -88,8 +90,9 @@ def test_download_is_a_pdf_with_a_readable_file_name(
 def test_pdf_metadata_names_the_report_the_ministry_and_the_language(
     api: Any, scenario: Scenario, django_capture_on_commit_callbacks: Any
 ) -> None:
-    response = ask(api.csco_a, scenario.assessment.pk, django_capture_on_commit_callbacks,
-                   language="en")
+    response = ask(
+        api.csco_a, scenario.assessment.pk, django_capture_on_commit_callbacks, language="en"
+    )
     reader = PdfReader(io.BytesIO(download(api.csco_a, response.data["id"])))
     assert "Kota Makassar" in reader.metadata.title
     assert reader.metadata.author == "Kementerian Dalam Negeri — Maturasi"
@@ -124,8 +127,9 @@ def test_another_language_is_another_report(
     api: Any, scenario: Scenario, django_capture_on_commit_callbacks: Any
 ) -> None:
     first = ask(api.csco_a, scenario.assessment.pk, django_capture_on_commit_callbacks)
-    english = ask(api.csco_a, scenario.assessment.pk, django_capture_on_commit_callbacks,
-                  language="en")
+    english = ask(
+        api.csco_a, scenario.assessment.pk, django_capture_on_commit_callbacks, language="en"
+    )
     assert english.data["id"] != first.data["id"]
 
 
@@ -144,7 +148,8 @@ def test_a_changed_answer_renders_a_new_report(
 
 def test_language_must_be_indonesian_or_english(api: Any, scenario: Scenario) -> None:
     response = api.csco_a.post(
-        f"/api/v1/assessments/{scenario.assessment.pk}/reports/", {"language": "fr"},
+        f"/api/v1/assessments/{scenario.assessment.pk}/reports/",
+        {"language": "fr"},
         format="json",
     )
     assert response.status_code == 400
@@ -186,7 +191,9 @@ def test_download_of_an_unfinished_report_is_a_conflict(api: Any, scenario: Scen
 
 
 def test_report_status_reads_in_constant_queries(
-    api: Any, scenario: Scenario, django_capture_on_commit_callbacks: Any,
+    api: Any,
+    scenario: Scenario,
+    django_capture_on_commit_callbacks: Any,
     django_assert_max_num_queries: Any,
 ) -> None:
     response = ask(api.csco_a, scenario.assessment.pk, django_capture_on_commit_callbacks)
@@ -200,7 +207,8 @@ def test_region_report_context_reads_in_a_handful_of_queries(
     from reports import selectors, services
 
     requested = services.request_region_report(
-        user=scenario.assessment.created_by or _anonymous(), assessment=scenario.assessment,
+        user=scenario.assessment.created_by or _anonymous(),
+        assessment=scenario.assessment,
         language="id",
     )
     report = Report.objects.select_related(

@@ -60,26 +60,34 @@ def test_a_document_pointing_outside_renders_without_fetching_it(
 
 def test_chart_text_is_escaped_and_the_svg_is_well_formed() -> None:
     nasty = '<script>alert("x")</script> & "quotes"'
-    svg = charts.radar([nasty, "B", "C"], [charts.Series(nasty, [1, None, 5], "#000000")],
-                       title=nasty)
+    svg = charts.radar(
+        [nasty, "B", "C"], [charts.Series(nasty, [1, None, 5], "#000000")], title=nasty
+    )
     assert "<script>" not in svg
     title = ET.fromstring(svg).find("{http://www.w3.org/2000/svg}title")  # noqa: S314
     assert title is not None and title.text == nasty
     bars = charts.bars_with_medians(
-        [charts.BarRow(nasty, 2.5, 3, None)], title=nasty, value_label=nasty,
-        national_label=nasty, province_label="",
+        [charts.BarRow(nasty, 2.5, 3, None)],
+        title=nasty,
+        value_label=nasty,
+        national_label=nasty,
+        province_label="",
     )
     assert "<script>" not in bars
     ET.fromstring(bars)  # noqa: S314
-    stacks = charts.level_stacks([charts.StackRow(nasty, [0, 1, 2, 3, 4, 5])], title=nasty,
-                                 level_names=[nasty] * 6)
+    stacks = charts.level_stacks(
+        [charts.StackRow(nasty, [0, 1, 2, 3, 4, 5])], title=nasty, level_names=[nasty] * 6
+    )
     assert "<script>" not in stacks
     ET.fromstring(stacks)  # noqa: S314
 
 
 def test_bars_leave_out_the_legend_of_medians_they_do_not_show() -> None:
     svg = charts.bars_with_medians(
-        [charts.BarRow("EDU", 2.5)], title="t", value_label="Skor", national_label="Median X",
+        [charts.BarRow("EDU", 2.5)],
+        title="t",
+        value_label="Skor",
+        national_label="Median X",
         province_label="Median Y",
     )
     assert "Median X" not in svg

@@ -7,12 +7,16 @@ All thresholds are PROVISIONAL; each guidance text gives the reasoning behind th
 INDICATORS: list[dict] = [
     # ---------------------------------------------------------------- EDU — Pendidikan
     {
-        "theme": "EDU", "code": "EDU-1", "iso37122": "6.1",
+        "theme": "EDU",
+        "code": "EDU-1",
+        "iso37122": "6.1",
         "title": (
             "Persentase penduduk yang menguasai lebih dari satu bahasa pada tingkat profesional",
             "Percentage of the city population with professional proficiency in more than one language",
         ),
-        "kind": "quantitative", "unit": "%", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "%",
+        "direction": "higher",
         "thresholds": ("5", "10", "20", "40"),
         "guidance": (
             "Hitung penduduk yang mampu memakai bahasa Indonesia dan sedikitnya satu bahasa lain "
@@ -38,12 +42,16 @@ INDICATORS: list[dict] = [
         "evidence_required": False,
     },
     {
-        "theme": "EDU", "code": "EDU-2", "iso37122": "6.2",
+        "theme": "EDU",
+        "code": "EDU-2",
+        "iso37122": "6.2",
         "title": (
             "Jumlah komputer, laptop, tablet atau perangkat pembelajaran digital lain per 1.000 siswa",
             "Number of computers, laptops, tablets or other digital learning devices available per 1 000 students",
         ),
-        "kind": "quantitative", "unit": "per 1000 siswa", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "per 1000 siswa",
+        "direction": "higher",
         "thresholds": ("50", "100", "200", "500"),
         "guidance": (
             "Hitung perangkat yang berfungsi dan tersedia untuk belajar siswa (komputer lab, laptop/"
@@ -66,12 +74,16 @@ INDICATORS: list[dict] = [
         "evidence_required": False,
     },
     {
-        "theme": "EDU", "code": "EDU-3", "iso37122": "6.3",
+        "theme": "EDU",
+        "code": "EDU-3",
+        "iso37122": "6.3",
         "title": (
             "Jumlah lulusan pendidikan tinggi bidang sains, teknologi, teknik dan matematika (STEM) per 100.000 penduduk",
             "Number of science, technology, engineering and mathematics (STEM) higher education degrees per 100 000 population",
         ),
-        "kind": "quantitative", "unit": "per 100000", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "per 100000",
+        "direction": "higher",
         "thresholds": ("20", "50", "100", "200"),
         "guidance": (
             "Hitung ijazah D3, D4/S1, S2 dan S3 bidang sains alam, teknologi/informatika, teknik dan "
@@ -79,7 +91,7 @@ INDICATORS: list[dict] = [
             "kampusnya berada di wilayah (bidang kesehatan, sosial dan humaniora tidak dihitung). "
             "Pembilang: jumlah lulusan STEM (PDDikti Kemdiktisaintek, LLDikti, atau data langsung dari "
             "perguruan tinggi); penyebut: jumlah penduduk tahun yang sama (BPS); bagi lalu kalikan 100.000. "
-            "Wilayah tanpa perguruan tinggi mengisi 0, bukan \"tidak berlaku\". Ambang sementara "
+            'Wilayah tanpa perguruan tinggi mengisi 0, bukan "tidak berlaku". Ambang sementara '
             "20/50/100/200: secara nasional lulusan STEM kira-kira berorde 100 per 100.000 penduduk per "
             "tahun, sehingga 100 menandai rata-rata nasional dan 200 kota pendidikan/teknologi.",
             "Count diploma (D3), bachelor/applied-bachelor, master's and doctoral degrees in natural "
@@ -88,14 +100,15 @@ INDICATORS: list[dict] = [
             "sciences and humanities do not count). Numerator: STEM graduates (PDDikti of the ministry of "
             "higher education, LLDikti, or the institutions themselves); denominator: population of the same "
             "year (BPS); divide and multiply by 100 000. A region without a university enters 0, not "
-            "\"not applicable\". Provisional thresholds 20/50/100/200: nationally, STEM graduates are of the "
+            '"not applicable". Provisional thresholds 20/50/100/200: nationally, STEM graduates are of the '
             "order of 100 per 100 000 population a year, so 100 marks the national average and 200 a "
             "university or technology city.",
         ),
         "evidence_required": False,
     },
     {
-        "theme": "EDU", "code": "EDU-K1",
+        "theme": "EDU",
+        "code": "EDU-K1",
         "title": ("Program literasi digital", "Digital literacy programmes"),
         "kind": "rubric",
         "guidance": (
@@ -155,12 +168,16 @@ INDICATORS: list[dict] = [
     },
     # ---------------------------------------------------------------- HEA — Kesehatan
     {
-        "theme": "HEA", "code": "HEA-1", "iso37122": "11.1",
+        "theme": "HEA",
+        "code": "HEA-1",
+        "iso37122": "11.1",
         "title": (
             "Persentase penduduk yang memiliki rekam kesehatan elektronik terpadu yang dapat diakses penyedia layanan kesehatan",
             "Percentage of the city's population with an online unified health file accessible to health care providers",
         ),
-        "kind": "quantitative", "unit": "%", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "%",
+        "direction": "higher",
         "thresholds": ("20", "40", "60", "80"),
         "guidance": (
             "Hitung penduduk yang rekam medis elektroniknya terhubung dalam satu berkas terpadu yang bisa "
@@ -185,12 +202,16 @@ INDICATORS: list[dict] = [
         "evidence_required": False,
     },
     {
-        "theme": "HEA", "code": "HEA-2", "iso37122": "11.2",
+        "theme": "HEA",
+        "code": "HEA-2",
+        "iso37122": "11.2",
         "title": (
             "Jumlah konsultasi medis jarak jauh (telemedisin) per 100.000 penduduk per tahun",
             "Annual number of medical appointments conducted remotely per 100 000 population",
         ),
-        "kind": "quantitative", "unit": "per 100000", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "per 100000",
+        "direction": "higher",
         "thresholds": ("100", "500", "2000", "5000"),
         "guidance": (
             "Hitung konsultasi antara tenaga medis dan pasien yang dilakukan jarak jauh (video, telepon, "
@@ -215,12 +236,16 @@ INDICATORS: list[dict] = [
         "evidence_required": False,
     },
     {
-        "theme": "HEA", "code": "HEA-3", "iso37122": "11.3",
+        "theme": "HEA",
+        "code": "HEA-3",
+        "iso37122": "11.3",
         "title": (
             "Persentase penduduk yang terjangkau sistem peringatan publik waktu nyata tentang kualitas udara dan air",
             "Percentage of the city population with access to real-time public alert systems for air and water quality advisories",
         ),
-        "kind": "quantitative", "unit": "%", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "%",
+        "direction": "higher",
         "thresholds": ("20", "40", "60", "80"),
         "guidance": (
             "Sistem dihitung bila data pemantauan otomatis (mis. stasiun AQMS/ISPU Dinas Lingkungan Hidup, "
@@ -246,12 +271,16 @@ INDICATORS: list[dict] = [
     },
     # ---------------------------------------------------------------- HOU — Perumahan
     {
-        "theme": "HOU", "code": "HOU-1", "iso37122": "12.1",
+        "theme": "HOU",
+        "code": "HOU-1",
+        "iso37122": "12.1",
         "title": (
             "Persentase rumah tangga yang memiliki meteran listrik pintar",
             "Percentage of households with smart energy meters",
         ),
-        "kind": "quantitative", "unit": "%", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "%",
+        "direction": "higher",
         "thresholds": ("5", "10", "25", "50"),
         "guidance": (
             "Meteran pintar adalah meteran yang merekam pemakaian secara berkala dan mengirim datanya "
@@ -274,12 +303,16 @@ INDICATORS: list[dict] = [
         "evidence_required": False,
     },
     {
-        "theme": "HOU", "code": "HOU-2", "iso37122": "12.2",
+        "theme": "HOU",
+        "code": "HOU-2",
+        "iso37122": "12.2",
         "title": (
             "Persentase rumah tangga yang memiliki meteran air pintar",
             "Percentage of households with smart water meters",
         ),
-        "kind": "quantitative", "unit": "%", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "%",
+        "direction": "higher",
         "thresholds": ("5", "10", "25", "50"),
         "guidance": (
             "Meteran air pintar mengirim data pemakaian secara otomatis (mis. melalui jaringan IoT/"
@@ -303,12 +336,16 @@ INDICATORS: list[dict] = [
     },
     # ---------------------------------------------------------------- POP — Kependudukan dan kondisi sosial
     {
-        "theme": "POP", "code": "POP-1", "iso37122": "13.1",
+        "theme": "POP",
+        "code": "POP-1",
+        "iso37122": "13.1",
         "title": (
             "Persentase bangunan publik yang aksesibel bagi penyandang disabilitas",
             "Percentage of public buildings that are accessible by persons with special needs",
         ),
-        "kind": "quantitative", "unit": "%", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "%",
+        "direction": "higher",
         "thresholds": ("20", "40", "60", "80"),
         "guidance": (
             "Bangunan publik: kantor pemerintah daerah yang melayani warga, sekolah negeri, puskesmas, "
@@ -332,12 +369,16 @@ INDICATORS: list[dict] = [
         "evidence_required": False,
     },
     {
-        "theme": "POP", "code": "POP-2", "iso37122": "13.2",
+        "theme": "POP",
+        "code": "POP-2",
+        "iso37122": "13.2",
         "title": (
             "Persentase anggaran daerah untuk penyediaan alat bantu mobilitas, perangkat dan teknologi asistif bagi penyandang disabilitas",
             "Percentage of municipal budget allocated for provision of mobility aids, devices and assistive technologies to citizens with special needs",
         ),
-        "kind": "quantitative", "unit": "%", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "%",
+        "direction": "higher",
         "thresholds": ("0.01", "0.05", "0.1", "0.25"),
         "guidance": (
             "Hitung belanja APBD yang terealisasi untuk alat bantu yang diberikan kepada warga penyandang "
@@ -361,12 +402,16 @@ INDICATORS: list[dict] = [
         "evidence_required": False,
     },
     {
-        "theme": "POP", "code": "POP-3", "iso37122": "13.3",
+        "theme": "POP",
+        "code": "POP-3",
+        "iso37122": "13.3",
         "title": (
             "Persentase penyeberangan pejalan kaki bermarka yang dilengkapi sinyal penyeberangan aksesibel",
             "Percentage of marked pedestrian crossings equipped with accessible pedestrian signals",
         ),
-        "kind": "quantitative", "unit": "%", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "%",
+        "direction": "higher",
         "thresholds": ("5", "15", "30", "50"),
         "guidance": (
             "Sinyal penyeberangan aksesibel memberi isyarat yang dapat dipakai penyandang tunanetra atau "
@@ -389,12 +434,16 @@ INDICATORS: list[dict] = [
         "evidence_required": False,
     },
     {
-        "theme": "POP", "code": "POP-4", "iso37122": "13.4",
+        "theme": "POP",
+        "code": "POP-4",
+        "iso37122": "13.4",
         "title": (
             "Persentase anggaran daerah untuk program penanggulangan kesenjangan digital",
             "Percentage of municipal budget allocated for provision of programs designated for bridging the digital divide",
         ),
-        "kind": "quantitative", "unit": "%", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "%",
+        "direction": "higher",
         "thresholds": ("0.05", "0.1", "0.25", "0.5"),
         "guidance": (
             "Hitung belanja APBD terealisasi untuk program yang menjangkau warga yang tertinggal secara "
@@ -420,12 +469,16 @@ INDICATORS: list[dict] = [
     },
     # ---------------------------------------------------------------- REC — Rekreasi
     {
-        "theme": "REC", "code": "REC-1", "iso37122": "14.1",
+        "theme": "REC",
+        "code": "REC-1",
+        "iso37122": "14.1",
         "title": (
             "Persentase layanan rekreasi publik yang dapat dipesan secara daring",
             "Percentage of public recreation services that can be booked online",
         ),
-        "kind": "quantitative", "unit": "%", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "%",
+        "direction": "higher",
         "thresholds": ("20", "40", "60", "80"),
         "guidance": (
             "Layanan rekreasi publik adalah fasilitas dan kegiatan rekreasi milik atau dikelola pemerintah "
@@ -449,12 +502,16 @@ INDICATORS: list[dict] = [
     },
     # ---------------------------------------------------------------- SPC — Olahraga dan budaya
     {
-        "theme": "SPC", "code": "SPC-1", "iso37122": "17.1",
+        "theme": "SPC",
+        "code": "SPC-1",
+        "iso37122": "17.1",
         "title": (
             "Jumlah pemesanan daring fasilitas budaya per 100.000 penduduk",
             "Number of online bookings for cultural facilities per 100 000 population",
         ),
-        "kind": "quantitative", "unit": "per 100000", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "per 100000",
+        "direction": "higher",
         "thresholds": ("100", "500", "2000", "5000"),
         "guidance": (
             "Hitung pemesanan tiket atau reservasi yang dilakukan secara daring selama satu tahun "
@@ -479,12 +536,16 @@ INDICATORS: list[dict] = [
         "evidence_required": False,
     },
     {
-        "theme": "SPC", "code": "SPC-2", "iso37122": "17.2",
+        "theme": "SPC",
+        "code": "SPC-2",
+        "iso37122": "17.2",
         "title": (
             "Persentase catatan budaya kota yang telah didigitalkan",
             "Percentage of the city's cultural records that have been digitized",
         ),
-        "kind": "quantitative", "unit": "%", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "%",
+        "direction": "higher",
         "thresholds": ("20", "40", "60", "80"),
         "guidance": (
             "Catatan budaya adalah item yang dikelola pemerintah daerah: koleksi museum daerah, arsip "
@@ -508,12 +569,16 @@ INDICATORS: list[dict] = [
         "evidence_required": False,
     },
     {
-        "theme": "SPC", "code": "SPC-3", "iso37122": "17.3",
+        "theme": "SPC",
+        "code": "SPC-3",
+        "iso37122": "17.3",
         "title": (
             "Jumlah judul buku dan buku elektronik perpustakaan umum per 100.000 penduduk",
             "Number of public library book and e-book titles per 100 000 population",
         ),
-        "kind": "quantitative", "unit": "per 100000", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "per 100000",
+        "direction": "higher",
         "thresholds": ("1000", "5000", "10000", "25000"),
         "guidance": (
             "Hitung judul (bukan eksemplar) buku cetak dan buku elektronik yang dimiliki atau dilanggan "
@@ -536,12 +601,16 @@ INDICATORS: list[dict] = [
         "evidence_required": False,
     },
     {
-        "theme": "SPC", "code": "SPC-4", "iso37122": "17.4",
+        "theme": "SPC",
+        "code": "SPC-4",
+        "iso37122": "17.4",
         "title": (
             "Persentase penduduk yang merupakan pengguna aktif perpustakaan umum",
             "Percentage of city population that are active public library users",
         ),
-        "kind": "quantitative", "unit": "%", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "%",
+        "direction": "higher",
         "thresholds": ("2", "5", "10", "20"),
         "guidance": (
             "Pengguna aktif adalah anggota perpustakaan umum daerah (termasuk cabang, perpustakaan keliling "
@@ -562,7 +631,8 @@ INDICATORS: list[dict] = [
         "evidence_required": False,
     },
     {
-        "theme": "SPC", "code": "SPC-K1",
+        "theme": "SPC",
+        "code": "SPC-K1",
         "title": ("Pelestarian budaya lokal", "Preservation of local culture"),
         "kind": "rubric",
         "guidance": (
@@ -625,12 +695,16 @@ INDICATORS: list[dict] = [
     },
     # ---------------------------------------------------------------- URP — Perencanaan kota
     {
-        "theme": "URP", "code": "URP-1", "iso37122": "21.1",
+        "theme": "URP",
+        "code": "URP-1",
+        "iso37122": "21.1",
         "title": (
             "Jumlah warga yang terlibat dalam proses perencanaan per 100.000 penduduk per tahun",
             "Annual number of citizens engaged in the planning process per 100 000 population",
         ),
-        "kind": "quantitative", "unit": "per 100000", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "per 100000",
+        "direction": "higher",
         "thresholds": ("250", "500", "1000", "2500"),
         "guidance": (
             "Hitung warga yang ikut serta dalam satu tahun kalender pada proses perencanaan pembangunan "
@@ -656,12 +730,16 @@ INDICATORS: list[dict] = [
         "evidence_required": False,
     },
     {
-        "theme": "URP", "code": "URP-2", "iso37122": "21.2",
+        "theme": "URP",
+        "code": "URP-2",
+        "iso37122": "21.2",
         "title": (
             "Persentase permohonan izin bangunan yang diajukan melalui sistem elektronik",
             "Percentage of building permits submitted through an electronic submission system",
         ),
-        "kind": "quantitative", "unit": "%", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "%",
+        "direction": "higher",
         "thresholds": ("50", "75", "90", "100"),
         "guidance": (
             "Hitung permohonan Persetujuan Bangunan Gedung (PBG) yang masuk dalam satu tahun kalender. "
@@ -685,12 +763,16 @@ INDICATORS: list[dict] = [
         "evidence_required": False,
     },
     {
-        "theme": "URP", "code": "URP-3", "iso37122": "21.3",
+        "theme": "URP",
+        "code": "URP-3",
+        "iso37122": "21.3",
         "title": (
             "Rata-rata waktu penerbitan persetujuan bangunan gedung",
             "Average time for building permit approval",
         ),
-        "kind": "quantitative", "unit": "hari", "direction": "lower",
+        "kind": "quantitative",
+        "unit": "hari",
+        "direction": "lower",
         "thresholds": ("7", "14", "30", "60"),
         "guidance": (
             "Untuk setiap PBG yang terbit dalam tahun referensi, hitung hari kalender sejak permohonan "
@@ -713,19 +795,23 @@ INDICATORS: list[dict] = [
         "evidence_required": False,
     },
     {
-        "theme": "URP", "code": "URP-4", "iso37122": "21.4",
+        "theme": "URP",
+        "code": "URP-4",
+        "iso37122": "21.4",
         "title": (
             "Persentase penduduk yang tinggal di kawasan berkepadatan penduduk menengah hingga tinggi",
             "Percentage of the city population living in medium-to-high population densities",
         ),
-        "kind": "quantitative", "unit": "%", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "%",
+        "direction": "higher",
         "thresholds": ("20", "40", "60", "80"),
         "guidance": (
             "Sampai kementerian menetapkan definisinya, anggap kelurahan/desa berkepadatan menengah hingga "
             "tinggi bila penduduknya paling sedikit 1.500 jiwa per km², batas sel padat perkotaan dalam "
             "metode Degree of Urbanisation yang disahkan Komisi Statistik PBB. Pembilang: jumlah penduduk "
             "kelurahan/desa yang memenuhi batas itu; penyebut: jumlah penduduk wilayah; kalikan 100. "
-            "Gunakan luas dan penduduk per kelurahan/desa dari publikasi BPS \"Kecamatan Dalam Angka\" atau "
+            'Gunakan luas dan penduduk per kelurahan/desa dari publikasi BPS "Kecamatan Dalam Angka" atau '
             "Disdukcapil, untuk tahun referensi yang sama. Kota yang padat dan kompak memudahkan layanan "
             "dan angkutan umum, maka makin tinggi makin baik; ambang sementara 20/40/60/80 % (kuartil) "
             "dipakai karena belum ada acuan nasional.",
@@ -734,7 +820,7 @@ INDICATORS: list[dict] = [
             "Degree of Urbanisation method endorsed by the UN Statistical Commission. Numerator: the "
             "population of kelurahan/villages meeting that threshold; denominator: the region's "
             "population; multiply by 100. Use area and population per kelurahan/village from the BPS "
-            "\"Kecamatan Dalam Angka\" publications or Disdukcapil, for the same reference year. Dense, "
+            '"Kecamatan Dalam Angka" publications or Disdukcapil, for the same reference year. Dense, '
             "compact cities make services and public transport easier, so higher is better; provisional "
             "thresholds 20/40/60/80 % (quartiles) are used because there is no national benchmark.",
         ),

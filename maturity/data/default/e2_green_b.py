@@ -825,8 +825,7 @@ INDICATORS: list[dict] = [
         "iso37122": "23.3",
         "title": (
             "Persentase jaringan distribusi air minum yang dipantau sistem air cerdas",
-            "Percentage of the city's water distribution network monitored by a smart water "
-            "system",
+            "Percentage of the city's water distribution network monitored by a smart water system",
         ),
         "kind": "quantitative",
         "unit": "%",

@@ -3,12 +3,16 @@
 
 INDICATORS: list[dict] = [
     {
-        "theme": "ECO", "code": "ECO-1", "iso37122": "5.1",
+        "theme": "ECO",
+        "code": "ECO-1",
+        "iso37122": "5.1",
         "title": (
             "Persentase kontrak layanan kota yang memuat kebijakan data terbuka",
             "Percentage of service contracts providing city services which contain an open data policy",
         ),
-        "kind": "quantitative", "unit": "%", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "%",
+        "direction": "higher",
         "thresholds": ("10", "30", "50", "75"),
         "guidance": (
             "Hitung kontrak pengadaan layanan kota (pengelolaan sampah, air, transportasi, TI, dan sejenisnya) "
@@ -26,12 +30,16 @@ INDICATORS: list[dict] = [
         ),
     },
     {
-        "theme": "ECO", "code": "ECO-2", "iso37122": "5.2",
+        "theme": "ECO",
+        "code": "ECO-2",
+        "iso37122": "5.2",
         "title": (
             "Tingkat kelangsungan usaha baru per 100.000 penduduk",
             "Survival rate of new businesses per 100 000 population",
         ),
-        "kind": "quantitative", "unit": "per 100000", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "per 100000",
+        "direction": "higher",
         "thresholds": ("50", "100", "200", "400"),
         "guidance": (
             "Hitung usaha baru yang terdaftar tiga tahun sebelum tahun acuan (misalnya NIB dari OSS) dan masih "
@@ -47,12 +55,16 @@ INDICATORS: list[dict] = [
         ),
     },
     {
-        "theme": "ECO", "code": "ECO-3", "iso37122": "5.3",
+        "theme": "ECO",
+        "code": "ECO-3",
+        "iso37122": "5.3",
         "title": (
             "Persentase angkatan kerja yang bekerja di sektor teknologi informasi dan komunikasi (TIK)",
             "Percentage of the labour force employed in occupations in the information and communications technology (ICT) sector",
         ),
-        "kind": "quantitative", "unit": "%", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "%",
+        "direction": "higher",
         "thresholds": ("0.5", "1", "2", "4"),
         "guidance": (
             "Pembilang: penduduk bekerja pada lapangan usaha informasi dan komunikasi (KBLI kategori J) menurut "
@@ -68,12 +80,16 @@ INDICATORS: list[dict] = [
         ),
     },
     {
-        "theme": "ECO", "code": "ECO-4", "iso37122": "5.4",
+        "theme": "ECO",
+        "code": "ECO-4",
+        "iso37122": "5.4",
         "title": (
             "Persentase angkatan kerja yang bekerja di sektor pendidikan serta penelitian dan pengembangan",
             "Percentage of the labour force employed in occupations in the education and research and development sectors",
         ),
-        "kind": "quantitative", "unit": "%", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "%",
+        "direction": "higher",
         "thresholds": ("2", "4", "6", "8"),
         "guidance": (
             "Pembilang: penduduk bekerja di lapangan usaha jasa pendidikan (KBLI P) ditambah penelitian dan "
@@ -88,12 +104,16 @@ INDICATORS: list[dict] = [
         ),
     },
     {
-        "theme": "FIN", "code": "FIN-1", "iso37122": "9.1",
+        "theme": "FIN",
+        "code": "FIN-1",
+        "iso37122": "9.1",
         "title": (
             "Pendapatan tahunan dari ekonomi berbagi sebagai persentase pendapatan asli daerah (PAD)",
             "Annual revenues collected from the sharing economy as a percentage of own-source revenue",
         ),
-        "kind": "quantitative", "unit": "%", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "%",
+        "direction": "higher",
         "thresholds": ("0.1", "0.5", "1", "2"),
         "guidance": (
             "Pembilang: pajak dan retribusi daerah yang dipungut dari kegiatan ekonomi berbagi (misalnya pajak "
@@ -109,12 +129,16 @@ INDICATORS: list[dict] = [
         ),
     },
     {
-        "theme": "FIN", "code": "FIN-2", "iso37122": "9.2",
+        "theme": "FIN",
+        "code": "FIN-2",
+        "iso37122": "9.2",
         "title": (
             "Persentase pembayaran kepada pemerintah daerah yang dilakukan secara elektronik berdasarkan tagihan elektronik",
             "Percentage of payments to the city that are paid electronically based on electronic invoices",
         ),
-        "kind": "quantitative", "unit": "%", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "%",
+        "direction": "higher",
         "thresholds": ("25", "50", "70", "90"),
         "guidance": (
             "Pembilang: jumlah transaksi pembayaran pajak dan retribusi daerah yang ditagih dengan tagihan "
@@ -131,12 +155,16 @@ INDICATORS: list[dict] = [
         ),
     },
     {
-        "theme": "GOV", "code": "GOV-1", "iso37122": "10.1",
+        "theme": "GOV",
+        "code": "GOV-1",
+        "iso37122": "10.1",
         "title": (
             "Jumlah kunjungan daring tahunan ke portal data terbuka daerah per 100.000 penduduk",
             "Annual number of online visits to the municipal open data portal per 100 000 population",
         ),
-        "kind": "quantitative", "unit": "per 100000", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "per 100000",
+        "direction": "higher",
         "thresholds": ("500", "2000", "10000", "50000"),
         "guidance": (
             "Pembilang: jumlah kunjungan (sesi) ke portal data terbuka atau portal Satu Data daerah selama "
@@ -153,12 +181,16 @@ INDICATORS: list[dict] = [
         ),
     },
     {
-        "theme": "GOV", "code": "GOV-2", "iso37122": "10.2",
+        "theme": "GOV",
+        "code": "GOV-2",
+        "iso37122": "10.2",
         "title": (
             "Persentase layanan pemerintah daerah yang dapat diakses dan diajukan secara daring",
             "Percentage of city services accessible and that can be requested online",
         ),
-        "kind": "quantitative", "unit": "%", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "%",
+        "direction": "higher",
         "thresholds": ("20", "40", "60", "80"),
         "guidance": (
             "Susun daftar layanan publik daerah (misalnya dari standar pelayanan seluruh perangkat daerah dan "
@@ -174,12 +206,16 @@ INDICATORS: list[dict] = [
         ),
     },
     {
-        "theme": "GOV", "code": "GOV-3", "iso37122": "10.3",
+        "theme": "GOV",
+        "code": "GOV-3",
+        "iso37122": "10.3",
         "title": (
             "Rata-rata waktu tanggapan atas pertanyaan melalui sistem pengaduan/informasi non-darurat",
             "Average response time to inquiries made through the city's non-emergency inquiry system",
         ),
-        "kind": "quantitative", "unit": "hari", "direction": "lower",
+        "kind": "quantitative",
+        "unit": "hari",
+        "direction": "lower",
         "thresholds": ("1", "3", "5", "10"),
         "guidance": (
             "Untuk setiap pengaduan atau pertanyaan non-darurat pada tahun acuan (SP4N-LAPOR!, aplikasi "
@@ -196,12 +232,16 @@ INDICATORS: list[dict] = [
         ),
     },
     {
-        "theme": "GOV", "code": "GOV-4", "iso37122": "10.4",
+        "theme": "GOV",
+        "code": "GOV-4",
+        "iso37122": "10.4",
         "title": (
             "Rata-rata waktu henti infrastruktur TI pemerintah daerah",
             "Average downtime of the city's IT infrastructure",
         ),
-        "kind": "quantitative", "unit": "jam/tahun", "direction": "lower",
+        "kind": "quantitative",
+        "unit": "jam/tahun",
+        "direction": "lower",
         "thresholds": ("4", "9", "44", "88"),
         "guidance": (
             "Jumlahkan jam tidak tersedianya layanan inti TI (pusat data, jaringan antarkantor, aplikasi "
@@ -217,7 +257,10 @@ INDICATORS: list[dict] = [
         ),
     },
     {
-        "theme": "GOV", "code": "GOV-K1", "kind": "rubric", "evidence_required": True,
+        "theme": "GOV",
+        "code": "GOV-K1",
+        "kind": "rubric",
+        "evidence_required": True,
         "title": ("Rencana induk (masterplan) kota cerdas", "Smart city masterplan"),
         "guidance": (
             "Nilai keberadaan dan penggunaan rencana induk kota cerdas. Bukti: dokumen masterplan, peraturan "
@@ -227,20 +270,33 @@ INDICATORS: list[dict] = [
             "monitoring reports.",
         ),
         "rubric": {
-            1: ("Belum ada rencana induk; inisiatif kota cerdas berjalan sendiri-sendiri.",
-                "No masterplan; smart city initiatives run separately."),
-            2: ("Rencana induk sedang disusun atau sudah ada tetapi belum ditetapkan.",
-                "A masterplan is being drafted, or exists but has not been adopted."),
-            3: ("Rencana induk ditetapkan dengan peraturan kepala daerah dan memuat program serta quick win.",
-                "The masterplan is adopted by regulation and lists programmes and quick wins."),
-            4: ("Rencana induk terintegrasi dengan RPJMD dan APBD; capaiannya dipantau setiap tahun.",
-                "The masterplan is built into the RPJMD and budget; its results are monitored yearly."),
-            5: ("Rencana induk dievaluasi dan diperbarui berkala dengan pelibatan publik dan hasilnya dipublikasikan.",
-                "The masterplan is evaluated and revised regularly with public involvement and its results published."),
+            1: (
+                "Belum ada rencana induk; inisiatif kota cerdas berjalan sendiri-sendiri.",
+                "No masterplan; smart city initiatives run separately.",
+            ),
+            2: (
+                "Rencana induk sedang disusun atau sudah ada tetapi belum ditetapkan.",
+                "A masterplan is being drafted, or exists but has not been adopted.",
+            ),
+            3: (
+                "Rencana induk ditetapkan dengan peraturan kepala daerah dan memuat program serta quick win.",
+                "The masterplan is adopted by regulation and lists programmes and quick wins.",
+            ),
+            4: (
+                "Rencana induk terintegrasi dengan RPJMD dan APBD; capaiannya dipantau setiap tahun.",
+                "The masterplan is built into the RPJMD and budget; its results are monitored yearly.",
+            ),
+            5: (
+                "Rencana induk dievaluasi dan diperbarui berkala dengan pelibatan publik dan hasilnya dipublikasikan.",
+                "The masterplan is evaluated and revised regularly with public involvement and its results published.",
+            ),
         },
     },
     {
-        "theme": "GOV", "code": "GOV-K2", "kind": "rubric", "evidence_required": True,
+        "theme": "GOV",
+        "code": "GOV-K2",
+        "kind": "rubric",
+        "evidence_required": True,
         "title": ("CSCO dan tim kota cerdas", "CSCO and smart city team"),
         "guidance": (
             "Nilai kelembagaan: penunjukan Chief Smart City Officer (CSCO), dewan dan tim pelaksana kota "
@@ -251,18 +307,29 @@ INDICATORS: list[dict] = [
         ),
         "rubric": {
             1: ("Belum ada CSCO maupun tim kota cerdas.", "No CSCO and no smart city team."),
-            2: ("CSCO atau tim ditunjuk secara informal tanpa SK dan tanpa tugas yang jelas.",
-                "A CSCO or team is named informally, with no decree or clear duties."),
-            3: ("CSCO, dewan dan tim pelaksana ditetapkan dengan SK dengan tugas dan anggaran.",
-                "The CSCO, council and team are set up by decree with duties and a budget."),
-            4: ("Tim bekerja lintas perangkat daerah dengan rapat rutin dan target kinerja yang dipantau.",
-                "The team works across agencies with regular meetings and monitored targets."),
-            5: ("Tim melibatkan akademisi, swasta dan masyarakat, dievaluasi tahunan dan berbagi praktik baik antardaerah.",
-                "The team involves academia, business and citizens, is evaluated yearly and shares good practice with other regions."),
+            2: (
+                "CSCO atau tim ditunjuk secara informal tanpa SK dan tanpa tugas yang jelas.",
+                "A CSCO or team is named informally, with no decree or clear duties.",
+            ),
+            3: (
+                "CSCO, dewan dan tim pelaksana ditetapkan dengan SK dengan tugas dan anggaran.",
+                "The CSCO, council and team are set up by decree with duties and a budget.",
+            ),
+            4: (
+                "Tim bekerja lintas perangkat daerah dengan rapat rutin dan target kinerja yang dipantau.",
+                "The team works across agencies with regular meetings and monitored targets.",
+            ),
+            5: (
+                "Tim melibatkan akademisi, swasta dan masyarakat, dievaluasi tahunan dan berbagi praktik baik antardaerah.",
+                "The team involves academia, business and citizens, is evaluated yearly and shares good practice with other regions.",
+            ),
         },
     },
     {
-        "theme": "GOV", "code": "GOV-K3", "kind": "rubric", "evidence_required": False,
+        "theme": "GOV",
+        "code": "GOV-K3",
+        "kind": "rubric",
+        "evidence_required": False,
         "title": ("Penanganan pengaduan masyarakat", "Citizen complaint handling"),
         "guidance": (
             "Nilai sistem pengaduan masyarakat, termasuk integrasi dengan SP4N-LAPOR!. Bukti: SK pengelola "
@@ -272,20 +339,33 @@ INDICATORS: list[dict] = [
             "follow-up statistics, satisfaction surveys.",
         ),
         "rubric": {
-            1: ("Pengaduan diterima secara manual tanpa pencatatan terpusat.",
-                "Complaints are received by hand with no central record."),
-            2: ("Ada kanal daring, tetapi tidak terhubung SP4N-LAPOR! dan tindak lanjut tidak dipantau.",
-                "An online channel exists but is not linked to SP4N-LAPOR! and follow-up is not tracked."),
-            3: ("Pengaduan terhubung SP4N-LAPOR!, setiap laporan punya nomor, status dan batas waktu tindak lanjut.",
-                "Complaints are linked to SP4N-LAPOR!; every report has a number, a status and a follow-up deadline."),
-            4: ("Semua perangkat daerah menindaklanjuti dalam batas waktu; kinerja dipublikasikan di dasbor.",
-                "Every agency follows up within the deadline; performance is published on a dashboard."),
-            5: ("Data pengaduan dianalisis untuk memperbaiki layanan dan kepuasan pelapor diukur dan meningkat.",
-                "Complaint data is analysed to improve services, and complainants' satisfaction is measured and rising."),
+            1: (
+                "Pengaduan diterima secara manual tanpa pencatatan terpusat.",
+                "Complaints are received by hand with no central record.",
+            ),
+            2: (
+                "Ada kanal daring, tetapi tidak terhubung SP4N-LAPOR! dan tindak lanjut tidak dipantau.",
+                "An online channel exists but is not linked to SP4N-LAPOR! and follow-up is not tracked.",
+            ),
+            3: (
+                "Pengaduan terhubung SP4N-LAPOR!, setiap laporan punya nomor, status dan batas waktu tindak lanjut.",
+                "Complaints are linked to SP4N-LAPOR!; every report has a number, a status and a follow-up deadline.",
+            ),
+            4: (
+                "Semua perangkat daerah menindaklanjuti dalam batas waktu; kinerja dipublikasikan di dasbor.",
+                "Every agency follows up within the deadline; performance is published on a dashboard.",
+            ),
+            5: (
+                "Data pengaduan dianalisis untuk memperbaiki layanan dan kepuasan pelapor diukur dan meningkat.",
+                "Complaint data is analysed to improve services, and complainants' satisfaction is measured and rising.",
+            ),
         },
     },
     {
-        "theme": "GOV", "code": "GOV-K4", "kind": "rubric", "evidence_required": False,
+        "theme": "GOV",
+        "code": "GOV-K4",
+        "kind": "rubric",
+        "evidence_required": False,
         "title": ("Portal data terbuka", "Open data portal"),
         "guidance": (
             "Nilai portal data terbuka daerah dalam kerangka Satu Data Indonesia. Bukti: alamat portal, "
@@ -296,18 +376,29 @@ INDICATORS: list[dict] = [
         ),
         "rubric": {
             1: ("Belum ada portal data terbuka.", "No open data portal."),
-            2: ("Portal ada dengan sedikit dataset, jarang diperbarui, sebagian hanya PDF.",
-                "A portal exists with few datasets, rarely updated, some only as PDF."),
-            3: ("Dataset prioritas tersedia dalam format terbuka (CSV/JSON) dengan metadata dan walidata.",
-                "Priority datasets are published in open formats (CSV/JSON) with metadata and data stewards."),
-            4: ("Portal terhubung Satu Data Indonesia, diperbarui terjadwal dan menyediakan API.",
-                "The portal feeds Satu Data Indonesia, is updated on schedule and offers an API."),
-            5: ("Data dipakai publik dan pemda untuk kebijakan; permintaan data ditanggapi dan pemakaian diukur.",
-                "Data is used by the public and the government for policy; data requests are answered and use is measured."),
+            2: (
+                "Portal ada dengan sedikit dataset, jarang diperbarui, sebagian hanya PDF.",
+                "A portal exists with few datasets, rarely updated, some only as PDF.",
+            ),
+            3: (
+                "Dataset prioritas tersedia dalam format terbuka (CSV/JSON) dengan metadata dan walidata.",
+                "Priority datasets are published in open formats (CSV/JSON) with metadata and data stewards.",
+            ),
+            4: (
+                "Portal terhubung Satu Data Indonesia, diperbarui terjadwal dan menyediakan API.",
+                "The portal feeds Satu Data Indonesia, is updated on schedule and offers an API.",
+            ),
+            5: (
+                "Data dipakai publik dan pemda untuk kebijakan; permintaan data ditanggapi dan pemakaian diukur.",
+                "Data is used by the public and the government for policy; data requests are answered and use is measured.",
+            ),
         },
     },
     {
-        "theme": "GOV", "code": "GOV-K5", "kind": "rubric", "evidence_required": False,
+        "theme": "GOV",
+        "code": "GOV-K5",
+        "kind": "rubric",
+        "evidence_required": False,
         "title": ("Tata kelola data dan interoperabilitas", "Data governance and interoperability"),
         "guidance": (
             "Nilai tata kelola data dan interoperabilitas sistem sesuai arsitektur SPBE. Bukti: peraturan "
@@ -317,25 +408,39 @@ INDICATORS: list[dict] = [
             "system integrations.",
         ),
         "rubric": {
-            1: ("Data tersebar di tiap perangkat daerah tanpa standar dan tanpa pertukaran.",
-                "Data sits in each agency with no standards and no exchange."),
-            2: ("Ada inventaris data dan aplikasi, tetapi integrasi masih dengan salin-tempel atau berkas.",
-                "Data and applications are inventoried, but integration is by copying files."),
-            3: ("Standar data, walidata dan arsitektur SPBE ditetapkan; sebagian sistem bertukar data via API.",
-                "Data standards, stewards and an SPBE architecture are adopted; some systems exchange data through APIs."),
-            4: ("Sistem inti terintegrasi melalui layanan berbagi pakai, termasuk dengan NIK Dukcapil.",
-                "Core systems are integrated through shared services, including the civil registry ID (NIK)."),
-            5: ("Interoperabilitas penuh lintas daerah dan pusat, kualitas data diaudit dan dilaporkan rutin.",
-                "Full interoperability with other regions and the centre; data quality is audited and reported regularly."),
+            1: (
+                "Data tersebar di tiap perangkat daerah tanpa standar dan tanpa pertukaran.",
+                "Data sits in each agency with no standards and no exchange.",
+            ),
+            2: (
+                "Ada inventaris data dan aplikasi, tetapi integrasi masih dengan salin-tempel atau berkas.",
+                "Data and applications are inventoried, but integration is by copying files.",
+            ),
+            3: (
+                "Standar data, walidata dan arsitektur SPBE ditetapkan; sebagian sistem bertukar data via API.",
+                "Data standards, stewards and an SPBE architecture are adopted; some systems exchange data through APIs.",
+            ),
+            4: (
+                "Sistem inti terintegrasi melalui layanan berbagi pakai, termasuk dengan NIK Dukcapil.",
+                "Core systems are integrated through shared services, including the civil registry ID (NIK).",
+            ),
+            5: (
+                "Interoperabilitas penuh lintas daerah dan pusat, kualitas data diaudit dan dilaporkan rutin.",
+                "Full interoperability with other regions and the centre; data quality is audited and reported regularly.",
+            ),
         },
     },
     {
-        "theme": "TEL", "code": "TEL-1", "iso37122": "18.1",
+        "theme": "TEL",
+        "code": "TEL-1",
+        "iso37122": "18.1",
         "title": (
             "Persentase penduduk dengan akses pita lebar yang memadai",
             "Percentage of the city population with access to sufficiently fast broadband",
         ),
-        "kind": "quantitative", "unit": "%", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "%",
+        "direction": "higher",
         "thresholds": ("50", "70", "85", "95"),
         "guidance": (
             "Pembilang: penduduk yang tinggal di wilayah terlayani internet pita lebar tetap atau seluler "
@@ -351,12 +456,16 @@ INDICATORS: list[dict] = [
         ),
     },
     {
-        "theme": "TEL", "code": "TEL-2", "iso37122": "18.2",
+        "theme": "TEL",
+        "code": "TEL-2",
+        "iso37122": "18.2",
         "title": (
             "Persentase wilayah kota yang termasuk zona putih/titik buta tanpa konektivitas telekomunikasi",
             "Percentage of the city area under a white zone/dead spot/not covered by telecommunication connectivity",
         ),
-        "kind": "quantitative", "unit": "%", "direction": "lower",
+        "kind": "quantitative",
+        "unit": "%",
+        "direction": "lower",
         "thresholds": ("1", "5", "15", "30"),
         "guidance": (
             "Pembilang: luas wilayah (km²) tanpa sinyal seluler atau internet yang dapat dipakai; penyebut: "
@@ -370,12 +479,16 @@ INDICATORS: list[dict] = [
         ),
     },
     {
-        "theme": "TEL", "code": "TEL-3", "iso37122": "18.3",
+        "theme": "TEL",
+        "code": "TEL-3",
+        "iso37122": "18.3",
         "title": (
             "Persentase wilayah kota yang terlayani konektivitas internet yang disediakan pemerintah daerah",
             "Percentage of the city area covered by municipally provided Internet connectivity",
         ),
-        "kind": "quantitative", "unit": "%", "direction": "higher",
+        "kind": "quantitative",
+        "unit": "%",
+        "direction": "higher",
         "thresholds": ("5", "15", "30", "50"),
         "guidance": (
             "Pembilang: luas wilayah dalam jangkauan titik akses internet yang disediakan pemda (Wi-Fi publik, "
@@ -391,7 +504,10 @@ INDICATORS: list[dict] = [
         ),
     },
     {
-        "theme": "TEL", "code": "TEL-K1", "kind": "rubric", "evidence_required": False,
+        "theme": "TEL",
+        "code": "TEL-K1",
+        "kind": "rubric",
+        "evidence_required": False,
         "title": (
             "Aplikasi layanan publik terintegrasi (super-app)",
             "Integrated public-service app (super-app)",
@@ -405,20 +521,33 @@ INDICATORS: list[dict] = [
             "screenshots, the decree naming its operator.",
         ),
         "rubric": {
-            1: ("Tiap perangkat daerah punya aplikasi sendiri, tanpa pintu masuk bersama.",
-                "Each agency has its own app with no shared entry point."),
-            2: ("Ada portal atau aplikasi yang menautkan layanan lain, tanpa akun tunggal.",
-                "A portal or app links to other services, without a single account."),
-            3: ("Satu aplikasi dengan akun tunggal memuat layanan utama (pengaduan, perizinan, informasi).",
-                "One app with a single account holds the main services (complaints, permits, information)."),
-            4: ("Aplikasi terintegrasi dengan data kependudukan dan pembayaran, dipakai luas oleh warga.",
-                "The app is integrated with population data and payments and widely used by residents."),
-            5: ("Aplikasi menjadi kanal utama layanan, dikembangkan berdasarkan data pemakaian dan umpan balik warga.",
-                "The app is the main service channel, developed from usage data and residents' feedback."),
+            1: (
+                "Tiap perangkat daerah punya aplikasi sendiri, tanpa pintu masuk bersama.",
+                "Each agency has its own app with no shared entry point.",
+            ),
+            2: (
+                "Ada portal atau aplikasi yang menautkan layanan lain, tanpa akun tunggal.",
+                "A portal or app links to other services, without a single account.",
+            ),
+            3: (
+                "Satu aplikasi dengan akun tunggal memuat layanan utama (pengaduan, perizinan, informasi).",
+                "One app with a single account holds the main services (complaints, permits, information).",
+            ),
+            4: (
+                "Aplikasi terintegrasi dengan data kependudukan dan pembayaran, dipakai luas oleh warga.",
+                "The app is integrated with population data and payments and widely used by residents.",
+            ),
+            5: (
+                "Aplikasi menjadi kanal utama layanan, dikembangkan berdasarkan data pemakaian dan umpan balik warga.",
+                "The app is the main service channel, developed from usage data and residents' feedback.",
+            ),
         },
     },
     {
-        "theme": "TEL", "code": "TEL-K2", "kind": "rubric", "evidence_required": True,
+        "theme": "TEL",
+        "code": "TEL-K2",
+        "kind": "rubric",
+        "evidence_required": True,
         "title": ("Keamanan siber", "Cyber security"),
         "guidance": (
             "Nilai pengelolaan keamanan siber pemda sesuai pedoman BSSN. Bukti: SK tim tanggap insiden "
@@ -429,16 +558,26 @@ INDICATORS: list[dict] = [
             "security policy, the KAMI index assessment, penetration test reports, incident records.",
         ),
         "rubric": {
-            1: ("Belum ada kebijakan maupun petugas keamanan informasi.",
-                "No information security policy and no one responsible."),
-            2: ("Ada petugas dan langkah dasar (antivirus, cadangan data) tanpa kebijakan tertulis.",
-                "Someone is responsible and basic measures exist (antivirus, backups) with no written policy."),
-            3: ("Kebijakan keamanan informasi dan CSIRT daerah ditetapkan dan terdaftar di BSSN.",
-                "An information security policy and a regional CSIRT are adopted and registered with BSSN."),
-            4: ("Penilaian indeks KAMI dan uji penetrasi rutin; insiden ditangani dan dilaporkan.",
-                "KAMI index assessments and penetration tests are regular; incidents are handled and reported."),
-            5: ("Sistem manajemen keamanan informasi tersertifikasi (misalnya SNI ISO/IEC 27001) dan terus diperbaiki.",
-                "A certified information security management system (e.g. SNI ISO/IEC 27001) that keeps improving."),
+            1: (
+                "Belum ada kebijakan maupun petugas keamanan informasi.",
+                "No information security policy and no one responsible.",
+            ),
+            2: (
+                "Ada petugas dan langkah dasar (antivirus, cadangan data) tanpa kebijakan tertulis.",
+                "Someone is responsible and basic measures exist (antivirus, backups) with no written policy.",
+            ),
+            3: (
+                "Kebijakan keamanan informasi dan CSIRT daerah ditetapkan dan terdaftar di BSSN.",
+                "An information security policy and a regional CSIRT are adopted and registered with BSSN.",
+            ),
+            4: (
+                "Penilaian indeks KAMI dan uji penetrasi rutin; insiden ditangani dan dilaporkan.",
+                "KAMI index assessments and penetration tests are regular; incidents are handled and reported.",
+            ),
+            5: (
+                "Sistem manajemen keamanan informasi tersertifikasi (misalnya SNI ISO/IEC 27001) dan terus diperbaiki.",
+                "A certified information security management system (e.g. SNI ISO/IEC 27001) that keeps improving.",
+            ),
         },
     },
 ]

@@ -35,10 +35,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("cycle", help="id atau nama siklus / cycle id or name")
         parser.add_argument("--language", choices=["id", "en"], default="id")
-        parser.add_argument("--no-wait", action="store_true",
-                            help="hanya kirim pekerjaan / only send the jobs, do not wait")
-        parser.add_argument("--timeout", type=float, default=3 * 3600,
-                            help="detik menunggu / seconds to wait (default 3 h)")
+        parser.add_argument(
+            "--no-wait",
+            action="store_true",
+            help="hanya kirim pekerjaan / only send the jobs, do not wait",
+        )
+        parser.add_argument(
+            "--timeout",
+            type=float,
+            default=3 * 3600,
+            help="detik menunggu / seconds to wait (default 3 h)",
+        )
         parser.add_argument("--interval", type=float, default=1.0)
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -62,11 +69,11 @@ class Command(BaseCommand):
                 failed=Count("id", filter=Q(status=ReportStatus.FAILED)),
             )
             running = list(
-                Report.objects.filter(pk__in=ids, status=ReportStatus.RUNNING)
-                .values_list("progress", flat=True)
+                Report.objects.filter(pk__in=ids, status=ReportStatus.RUNNING).values_list(
+                    "progress", flat=True
+                )
             )
-            line = progress_bar(counts["done"], counts["failed"], len(ids),
-                                sum(running) / 100.0)
+            line = progress_bar(counts["done"], counts["failed"], len(ids), sum(running) / 100.0)
             if interactive:
                 self.stdout.write("\r" + line, ending="")
                 self.stdout.flush()
