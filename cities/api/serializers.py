@@ -113,8 +113,9 @@ class MembershipsField(serializers.Field):
             raise serializers.ValidationError(errors)
         return result
 
-    def to_representation(self, value: Any) -> Any:  # input only
-        raise NotImplementedError
+    def to_representation(self, value: Any) -> Any:
+        # Input only: responses describe memberships with their own output serializer.
+        return value
 
 
 class UserCreateInputSerializer(serializers.Serializer):
