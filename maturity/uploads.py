@@ -16,9 +16,10 @@ import unicodedata
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO, Protocol
+from typing import IO, Any, Protocol
 
 from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
 
 # The accepted types: content type → the extensions a name may keep for it (first = canonical).
 PDF = "application/pdf"
@@ -236,3 +237,28 @@ def inspect_upload(upload: UploadedFileLike, *, max_bytes: int) -> CheckedFile:
         )
     name = name_for_type(sanitize_filename(upload.name), content_type)
     return CheckedFile(name=name, size=size, sha256=digest.hexdigest(), content_type=content_type)
+
+
+def private_download(field_file: Any, *, name: str, content_type: str) -> FileResponse:
+    """A stored upload (evidence, programme file) as an attachment a browser never runs or sniffs.
+
+    Only an accepted type is served as itself; anything else goes out as octet-stream. A missing
+    file is a 404. Every download of private files goes through here.
+    """
+    if not field_file:
+        raise Http404("no file")
+    try:
+        handle = field_file.open("rb")
+    except OSError:
+        raise Http404("file missing in storage") from None
+    if content_type not in ALLOWED_TYPES:
+        served = "application/octet-stream"
+    elif content_type == CSV:
+        served = "text/csv; charset=utf-8"
+    else:
+        served = content_type
+    response = FileResponse(handle, as_attachment=True, filename=name, content_type=served)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -29,7 +29,7 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from cities import access
 from cities.models import REGION_ROLES, Region, Role
 from config.api import Conflict
-from maturity import carryover, scores, selectors, services
+from maturity import carryover, scores, selectors, services, uploads
 from maturity.forms import (
     AnswerForm,
     BoardFilterForm,
@@ -470,13 +470,8 @@ def _scoped_evidence(request: HttpRequest, pk: int, evidence_id: int) -> Evidenc
 def download_evidence(request: HttpRequest, pk: int, evidence_id: int) -> FileResponse:
     """The evidence file, for anyone who may read its assessment."""
     evidence = _scoped_evidence(request, pk, evidence_id)
-    if not evidence.file:
-        raise Http404
-    return FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=True,
-        filename=evidence.name,
-        content_type=evidence.content_type or "application/octet-stream",
+    return uploads.private_download(
+        evidence.file, name=evidence.name, content_type=evidence.content_type
     )
 
 

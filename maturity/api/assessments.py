@@ -616,11 +616,6 @@ class EvidenceDetailView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-SAFE_TYPES = {
-    "text/csv": "text/csv; charset=utf-8",
-}
-
-
 #: What a download may be served as: an accepted type, or octet-stream for anything else.
 DOWNLOAD_RESPONSES = {
     (200, content_type): bytes
@@ -632,26 +627,9 @@ class EvidenceDownloadView(APIView):
     @extend_schema(responses=DOWNLOAD_RESPONSES)
     def get(self, request: Request, pk: int, eid: int) -> FileResponse:
         evidence = _evidence(_assessment(request, pk), eid)
-        if not evidence.file:
-            raise exceptions.NotFound(
-                _msg("Data dukung ini tidak memiliki berkas.", "This evidence has no file.")
-            )
-        try:
-            handle = evidence.file.open("rb")
-        except OSError:
-            raise exceptions.NotFound(
-                _msg("Berkas tidak ditemukan di penyimpanan.", "The file is missing in storage.")
-            ) from None
-        content_type = SAFE_TYPES.get(evidence.content_type, evidence.content_type)
-        if evidence.content_type not in uploads.ALLOWED_TYPES:
-            content_type = "application/octet-stream"
-        response = FileResponse(
-            handle, as_attachment=True, filename=evidence.name, content_type=content_type
+        return uploads.private_download(
+            evidence.file, name=evidence.name, content_type=evidence.content_type
         )
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-        response["Cache-Control"] = "private, no-store"
-        return response
 
 
 # --- Transitions and review -------------------------------------------------------------------

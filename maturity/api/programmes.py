@@ -286,24 +286,7 @@ class ProgrammeFileDetailView(APIView):
 
 def file_response(item: ProgrammeFile) -> FileResponse:
     """A programme's file as an attachment that a browser never runs or sniffs."""
-    try:
-        handle = item.file.open("rb")
-    except OSError:
-        raise exceptions.NotFound(
-            _msg("Berkas tidak ditemukan di penyimpanan.", "The file is missing in storage.")
-        ) from None
-    content_type = item.content_type
-    if content_type not in uploads.ALLOWED_TYPES:
-        content_type = "application/octet-stream"
-    elif content_type == uploads.CSV:
-        content_type = "text/csv; charset=utf-8"
-    response = FileResponse(
-        handle, as_attachment=True, filename=item.name, content_type=content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return uploads.private_download(item.file, name=item.name, content_type=item.content_type)
 
 
 class ProgrammeFileDownloadView(APIView):
