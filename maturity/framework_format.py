@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Final
+from typing import Any, Final
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -811,23 +811,8 @@ class _Reader:
         fields = self._fields(node, path, _line(node), _ELEMENT_KEYS, ("code", "title", "themes"))
         if not isinstance(node, MappingNode):
             return None
-        code = self._code(fields["code"], _child(path, "code")) if "code" in fields else None
-        self._register(self._element_codes, _ELEMENT, code, fields.get("code"), path)
-        title = (
-            self._bilingual(fields["title"], _child(path, "title")) if "title" in fields else None
-        )
-        weight = (
-            self._weight(fields["weight"], _child(path, "weight"))
-            if "weight" in fields
-            else Decimal(1)
-        )
-        themes = None
-        if "themes" in fields:
-            theme_path = _child(path, "themes")
-            theme_nodes = self._items(fields["themes"], theme_path, _THEME)
-            if theme_nodes is not None:
-                found = [self._theme(n, f"{theme_path}[{i}]") for i, n in enumerate(theme_nodes)]
-                themes = None if None in found else tuple(t for t in found if t is not None)
+        code, title, weight = self._heading(fields, path, self._element_codes, _ELEMENT)
+        themes = self._children(fields, "themes", path, _THEME, self._theme)
         if code is None or title is None or weight is None or themes is None:
             return None
         return ElementSpec(code=code, title=title, weight=weight, themes=themes)
@@ -836,8 +821,22 @@ class _Reader:
         fields = self._fields(node, path, _line(node), _THEME_KEYS, ("code", "title", "indicators"))
         if not isinstance(node, MappingNode):
             return None
+        code, title, weight = self._heading(fields, path, self._theme_codes, _THEME)
+        indicators = self._children(fields, "indicators", path, _INDICATOR, self._indicator)
+        if code is None or title is None or weight is None or indicators is None:
+            return None
+        return ThemeSpec(code=code, title=title, weight=weight, indicators=indicators)
+
+    def _heading(
+        self,
+        fields: dict[str, _Field],
+        path: str,
+        registry: dict[str, tuple[str, int | None]],
+        noun: Bilingual,
+    ) -> tuple[str | None, Bilingual | None, Decimal | None]:
+        """The code (registered against duplicates), title and weight an element or theme has."""
         code = self._code(fields["code"], _child(path, "code")) if "code" in fields else None
-        self._register(self._theme_codes, _THEME, code, fields.get("code"), path)
+        self._register(registry, noun, code, fields.get("code"), path)
         title = (
             self._bilingual(fields["title"], _child(path, "title")) if "title" in fields else None
         )
@@ -846,16 +845,25 @@ class _Reader:
             if "weight" in fields
             else Decimal(1)
         )
-        indicators = None
-        if "indicators" in fields:
-            list_path = _child(path, "indicators")
-            nodes = self._items(fields["indicators"], list_path, _INDICATOR)
-            if nodes is not None:
-                found = [self._indicator(n, f"{list_path}[{i}]") for i, n in enumerate(nodes)]
-                indicators = None if None in found else tuple(i for i in found if i is not None)
-        if code is None or title is None or weight is None or indicators is None:
+        return code, title, weight
+
+    def _children(
+        self,
+        fields: dict[str, _Field],
+        key: str,
+        path: str,
+        noun: Bilingual,
+        read: Callable[[Node, str], Any | None],
+    ) -> tuple[Any, ...] | None:
+        """The themes of an element or the indicators of a theme; None if any is broken."""
+        if key not in fields:
             return None
-        return ThemeSpec(code=code, title=title, weight=weight, indicators=indicators)
+        list_path = _child(path, key)
+        nodes = self._items(fields[key], list_path, noun)
+        if nodes is None:
+            return None
+        found = [read(n, f"{list_path}[{i}]") for i, n in enumerate(nodes)]
+        return None if None in found else tuple(found)
 
     def _indicator(self, node: Node, path: str) -> IndicatorSpec | None:
         problems_before = len(self.problems)

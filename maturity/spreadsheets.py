@@ -878,7 +878,7 @@ def _check_archive(data: bytes) -> None:
             OSError,
             EOFError,
             ValueError,
-            NotImplementedError,
+            NotImplementedError,  # zipfile's answer to a compression method it cannot read
             RuntimeError,
         ):
             raise _refuse(_msg("Arsip rusak.", "The archive is damaged.")) from None

@@ -148,7 +148,7 @@ def _zip_type(stream: IO[bytes], compressed_size: int) -> str | None:
             OSError,
             EOFError,
             ValueError,
-            NotImplementedError,
+            NotImplementedError,  # zipfile's answer to a compression method it cannot read
             RuntimeError,
         ):
             raise _reject("Arsip rusak. / The archive is damaged.") from None
