@@ -7,12 +7,14 @@ helpers built on it) before any lookup, so an object outside a person's scope is
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
+from django.db import connections
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -53,18 +55,53 @@ def grants(user: AnyUser) -> tuple[Grant, ...]:
     cached = getattr(user, "_maturasi_grants", None)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    result = tuple(
-        Grant(
-            role=m.role,
-            region_id=m.region_id,
-            region_code=m.region.code if m.region else None,
-            province_code=m.region.province_code if m.region else None,
-            provinces=tuple(m.provinces or ()),
-        )
-        for m in Membership.objects.filter(user_id=user.pk).select_related("region")  # type: ignore[misc]
-    )
-    user._maturasi_grants = result  # type: ignore[union-attr]
+    assert isinstance(user, User) and user.pk is not None  # signed in: a saved user
+    result = _read_grants(user.pk)
+    remember(user, result)
     return result
+
+
+# One user's memberships with their regions' codes. Every signed-in request reads them (the
+# autosave under load too), so the SQL is written out: built by the ORM each time, this read cost
+# ten times the database's own work (benchmarks/load.py). tests/cities/test_access.py checks it
+# against the ORM for every kind of membership.
+_GRANTS_SQL = """
+    SELECT m.role, m.region_id, r.code, r.province_code, m.provinces
+    FROM cities_membership m LEFT JOIN cities_region r ON r.id = m.region_id
+    WHERE m.user_id = %s
+"""
+
+
+def _read_grants(user_id: int) -> tuple[Grant, ...]:
+    connection = connections[Membership.objects.db]
+    with connection.cursor() as cursor:
+        cursor.execute(_GRANTS_SQL, [user_id])
+        return tuple(grant_from_row(*row) for row in cursor.fetchall())
+
+
+def grant_from_row(
+    role: str,
+    region_id: int | None,
+    region_code: str | None,
+    province_code: str | None,
+    provinces: Any,
+) -> Grant:
+    """A grant from the columns that :data:`_GRANTS_SQL` reads (``provinces`` as stored: JSON
+    text, which is what both PostgreSQL and SQLite hand Django for a JSONField)."""
+    if isinstance(provinces, str):
+        provinces = json.loads(provinces)
+    return Grant(
+        role=role,
+        region_id=region_id,
+        region_code=region_code,
+        province_code=province_code,
+        provinces=tuple(provinces or ()),
+    )
+
+
+def remember(user: User, found: tuple[Grant, ...]) -> None:
+    """Keep on the user object the grants read together with it (API token sign-in)."""
+    user._maturasi_grants = found  # type: ignore[attr-defined]
 
 
 def forget(user: AnyUser) -> None:

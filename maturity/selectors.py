@@ -201,6 +201,18 @@ def assessments_for(user: AnyUser) -> QuerySet[Assessment]:
     return access.scope(user, queryset, "region").order_by("cycle_id", "region__code")
 
 
+def assessment_to_change(user: AnyUser, pk: int) -> Assessment | None:
+    """The assessment ``pk`` if ``user`` may read it, its row locked until the transaction ends
+    (call inside ``transaction.atomic``), with its region, cycle and framework; else None."""
+    queryset = Assessment.objects.select_for_update(of=("self",)).select_related(
+        "region", "cycle__framework"
+    )
+    try:
+        return access.scope(user, queryset, "region").get(pk=pk)  # get(): no ordering, no joins
+    except Assessment.DoesNotExist:
+        return None
+
+
 def filter_assessments(
     queryset: QuerySet[Assessment],
     *,
@@ -319,11 +331,34 @@ def indicator_of(assessment: Assessment, code: str) -> Indicator | None:
     return cached.get(code)
 
 
+# An answer with its evidence count, in one read: the autosave's (benchmarks/load.py), whose
+# reads are written out in SQL (the ORM built this one at several times the database's cost).
+_ANSWER_WITH_EVIDENCE_COUNT_SQL = """
+    SELECT a.*, (
+        SELECT COUNT(*) FROM maturity_evidence e
+        WHERE e.assessment_id = a.assessment_id AND e.indicator_id = a.indicator_id
+    ) AS evidence_count
+    FROM maturity_answer a
+    WHERE a.assessment_id = %s AND a.indicator_id = %s
+"""
+
+
+def answer_with_evidence_count(assessment_id: int, indicator_id: int) -> Answer | None:
+    """The answer to one indicator (None if unanswered), with ``evidence_count`` set on it."""
+    found = list(Answer.objects.raw(_ANSWER_WITH_EVIDENCE_COUNT_SQL, [assessment_id, indicator_id]))
+    return found[0] if found else None
+
+
 def answer_row(
-    assessment: Assessment, *, user: AnyUser, indicator: Indicator, answer: Answer
+    assessment: Assessment,
+    *,
+    user: AnyUser,
+    indicator: Indicator,
+    answer: Answer,
+    evidence_count: int | None = None,
 ) -> AnswerRow:
     """The row of an answer just written, its indicator (from :func:`indicator_of`) and answer
-    at hand: only the evidence count (and the review, where visible) are read."""
+    at hand: only the evidence count (unless given) and the review (where visible) are read."""
     review = None
     if reviews_visible(user, assessment):
         review = (
@@ -335,7 +370,11 @@ def answer_row(
         indicator=indicator,
         answer=answer,
         review=review,
-        evidence_count=Evidence.objects.filter(assessment=assessment, indicator=indicator).count(),
+        evidence_count=(
+            Evidence.objects.filter(assessment=assessment, indicator=indicator).count()
+            if evidence_count is None
+            else evidence_count
+        ),
     )
 
 

@@ -755,6 +755,64 @@ def save_answer(
     _require_editable(locked)
     if indicator.framework_id != locked.cycle.framework_id:
         raise ValidationError({"indicator": [_unknown_indicator(indicator.code)]})
+    answer = _save_answer_locked(
+        user=user,
+        locked=locked,
+        framework=assessment.cycle.framework,
+        indicator=indicator,
+        data=data,
+    )
+    _refresh_from(assessment, locked)
+    return answer
+
+
+@dataclass(frozen=True)
+class Autosaved:
+    """What :func:`autosave` wrote, and where."""
+
+    assessment: Assessment
+    indicator: Indicator
+    answer: Answer
+
+
+@transaction.atomic
+def autosave(*, user: AnyUser, assessment_id: int, code: str, data: Mapping[str, Any]) -> Autosaved:
+    """:func:`save_answer` for one indicator code of an assessment id, as the API's autosave
+    sends them: the hottest path under load, so the assessment is found in the user's scope and
+    locked in one read.
+
+    404 when the assessment is outside the user's scope or the code not in its framework; then
+    as :func:`save_answer`.
+    """
+    locked = selectors.assessment_to_change(user, assessment_id)
+    if locked is None:
+        raise exceptions.NotFound(_msg("Penilaian tidak ditemukan.", "No such assessment."))
+    indicator = selectors.indicator_of(locked, code)
+    if indicator is None:
+        raise exceptions.NotFound(
+            _msg(
+                f"Indikator '{code}' tidak ada dalam kerangka penilaian ini.",
+                f"Indicator '{code}' is not in this assessment's framework.",
+            )
+        )
+    _require(user, access.REGION_EDIT, locked.region)
+    _require_editable(locked)
+    answer = _save_answer_locked(
+        user=user, locked=locked, framework=locked.cycle.framework, indicator=indicator, data=data
+    )
+    return Autosaved(assessment=locked, indicator=indicator, answer=answer)
+
+
+def _save_answer_locked(
+    *,
+    user: AnyUser,
+    locked: Assessment,
+    framework: Framework,
+    indicator: Indicator,
+    data: Mapping[str, Any],
+) -> Answer:
+    """The body of :func:`save_answer` once the assessment's row is locked, the user may edit
+    and the assessment is editable: a valid body, the write and its history entry."""
     errors: dict[str, list[str]] = {}
     expected = _expected_version(data.get("version"), errors)
     try:
@@ -763,7 +821,7 @@ def save_answer(
         errors.update(error.message_dict)
     if errors:
         raise ValidationError(errors)
-    current = Answer.objects.filter(assessment=locked, indicator=indicator).first()
+    current = selectors.answer_with_evidence_count(locked.pk, indicator.pk)
     answer, entry = _write_answer(
         user=user,
         assessment=locked,
@@ -775,8 +833,7 @@ def save_answer(
     )
     entry.save()
     if current is None:  # completeness counts answers of any status: only a new one moves it
-        _refresh_completeness(locked, assessment.cycle.framework)
-    _refresh_from(assessment, locked)
+        _refresh_completeness(locked, framework)
     return answer
 
 

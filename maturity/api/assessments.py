@@ -525,13 +525,15 @@ class AnswerDetailView(APIView):
 
     @extend_schema(request=AnswerInput, responses={200: AnswerRowOutput, 409: STALE_409})
     def put(self, request: Request, pk: int, code: str) -> Response:
-        assessment = _assessment(request, pk)
-        indicator = self._indicator(assessment, code)
-        answer = services.save_answer(
-            user=request.user, assessment=assessment, indicator=indicator, data=_body(request)
+        saved = services.autosave(
+            user=request.user, assessment_id=pk, code=code, data=_body(request)
         )
         row = selectors.answer_row(
-            assessment, user=request.user, indicator=indicator, answer=answer
+            saved.assessment,
+            user=request.user,
+            indicator=saved.indicator,
+            answer=saved.answer,
+            evidence_count=getattr(saved.answer, "evidence_count", None),
         )
         return Response(_rows([row], _language(request))[0])
 

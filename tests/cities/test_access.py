@@ -246,6 +246,27 @@ def test_memberships_are_read_once_per_user_object(cast, django_assert_num_queri
             access.region_q(cast.csco_a)
 
 
+def test_the_memberships_read_in_sql_equal_what_the_orm_reads(cast):
+    limited = member("pengamat-terbatas", Role.OBSERVER, provinces=["73", "35"])
+    Membership.objects.create(user=limited, role=Role.CSCO, region=region(B))
+    people = [cast.csco_a, cast.contributor_a, cast.reviewer, cast.admin, cast.observer, limited]
+    for person in people:
+        expected = {
+            access.Grant(
+                role=m.role,
+                region_id=m.region_id,
+                region_code=m.region.code if m.region else None,
+                province_code=m.region.province_code if m.region else None,
+                provinces=tuple(m.provinces),
+            )
+            for m in Membership.objects.filter(user=person).select_related("region")
+        }
+        access.forget(person)
+        assert set(access.grants(person)) == expected, person.username
+    access.forget(limited)
+    assert {g.provinces for g in access.grants(limited)} == {("73", "35"), ()}
+
+
 def test_adding_a_membership_through_the_service_is_seen_at_once(cast):
     from cities.services import MembershipInput, add_membership
 
