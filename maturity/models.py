@@ -302,8 +302,13 @@ class Review(models.Model):
         return f"{self.assessment_id}:{self.indicator_id} → {self.verified_level}"
 
 
+#: Where uploads are stored: one folder per assessment (evidence) or programme (its files).
+EVIDENCE_FOLDER = "evidence"
+PROGRAMME_FILES_FOLDER = "programmes"
+
+
 def evidence_upload_to(instance: Evidence, filename: str) -> str:
-    return f"evidence/{instance.assessment_id}/{uuid.uuid4().hex}"
+    return f"{EVIDENCE_FOLDER}/{instance.assessment_id}/{uuid.uuid4().hex}"
 
 
 class Evidence(models.Model):
@@ -430,7 +435,7 @@ class Programme(models.Model):
 
 
 def programme_upload_to(instance: ProgrammeFile, filename: str) -> str:
-    return f"programmes/{instance.programme_id}/{uuid.uuid4().hex}"
+    return f"{PROGRAMME_FILES_FOLDER}/{instance.programme_id}/{uuid.uuid4().hex}"
 
 
 class ProgrammeFile(models.Model):

@@ -13,6 +13,7 @@ version, so a stale write can never overwrite a newer one.
 from __future__ import annotations
 
 import datetime
+import logging
 import re
 import uuid
 from collections.abc import Mapping, Sequence
@@ -35,6 +36,8 @@ from config.api import Conflict
 from maturity import notifications, selectors, uploads
 from maturity.models import (
     EDITABLE_STATUSES,
+    EVIDENCE_FOLDER,
+    PROGRAMME_FILES_FOLDER,
     Answer,
     AnswerStatus,
     Assessment,
@@ -47,9 +50,12 @@ from maturity.models import (
     HistoryEntry,
     Indicator,
     IndicatorKind,
+    ProgrammeFile,
     Review,
 )
 from maturity.scores import schedule_scoring
+
+logger = logging.getLogger(__name__)
 
 # History actions.
 ANSWER_CREATED = "answer.created"
@@ -1024,6 +1030,46 @@ def delete_evidence(*, user: AnyUser, evidence: Evidence) -> None:
     )
     if stored_name:
         transaction.on_commit(lambda: storage.delete(stored_name))
+
+
+#: How old a stored upload without a row must be before it is removed: a younger one may belong
+#: to a transaction still open (the file is written before its row is committed).
+ORPHAN_FILE_GRACE = datetime.timedelta(days=1)
+
+
+def remove_orphan_files(
+    *, older_than: datetime.timedelta = ORPHAN_FILE_GRACE, now: datetime.datetime | None = None
+) -> int:
+    """Delete stored evidence and programme files that no row points to, once ``older_than``.
+
+    A file is written to storage before its row is committed; when that transaction rolls back
+    (a failed commit, a database gone mid-request) or the rows go with a deleted assessment or
+    programme, the file stays behind. Beat runs this daily. Returns how many files were removed.
+    """
+    cutoff = (now or timezone.now()) - older_than
+    removed = 0
+    folders_of: tuple[tuple[type[Evidence] | type[ProgrammeFile], str], ...] = (
+        (Evidence, EVIDENCE_FOLDER),
+        (ProgrammeFile, PROGRAMME_FILES_FOLDER),
+    )
+    for model, top in folders_of:
+        storage = model._meta.get_field("file").storage  # type: ignore[union-attr]
+        if not storage.exists(top):
+            continue
+        folders, _ = storage.listdir(top)
+        for folder in folders:
+            _, files = storage.listdir(f"{top}/{folder}")
+            stored = {f"{top}/{folder}/{name}" for name in files}
+            kept = set(
+                model._default_manager.filter(file__in=stored).values_list("file", flat=True)
+            )
+            for name in sorted(stored - kept):
+                if storage.get_modified_time(name) <= cutoff:
+                    storage.delete(name)
+                    removed += 1
+    if removed:
+        logger.info("removed %d stored files that no row points to", removed)
+    return removed
 
 
 # --- Transitions and review -------------------------------------------------------------------

@@ -57,3 +57,11 @@ def send_deadline_reminders() -> object:
     from maturity.notifications import send_deadline_reminders as send
 
     return send()
+
+
+@shared_task(name="maturity.tasks.remove_orphan_files", acks_late=True)
+def remove_orphan_files() -> int:
+    """Delete stored uploads that no row points to (see the service); returns how many."""
+    from maturity.services import remove_orphan_files as remove
+
+    return remove()

@@ -219,6 +219,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.clean_old_report_files",
         "schedule": crontab(hour=2, minute=30),
     },
+    "remove-orphan-files": {
+        "task": "maturity.tasks.remove_orphan_files",
+        "schedule": crontab(hour=3, minute=15),
+    },
 }
 WORKER_HEARTBEAT_SECONDS = 10
 REPORT_FILE_RETENTION_DAYS = env_int("REPORT_FILE_RETENTION_DAYS", 90, minimum=1)
