@@ -772,6 +772,19 @@ def save_answer(
     return answer
 
 
+def indicator_or_404(assessment: Assessment, code: str) -> Indicator:
+    """The indicator ``code`` of the assessment's framework; 404 (bilingual) when it has none."""
+    indicator = selectors.indicator_of(assessment, code)
+    if indicator is None:
+        raise exceptions.NotFound(
+            _msg(
+                f"Indikator '{code}' tidak ada dalam kerangka penilaian ini.",
+                f"Indicator '{code}' is not in this assessment's framework.",
+            )
+        )
+    return indicator
+
+
 @dataclass(frozen=True)
 class Autosaved:
     """What :func:`autosave` wrote, and where."""
@@ -793,14 +806,7 @@ def autosave(*, user: AnyUser, assessment_id: int, code: str, data: Mapping[str,
     locked = selectors.assessment_to_change(user, assessment_id)
     if locked is None:
         raise exceptions.NotFound(_msg("Penilaian tidak ditemukan.", "No such assessment."))
-    indicator = selectors.indicator_of(locked, code)
-    if indicator is None:
-        raise exceptions.NotFound(
-            _msg(
-                f"Indikator '{code}' tidak ada dalam kerangka penilaian ini.",
-                f"Indicator '{code}' is not in this assessment's framework.",
-            )
-        )
+    indicator = indicator_or_404(locked, code)
     _require(user, access.REGION_EDIT, locked.region)
     _require_editable(locked)
     answer = _save_answer_locked(

@@ -506,21 +506,10 @@ class AnswerDetailView(APIView):
         rows = selectors.answer_rows(assessment, user=request.user, indicator_ids=[indicator_id])
         return _rows(rows, _language(request))[0]
 
-    def _indicator(self, assessment: Assessment, code: str) -> Any:
-        indicator = selectors.indicator_of(assessment, code)
-        if indicator is None:
-            raise exceptions.NotFound(
-                _msg(
-                    f"Indikator '{code}' tidak ada dalam kerangka penilaian ini.",
-                    f"Indicator '{code}' is not in this assessment's framework.",
-                )
-            )
-        return indicator
-
     @extend_schema(responses=AnswerRowOutput)
     def get(self, request: Request, pk: int, code: str) -> Response:
         assessment = _assessment(request, pk)
-        indicator = self._indicator(assessment, code)
+        indicator = services.indicator_or_404(assessment, code)
         return Response(self._row(request, assessment, indicator.pk))
 
     @extend_schema(request=AnswerInput, responses={200: AnswerRowOutput, 409: STALE_409})
@@ -675,14 +664,7 @@ class ReviewView(APIView):
     @extend_schema(request=ReviewInput, responses=ReviewWithIndicatorOutput)
     def put(self, request: Request, pk: int, code: str) -> Response:
         assessment = _assessment(request, pk)
-        indicator = selectors.indicator_of(assessment, code)
-        if indicator is None:
-            raise exceptions.NotFound(
-                _msg(
-                    f"Indikator '{code}' tidak ada dalam kerangka penilaian ini.",
-                    f"Indicator '{code}' is not in this assessment's framework.",
-                )
-            )
+        indicator = services.indicator_or_404(assessment, code)
         body = _body(request)
         review = services.set_review(
             user=request.user,
