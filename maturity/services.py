@@ -306,6 +306,12 @@ def extend_deadline(
     """Give one region a different deadline than its cycle's (ministry admin)."""
     _require(user, access.EXTEND_DEADLINE, assessment.region)
     locked = _lock(assessment)
+    _set_deadline(user=user, locked=locked, deadline=deadline)
+    _refresh_from(assessment, locked)
+    return locked
+
+
+def _set_deadline(*, user: AnyUser, locked: Assessment, deadline: datetime.date) -> None:
     before = locked.deadline.isoformat()
     locked.deadline_override = deadline
     locked.save(update_fields=["deadline_override", "updated_at"])
@@ -316,8 +322,10 @@ def extend_deadline(
         before={"deadline": before},
         after={"deadline": deadline.isoformat()},
     )
-    _refresh_from(assessment, locked)
-    return locked
+
+
+#: Days a reopened assessment gets when its deadline has already passed.
+REOPEN_DAYS = 14
 
 
 # --- Answers ----------------------------------------------------------------------------------
@@ -1253,12 +1261,40 @@ def approve(*, user: AnyUser, assessment: Assessment) -> Assessment:
 
 
 @transaction.atomic
-def reopen(*, user: AnyUser, assessment: Assessment, reason: Any) -> Assessment:
-    """Approved → returned (ministry admin), with a reason the CSCO sees."""
+def reopen(
+    *,
+    user: AnyUser,
+    assessment: Assessment,
+    reason: Any,
+    deadline: datetime.date | None = None,
+) -> Assessment:
+    """Approved → returned (ministry admin), with a reason the CSCO sees.
+
+    The region must be able to correct it: ``deadline`` (not in the past) becomes its deadline;
+    without one, a deadline already past moves to :data:`REOPEN_DAYS` days from today (both
+    recorded in the history like any deadline change).
+    """
     _require(user, access.REOPEN, assessment.region)
     locked = _lock(assessment)
     _require_status(locked, {AssessmentStatus.APPROVED}, "reopen")
-    text = _clean_comment(reason, "reason", required=True)
+    errors: dict[str, list[str]] = {}
+    text = ""
+    try:
+        text = _clean_comment(reason, "reason", required=True)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    today = _today()
+    if deadline is not None and deadline < today:
+        errors["deadline"] = [
+            _msg(
+                f"Tenggat baru tidak boleh sebelum hari ini ({today.isoformat()}).",
+                f"The new deadline cannot be before today ({today.isoformat()}).",
+            )
+        ]
+    if errors:
+        raise ValidationError(errors)
+    if deadline is None and locked.deadline < today:
+        deadline = today + datetime.timedelta(days=REOPEN_DAYS)
     _transition(
         user=user, assessment=locked, to=AssessmentStatus.RETURNED, action=REOPENED, comment=text
     )
@@ -1269,6 +1305,8 @@ def reopen(*, user: AnyUser, assessment: Assessment, reason: Any) -> Assessment:
     locked.save(
         update_fields=["status", "returned_at", "approved_at", "return_comment", "updated_at"]
     )
+    if deadline is not None and deadline != locked.deadline:
+        _set_deadline(user=user, locked=locked, deadline=deadline)
     schedule_scoring(assessment_id=locked.pk)
     notifications.assessment_returned(assessment_id=locked.pk)
     _refresh_from(assessment, locked)

@@ -332,6 +332,14 @@ class ReasonInput(serializers.Serializer):
     reason = serializers.CharField()
 
 
+class ReopenInput(ReasonInput):
+    deadline = serializers.DateField(
+        required=False,
+        help_text="Tenggat baru / new deadline (YYYY-MM-DD); bawaan / default: 14 hari / days "
+        "from today when the deadline has passed",
+    )
+
+
 class DeadlineInput(serializers.Serializer):
     deadline = serializers.DateField()
 
@@ -466,23 +474,28 @@ class AssessmentDetailView(APIView):
         return Response(_detail(_assessment(request, pk)))
 
 
+def _deadline(raw: Any) -> datetime.date:
+    """A body's ``deadline`` as a date (400 naming it otherwise)."""
+    try:
+        deadline = datetime.date.fromisoformat(raw) if isinstance(raw, str) else None
+    except ValueError:
+        deadline = None
+    if deadline is None:
+        raise exceptions.ValidationError(
+            {
+                "deadline": [
+                    _msg("Tanggal tidak valid (YYYY-MM-DD).", "Not a valid date (YYYY-MM-DD).")
+                ]
+            }
+        )
+    return deadline
+
+
 class DeadlineView(APIView):
     @extend_schema(request=DeadlineInput, responses=AssessmentDetailOutput)
     def post(self, request: Request, pk: int) -> Response:
         assessment = _assessment(request, pk)
-        raw = _body(request).get("deadline")
-        try:
-            deadline = datetime.date.fromisoformat(raw) if isinstance(raw, str) else None
-        except ValueError:
-            deadline = None
-        if deadline is None:
-            raise exceptions.ValidationError(
-                {
-                    "deadline": [
-                        _msg("Tanggal tidak valid (YYYY-MM-DD).", "Not a valid date (YYYY-MM-DD).")
-                    ]
-                }
-            )
+        deadline = _deadline(_body(request).get("deadline"))
         services.extend_deadline(user=request.user, assessment=assessment, deadline=deadline)
         return Response(_detail(_assessment(request, pk)))
 
@@ -652,11 +665,14 @@ class ApproveView(APIView):
 
 
 class ReopenView(APIView):
-    @extend_schema(request=ReasonInput, responses=AssessmentDetailOutput)
+    @extend_schema(request=ReopenInput, responses=AssessmentDetailOutput)
     def post(self, request: Request, pk: int) -> Response:
         assessment = _assessment(request, pk)
-        reason = _body(request).get("reason")
-        services.reopen(user=request.user, assessment=assessment, reason=reason)
+        body = _body(request)
+        deadline = _deadline(body["deadline"]) if body.get("deadline") is not None else None
+        services.reopen(
+            user=request.user, assessment=assessment, reason=body.get("reason"), deadline=deadline
+        )
         return Response(_detail(_assessment(request, pk)))
 
 

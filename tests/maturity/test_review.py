@@ -3,8 +3,11 @@ comment, approve, reopen; who sees review comments; scoring and mail on every de
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from cities.models import Role
@@ -273,3 +276,76 @@ def test_an_admin_reopens_an_approved_assessment_with_a_reason(api, cast, assess
         {"status": "returned"},
         "Data BPS direvisi.",
     )
+
+
+# --- Reopening after the deadline -----------------------------------------------------------
+
+
+@pytest.fixture
+def approved_past_deadline(cast, assessment):  # type: ignore[no-untyped-def]
+    answer_everything(assessment, cast.contributor_a)
+    submit_and_approve(assessment, cast.csco_a, cast.reviewer)
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    Assessment.objects.filter(pk=assessment.pk).update(deadline_override=yesterday)
+    return assessment
+
+
+def test_reopening_after_the_deadline_gives_the_region_two_weeks_to_correct(
+    api, approved_past_deadline, codes
+):
+    assessment = approved_past_deadline
+    response = post(api.admin, assessment, "reopen", {"reason": "Data BPS direvisi."})
+    assert response.status_code == 200, response.content
+    in_two_weeks = timezone.localdate() + datetime.timedelta(days=14)
+    assert (response.json()["status"], response.json()["deadline"]) == (
+        "returned",
+        in_two_weeks.isoformat(),
+    )
+    moved = HistoryEntry.objects.get(assessment=assessment, action="assessment.deadline_extended")
+    assert moved.after == {"deadline": in_two_weeks.isoformat()}
+    fixed = api.csco_a.put(
+        f"/api/v1/assessments/{assessment.pk}/answers/{codes[0]}/",
+        {"status": "no_data", "version": 1},
+        format="json",
+    )
+    assert fixed.status_code == 200, fixed.content
+
+
+def test_reopening_takes_the_deadline_the_admin_gives(api, approved_past_deadline):
+    assessment = approved_past_deadline
+    chosen = timezone.localdate() + datetime.timedelta(days=30)
+    response = post(
+        api.admin, assessment, "reopen", {"reason": "Koreksi.", "deadline": chosen.isoformat()}
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["deadline"] == chosen.isoformat()
+
+
+def test_reopening_with_a_past_or_malformed_deadline_is_400_and_changes_nothing(
+    api, approved_past_deadline
+):
+    assessment = approved_past_deadline
+    last_week = (timezone.localdate() - datetime.timedelta(days=7)).isoformat()
+    past = post(api.admin, assessment, "reopen", {"reason": "Koreksi.", "deadline": last_week})
+    assert past.status_code == 400
+    assert list(past.json()) == ["deadline"]
+    both = post(api.admin, assessment, "reopen", {"deadline": last_week})
+    assert sorted(both.json()) == ["deadline", "reason"]  # every problem at once
+    malformed = post(api.admin, assessment, "reopen", {"reason": "Koreksi.", "deadline": "besok"})
+    assert (malformed.status_code, list(malformed.json())) == (400, ["deadline"])
+    assessment.refresh_from_db()
+    assert assessment.status == "approved"
+    assert not HistoryEntry.objects.filter(
+        assessment=assessment, action__in=["assessment.reopened", "assessment.deadline_extended"]
+    ).exists()
+
+
+def test_reopening_before_the_deadline_keeps_it(api, cast, assessment):
+    answer_everything(assessment, cast.contributor_a)
+    submit_and_approve(assessment, cast.csco_a, cast.reviewer)
+    before = assessment.deadline
+    response = post(api.admin, assessment, "reopen", {"reason": "Koreksi."})
+    assert response.json()["deadline"] == before.isoformat()
+    assert not HistoryEntry.objects.filter(
+        assessment=assessment, action="assessment.deadline_extended"
+    ).exists()
