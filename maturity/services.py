@@ -324,10 +324,6 @@ def _set_deadline(*, user: AnyUser, locked: Assessment, deadline: datetime.date)
     )
 
 
-#: Days a reopened assessment gets when its deadline has already passed.
-REOPEN_DAYS = 14
-
-
 # --- Answers ----------------------------------------------------------------------------------
 
 
@@ -795,11 +791,13 @@ def indicator_or_404(assessment: Assessment, code: str) -> Indicator:
 
 @dataclass(frozen=True)
 class Autosaved:
-    """What :func:`autosave` wrote, and where."""
+    """What :func:`autosave` wrote, and where; the answer's evidence count when it was read with
+    the answer (a changed answer), None when it is still to count (a new one)."""
 
     assessment: Assessment
     indicator: Indicator
     answer: Answer
+    evidence_count: int | None
 
 
 @transaction.atomic
@@ -820,7 +818,12 @@ def autosave(*, user: AnyUser, assessment_id: int, code: str, data: Mapping[str,
     answer = _save_answer_locked(
         user=user, locked=locked, framework=locked.cycle.framework, indicator=indicator, data=data
     )
-    return Autosaved(assessment=locked, indicator=indicator, answer=answer)
+    return Autosaved(
+        assessment=locked,
+        indicator=indicator,
+        answer=answer,
+        evidence_count=getattr(answer, "evidence_count", None),  # see answer_with_evidence_count
+    )
 
 
 def _save_answer_locked(
@@ -1258,6 +1261,10 @@ def approve(*, user: AnyUser, assessment: Assessment) -> Assessment:
     notifications.assessment_approved(assessment_id=locked.pk)
     _refresh_from(assessment, locked)
     return locked
+
+
+#: Days a reopened assessment gets when its deadline has already passed.
+REOPEN_DAYS = 14
 
 
 @transaction.atomic

@@ -535,7 +535,7 @@ class AnswerDetailView(APIView):
             user=request.user,
             indicator=saved.indicator,
             answer=saved.answer,
-            evidence_count=getattr(saved.answer, "evidence_count", None),
+            evidence_count=saved.evidence_count,
         )
         return Response(_rows([row], _language(request))[0])
 
