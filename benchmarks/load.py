@@ -185,8 +185,10 @@ def prepare(out: Path, cscos: int, reviewers: int) -> None:
     from rest_framework.authtoken.models import Token
 
     from cities.models import Membership, Region, RegionKind, Role
-    from maturity.frameworks import load_default_framework
-    from maturity.models import Assessment, AssessmentCycle, CycleStatus, Indicator
+    from maturity.assessments.models import Assessment
+    from maturity.cycles.models import AssessmentCycle, CycleStatus
+    from maturity.frameworks.models import Indicator
+    from maturity.frameworks.services import load_default_framework
 
     with open(os.devnull, "w") as quiet:
         call_command("migrate", verbosity=0, stdout=quiet)
@@ -417,7 +419,7 @@ def verify(out: Path, expected_path: Path) -> None:
     django.setup()
     from django.db.models import Count
 
-    from maturity.models import Answer, HistoryEntry
+    from maturity.assessments.models import Answer, HistoryEntry
 
     expected = json.loads(expected_path.read_text())
     ids = [int(pk) for pk in expected]

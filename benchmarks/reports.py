@@ -53,9 +53,10 @@ def say(text: str) -> None:
 def prepare() -> tuple[object, object]:
     """The cycle with 514 scored assessments and the people who ask for reports."""
     from cities.models import Region, Role
-    from maturity import services
-    from maturity.models import Answer, Assessment, AssessmentStatus, Indicator
-    from maturity.scores import refresh_snapshots
+    from maturity.assessments.models import Answer, Assessment, AssessmentStatus
+    from maturity.assessments.services import lifecycle, review
+    from maturity.frameworks.models import Indicator
+    from maturity.scores.services import refresh_snapshots
     from tests.factories import answer_everything, make_open_cycle, member, value_for_level
 
     with open(os.devnull, "w") as quiet:
@@ -83,16 +84,16 @@ def prepare() -> tuple[object, object]:
             assessment = answer_everything(
                 Assessment.objects.create(cycle=cycle, region=region), csco, level=4
             )
-            services.submit(user=csco, assessment=assessment)
+            lifecycle.submit(user=csco, assessment=assessment)
             for indicator in indicators[::9]:
-                services.set_review(
+                review.set_review(
                     user=reviewer,
                     assessment=assessment,
                     indicator=indicator,
                     verified_level=3,
                     comment="Data dukung diperiksa; cakupan belum penuh.",
                 )
-            services.approve(user=reviewer, assessment=assessment)
+            lifecycle.approve(user=reviewer, assessment=assessment)
         else:
             base = rng.choice([1, 2, 2, 3, 3, 3, 4, 4, 5])
             assessment = Assessment.objects.create(
@@ -215,7 +216,7 @@ def main() -> None:
     from django.contrib.auth.models import AnonymousUser
 
     from config.celery_app import app
-    from maturity.models import Assessment
+    from maturity.assessments.models import Assessment
     from reports import services
     from reports.models import Report
     from tests.worker import CeleryWorker

@@ -92,8 +92,9 @@ def prepare_data(region_limit: int | None) -> int:
     from django.utils import timezone
 
     from cities.models import Region, RegionKind
-    from maturity.frameworks import load_default_framework
-    from maturity.models import Answer, Assessment, AssessmentCycle, AssessmentStatus, Review
+    from maturity.assessments.models import Answer, Assessment, AssessmentStatus, Review
+    from maturity.cycles.models import AssessmentCycle
+    from maturity.frameworks.services import load_default_framework
 
     with open(os.devnull, "w") as quiet:
         call_command("migrate", verbosity=0, stdout=quiet)
@@ -149,7 +150,7 @@ def prepare_data(region_limit: int | None) -> int:
 
 
 def random_answer(rng: random.Random, assessment, indicator):  # type: ignore[no-untyped-def]
-    from maturity.models import Answer
+    from maturity.assessments.models import Answer
 
     roll = rng.random()
     if not indicator.required or roll < 0.04:
@@ -267,13 +268,14 @@ def rescore_through_workers(cycle_id: int, timeout: float) -> tuple[int, float]:
     written since the start. Returns (count, wall seconds)."""
     from django.utils import timezone
 
-    from maturity import scores
+    from maturity.scores import services
+    from maturity.scores import tasks as score_tasks
 
     started = timezone.now()
     clock = time.perf_counter()
-    ids = scores.enqueue_cycle_scoring(cycle_id=cycle_id, force=True)
+    ids = score_tasks.enqueue_cycle_scoring(cycle_id=cycle_id, force=True)
     deadline = time.monotonic() + timeout
-    while scores.count_scored_since(ids, started) < len(ids):
+    while services.count_scored_since(ids, started) < len(ids):
         if time.monotonic() > deadline:
             raise RuntimeError(f"not all {len(ids)} assessments were scored within {timeout} s")
         time.sleep(0.1)
@@ -283,18 +285,19 @@ def rescore_through_workers(cycle_id: int, timeout: float) -> tuple[int, float]:
 def pure_function_seconds(cycle_id: int) -> tuple[float, float]:
     """Mean and median time of the pure scoring function (both tracks) per assessment, on the
     very inputs the workers scored."""
-    from maturity import scores
-    from maturity.models import Assessment
+    from maturity.assessments.models import Assessment
+    from maturity.scores import inputs as scores_inputs
+    from maturity.scores import services
 
     inputs = [
-        scores.load_inputs(pk)
+        scores_inputs.load_inputs(pk)
         for pk in Assessment.objects.filter(cycle_id=cycle_id).values_list("pk", flat=True)
     ]
     timings = []
     for _ in range(3):
         for one in inputs:
             start = time.perf_counter()
-            scores.compute_score(one)
+            services.compute_score(one)
             timings.append(time.perf_counter() - start)
     return statistics.fmean(timings), statistics.median(timings)
 
@@ -305,18 +308,19 @@ def queries_per_assessment(cycle_id: int, sample: int = 25) -> tuple[int, list[i
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from maturity import scores
-    from maturity.models import Assessment
+    from maturity.assessments.models import Assessment
+    from maturity.frameworks import rules
+    from maturity.scores import services
 
     ids = list(
         Assessment.objects.filter(cycle_id=cycle_id).order_by("pk").values_list("pk", flat=True)
     )
     step = max(1, len(ids) // sample)
     counts = []
-    scores.clear_rules_cache()
+    rules.clear_rules_cache()
     for pk in ids[::step]:
         with CaptureQueriesContext(connection) as captured:
-            scores.refresh_snapshots(assessment_id=pk)
+            services.refresh_snapshots(assessment_id=pk)
         counts.append(len(captured))
     return counts[0], counts[1:]
 
@@ -338,7 +342,7 @@ def main() -> None:
     print(f"database {database_url}, broker {broker_url}, queue {queue}")
     clock = time.perf_counter()
     cycle_id = prepare_data(args.regions)
-    from maturity.models import Answer, Assessment, Review
+    from maturity.assessments.models import Answer, Assessment, Review
 
     count = Assessment.objects.filter(cycle_id=cycle_id).count()
     print(

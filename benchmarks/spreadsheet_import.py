@@ -81,8 +81,9 @@ def prepare() -> tuple[Any, Any]:
     from django.utils import timezone
 
     from cities.models import Membership, Region, Role
-    from maturity.frameworks import load_default_framework
-    from maturity.models import Assessment, AssessmentCycle
+    from maturity.assessments.models import Assessment
+    from maturity.cycles.models import AssessmentCycle
+    from maturity.frameworks.services import load_default_framework
 
     with open(os.devnull, "w") as quiet:
         call_command("migrate", verbosity=0, stdout=quiet)
@@ -106,7 +107,7 @@ def prepare() -> tuple[Any, Any]:
 
 
 def reset(assessment: Any) -> None:
-    from maturity.models import Answer, HistoryEntry
+    from maturity.assessments.models import Answer, HistoryEntry
 
     Answer.objects.filter(assessment=assessment).delete()
     HistoryEntry.objects.filter(assessment=assessment).delete()
@@ -135,7 +136,7 @@ def typed(indicator: Any, round_number: int) -> dict[str, Any]:
 def fill(content: bytes, indicators: dict[str, Any], round_number: int) -> bytes:
     from openpyxl import load_workbook
 
-    from maturity.spreadsheets import ANSWERS_SHEET, COLUMNS
+    from maturity.exchange.columns import ANSWERS_SHEET, COLUMNS
 
     column = {c.key: n + 1 for n, c in enumerate(COLUMNS)}
     workbook = load_workbook(io.BytesIO(content))
@@ -165,7 +166,8 @@ def run(repeats: int) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
     from rest_framework.test import APIClient
 
-    from maturity.models import Answer, Indicator
+    from maturity.assessments.models import Answer
+    from maturity.frameworks.models import Indicator
 
     user, assessment = prepare()
     indicators = {

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
 from django.db import connections
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -271,6 +272,14 @@ def can(user: AnyUser, action: str, region: Region | None = None) -> bool:
     if action == READ_NATIONAL:
         return has_role(user, Role.REVIEWER, Role.ADMIN, Role.OBSERVER)
     raise ValueError(f"unknown action {action!r}")
+
+
+def require(user: AnyUser, action: str, region: Region | None = None) -> None:
+    """Refuse (403) unless :func:`can` allows ``action`` on ``region``."""
+    if not can(user, action, region):
+        raise PermissionDenied(
+            "Peran Anda tidak mengizinkan tindakan ini. / Your role does not allow this action."
+        )
 
 
 def reviewers_in_scope(region: Region) -> list[User]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.contrib.auth.models import User
 from django.db.models import Prefetch, Q, QuerySet
 
+from cities import access
+from cities.access import AnyUser
 from cities.models import Membership, Region
 
 
@@ -50,3 +52,14 @@ def users_with_memberships(
             | Q(last_name__icontains=q)
         )
     return users
+
+
+def readable_provinces(user: AnyUser) -> list[tuple[str, str]]:
+    """(province code, name) of the provinces whose regions ``user`` may read, by code."""
+    rows = (
+        access.readable_regions(user)
+        .filter(kind="province")
+        .order_by("code")
+        .values_list("province_code", "name")
+    )
+    return list(rows)

@@ -1,4 +1,4 @@
-"""API conventions shared by every app: pagination and the error shape."""
+"""The API's error shape: the product's own errors and Django's, mapped to HTTP in one place."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, InterfaceError, OperationalError
 from django.http import Http404
 from rest_framework import exceptions, status
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from cities import errors
 
 logger = logging.getLogger(__name__)
 
@@ -22,12 +23,6 @@ UNSTORABLE_INPUT = (
     "Masukan berisi karakter atau nilai yang tidak dapat disimpan (mis. bita NUL). / "
     "The input holds a character or value that cannot be stored (e.g. a NUL byte)."
 )
-
-
-class StandardPagination(PageNumberPagination):
-    page_size = 50
-    page_size_query_param = "page_size"
-    max_page_size = 200
 
 
 class Conflict(exceptions.APIException):
@@ -41,9 +36,42 @@ class Conflict(exceptions.APIException):
         super().__init__(detail=detail, code=code)
 
 
+#: HTTP status of each of the product's errors.
+STATUS_OF: dict[type[errors.DomainError], int] = {
+    errors.NotFound: status.HTTP_404_NOT_FOUND,
+    errors.Forbidden: status.HTTP_403_FORBIDDEN,
+    errors.Conflict: status.HTTP_409_CONFLICT,
+    errors.Invalid: status.HTTP_400_BAD_REQUEST,
+}
+
+
+def domain_error_body(exc: errors.DomainError) -> dict[str, Any]:
+    """The JSON body of one of the product's errors: today's shapes plus its machine ``code``.
+
+    Field messages stay ``{field: [messages]}`` (a message of no field under ``detail``); other
+    errors are ``{"detail": message}``; either may carry extra keys (``body``). ``code`` is added
+    unless a field of that name is itself in error.
+    """
+    if isinstance(exc, errors.Invalid):
+        body: dict[str, Any] = {**exc.fields, **exc.body}
+    else:
+        body = {"detail": exc.message, **exc.body}
+    body.setdefault("code", exc.code)
+    return body
+
+
+def status_of(exc: errors.DomainError) -> int:
+    for kind, code in STATUS_OF.items():
+        if isinstance(exc, kind):
+            return code
+    return status.HTTP_400_BAD_REQUEST
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    """DRF's handler plus: Django's ValidationError and values the database refuses as 400,
-    a lost database as 503."""
+    """DRF's handler plus: the product's errors (:mod:`cities.errors`), Django's ValidationError
+    and values the database refuses as 400, a lost database as 503."""
+    if isinstance(exc, errors.DomainError):
+        return Response(domain_error_body(exc), status=status_of(exc))
     if isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
         exc = exceptions.ValidationError(detail=detail)

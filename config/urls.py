@@ -8,7 +8,12 @@ from config.health import healthz
 
 api_v1 = [
     path("", include("cities.api.urls")),
-    path("", include("maturity.api.urls")),
+    path("", include("maturity.frameworks.api")),
+    path("", include("maturity.cycles.api")),
+    path("", include("maturity.assessments.api")),
+    path("", include("maturity.scores.api")),
+    path("", include("maturity.exchange.api")),
+    path("", include("maturity.programmes.api")),
     path("", include("reports.api_urls")),
 ]
 
@@ -19,10 +24,10 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/v1/", include(api_v1)),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("open/", include("maturity.open_urls")),
+    path("open/", include("maturity.opendata.urls")),
     path("", include("cities.urls")),
     path("", include("reports.urls")),
-    path("", include("maturity.urls")),
-    path("", include("maturity.spreadsheet_urls")),
-    path("", include("maturity.programme_urls")),
+    path("", include("maturity.assessments.urls")),
+    path("", include("maturity.exchange.urls")),
+    path("", include("maturity.programmes.urls")),
 ]

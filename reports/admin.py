@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from cities import access
-from maturity.models import AssessmentCycle
+from maturity.cycles.models import AssessmentCycle
 from reports import services
 from reports.models import CycleReports, Report, ReportKind
 

@@ -21,7 +21,8 @@ from rest_framework.views import APIView
 
 from cities import access
 from config.api import Conflict
-from maturity.models import Assessment, AssessmentCycle
+from maturity.assessments.models import Assessment
+from maturity.cycles.models import AssessmentCycle
 from reports import selectors, services
 from reports.models import Report, ReportLanguage, ReportStatus
 

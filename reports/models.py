@@ -8,7 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from maturity.models import Assessment, AssessmentCycle
+from maturity.assessments.models import Assessment
+from maturity.cycles.models import AssessmentCycle
 
 
 class ReportKind(models.TextChoices):

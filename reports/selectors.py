@@ -22,24 +22,20 @@ from django.utils.text import slugify
 
 from cities import access
 from cities.models import Region
-from maturity.models import (
+from maturity.assessments.models import (
     Answer,
     AnswerStatus,
     Assessment,
     AssessmentStatus,
-    Element,
     Evidence,
-    Framework,
-    Indicator,
-    Programme,
     Review,
-    ScoreSnapshot,
-    ScoreTrack,
-    Theme,
 )
-from maturity.programmes import programmes_behind_top_indicators
-from maturity.programmes import registry_inputs as programmes_registry_inputs
-from maturity.scores import latest_snapshots_for
+from maturity.frameworks.models import Element, Framework, Indicator, Theme
+from maturity.programmes.models import Programme
+from maturity.programmes.selectors import programmes_behind_top_indicators
+from maturity.programmes.selectors import registry_inputs as programmes_registry_inputs
+from maturity.scores.models import ScoreSnapshot, ScoreTrack
+from maturity.scores.selectors import latest_snapshots_for
 from reports import charts
 from reports.context import (
     BandRow,

@@ -22,13 +22,10 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from maturity.models import Assessment, AssessmentCycle, AssessmentStatus
-from maturity.scores import (
-    SCORED_STATUSES,
-    latest_snapshots_for,
-    refresh_snapshots,
-    snapshot_is_current,
-)
+from maturity.assessments.models import Assessment, AssessmentStatus
+from maturity.cycles.models import AssessmentCycle
+from maturity.scores.selectors import SCORED_STATUSES, latest_snapshots_for, snapshot_is_current
+from maturity.scores.services import refresh_snapshots
 from reports import selectors
 from reports.context import NationalReport, RegionReport
 from reports.labels import labels_for

@@ -99,8 +99,8 @@ _default_framework_key: tuple[str, str] | None = None
 def default_framework():  # type: ignore[no-untyped-def]
     """The published default framework loaded for the session (maturity/data/...yaml)."""
     global _default_framework_key
-    from maturity.frameworks import load_default_framework
-    from maturity.models import Framework
+    from maturity.frameworks.models import Framework
+    from maturity.frameworks.services import load_default_framework
 
     if _default_framework_key is not None:
         found = Framework.objects.filter(
@@ -120,7 +120,7 @@ def make_open_cycle(framework=None, name: str = "2026"):  # type: ignore[no-unty
 
     from django.utils import timezone
 
-    from maturity.models import AssessmentCycle, CycleStatus
+    from maturity.cycles.models import AssessmentCycle, CycleStatus
 
     today = timezone.localdate()
     cycle, _ = AssessmentCycle.objects.get_or_create(
@@ -138,7 +138,7 @@ def make_open_cycle(framework=None, name: str = "2026"):  # type: ignore[no-unty
 
 def make_assessment(region_code: str, cycle=None):  # type: ignore[no-untyped-def]
     """A draft assessment of the region in ``cycle`` (default: make_open_cycle())."""
-    from maturity.models import Assessment
+    from maturity.assessments.models import Assessment
 
     cycle = cycle or make_open_cycle()
     region = Region.objects.get(code=region_code)
@@ -175,8 +175,10 @@ def answer_everything(assessment, user, level: int = 3):  # type: ignore[no-unty
     small PDF wherever evidence is required. ``user`` must be the region's CSCO or contributor."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from maturity import services
-    from maturity.models import Answer, Evidence, Indicator
+    from maturity.assessments.models import Answer, Evidence
+    from maturity.assessments.services import answers
+    from maturity.assessments.services import evidence as services_evidence
+    from maturity.frameworks.models import Indicator
 
     indicators = list(Indicator.objects.filter(framework_id=assessment.cycle.framework_id))
     versions = dict(
@@ -186,14 +188,14 @@ def answer_everything(assessment, user, level: int = 3):  # type: ignore[no-unty
         {**value_for_level(i, level), "indicator": i.code, "version": versions.get(i.code, 0)}
         for i in indicators
     ]
-    services.save_answers_bulk(user=user, assessment=assessment, items=items)
+    answers.save_answers_bulk(user=user, assessment=assessment, items=items)
     with_evidence = set(
         Evidence.objects.filter(assessment=assessment).values_list("indicator_id", flat=True)
     )
     for indicator in indicators:
         if indicator.evidence_required and indicator.pk not in with_evidence:
             upload = SimpleUploadedFile(f"{indicator.code}.pdf", TINY_PDF, "application/pdf")
-            services.add_evidence(
+            services_evidence.add_evidence(
                 user=user, assessment=assessment, indicator_code=indicator.code, upload=upload
             )
     assessment.refresh_from_db()
@@ -202,10 +204,11 @@ def answer_everything(assessment, user, level: int = 3):  # type: ignore[no-unty
 
 def submit_and_approve(assessment, csco, reviewer):  # type: ignore[no-untyped-def]
     """Submit (as the CSCO) and approve (as the reviewer) a complete assessment."""
-    from maturity import services
 
-    services.submit(user=csco, assessment=assessment)
-    services.approve(user=reviewer, assessment=assessment)
+    from maturity.assessments.services import lifecycle
+
+    lifecycle.submit(user=csco, assessment=assessment)
+    lifecycle.approve(user=reviewer, assessment=assessment)
     assessment.refresh_from_db()
     return assessment
 
@@ -215,7 +218,7 @@ def make_small_framework(code: str = "mini", indicators: int = 3, published: boo
     binary indicators, the first one requiring evidence."""
     from django.utils import timezone
 
-    from maturity.models import Element, Framework, Indicator, Theme
+    from maturity.frameworks.models import Element, Framework, Indicator, Theme
 
     framework = Framework.objects.create(
         code=code,

@@ -354,16 +354,9 @@ def build_world(cast: Any) -> World:
     """An open cycle on a small framework; in region A (Kota Makassar) and B (Kabupaten
     Banyuwangi) an assessment with an answer, a review, evidence, history, a programme and a
     finished report; and a national report of the cycle."""
-    from maturity.models import (
-        Answer,
-        Assessment,
-        Evidence,
-        HistoryEntry,
-        Indicator,
-        Programme,
-        ProgrammeFile,
-        Review,
-    )
+    from maturity.assessments.models import Answer, Assessment, Evidence, HistoryEntry, Review
+    from maturity.frameworks.models import Indicator
+    from maturity.programmes.models import Programme, ProgrammeFile
     from reports.models import ReportKind
 
     framework = make_small_framework(code="matrix")

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib.auth import authenticate, user_logged_in
-from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -14,13 +11,12 @@ from rest_framework.exceptions import PermissionDenied, Throttled
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.serializers import Serializer
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from cities import access, selectors, services
 from cities.api import serializers as s
-from config.api import StandardPagination
+from cities.api.pagination import StandardPagination, paginated
 
 WRONG_CREDENTIALS = "Nama pengguna atau kata sandi salah. / The username or password is wrong."
 TOO_MANY_REQUESTS = (
@@ -34,14 +30,6 @@ def _require(request: Request, action: str) -> None:
         raise PermissionDenied(
             "Peran Anda tidak mengizinkan tindakan ini. / Your role does not allow this."
         )
-
-
-def _paginated(
-    request: Request, view: APIView, queryset: QuerySet[Any], serializer_class: type[Serializer]
-) -> Response:
-    paginator = StandardPagination()
-    page = paginator.paginate_queryset(queryset, request, view=view)
-    return paginator.get_paginated_response(serializer_class(page, many=True).data)
 
 
 class TokenView(APIView):
@@ -101,7 +89,9 @@ class UserListView(APIView):
         filters = s.UserFilterInputSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         users = selectors.users_with_memberships(**filters.validated_data)
-        return _paginated(request, self, users, s.UserOutputSerializer)
+        return paginated(
+            request, self, users, lambda page: s.UserOutputSerializer(page, many=True).data
+        )
 
     @extend_schema(request=s.UserCreateInputSerializer, responses={201: s.UserOutputSerializer})
     def post(self, request: Request) -> Response:
@@ -152,7 +142,9 @@ class RegionListView(APIView):
         filters = s.RegionFilterInputSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         regions = selectors.regions_for_listing(**filters.validated_data)
-        return _paginated(request, self, regions, s.RegionOutputSerializer)
+        return paginated(
+            request, self, regions, lambda page: s.RegionOutputSerializer(page, many=True).data
+        )
 
 
 class RegionDetailView(APIView):

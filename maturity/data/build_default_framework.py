@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from maturity.data.default import e1_liveable, e2_green_a, e2_green_b, e3_digital
-from maturity.framework_format import (
+from maturity.frameworks.format import (
     Bilingual,
     ElementSpec,
     FrameworkSpec,

@@ -33,8 +33,8 @@ def answer_choice(page, code: str, label: str) -> None:  # type: ignore[no-untyp
 def neighbours_reviewed(cycle, reviewer) -> None:  # type: ignore[no-untyped-def]
     """Three more regions of the province, approved at different levels (through the services),
     so that the national board has something to compare."""
-    from maturity import services
-    from maturity.models import Assessment
+    from maturity.assessments.models import Assessment
+    from maturity.assessments.services import lifecycle
     from tests.factories import answer_everything, member
 
     for code, level in (("73.72", 2), ("73.73", 4), ("73.02", 3)):
@@ -42,16 +42,16 @@ def neighbours_reviewed(cycle, reviewer) -> None:  # type: ignore[no-untyped-def
         region_id = csco.memberships.get().region_id
         assessment = Assessment.objects.create(cycle=cycle, region_id=region_id)
         answer_everything(assessment, csco, level=level)
-        services.submit(user=csco, assessment=assessment)
+        lifecycle.submit(user=csco, assessment=assessment)
         if code != "73.02":
-            services.approve(user=reviewer, assessment=assessment)
+            lifecycle.approve(user=reviewer, assessment=assessment)
 
 
 def test_assessment_goes_from_answers_to_approved_pdf_in_the_browser(
     live_worker, browser_world, open_page, shoot
 ):
     cast, cycle = browser_world
-    from maturity.models import Assessment, AssessmentStatus
+    from maturity.assessments.models import Assessment, AssessmentStatus
 
     assessment = Assessment.objects.create(cycle=cycle, region=cast.region_a)
     base = f"/assessments/{assessment.pk}/"
@@ -179,7 +179,7 @@ def test_assessment_goes_from_answers_to_approved_pdf_in_the_browser(
     # --- The other region's CSCO can open none of it -------------------------------------------
     other = open_page()
     sign_in(other, "csco_b")
-    from maturity.models import Evidence
+    from maturity.assessments.models import Evidence
 
     evidence_id = Evidence.objects.get(assessment=assessment).pk
     for path in (

@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from maturity.models import Answer, Assessment, Evidence, HistoryEntry
+from maturity.assessments.models import Answer, Assessment, Evidence, HistoryEntry
 from reports.models import Report, ReportKind, ReportStatus
 from tests.factories import (
     answer_everything,

@@ -17,17 +17,10 @@ import yaml
 from django.utils import timezone
 
 from cities.models import Region
-from maturity.frameworks import import_framework
-from maturity.models import (
-    Answer,
-    Assessment,
-    AssessmentCycle,
-    AssessmentStatus,
-    CycleStatus,
-    Framework,
-    Indicator,
-    Review,
-)
+from maturity.assessments.models import Answer, Assessment, AssessmentStatus, Review
+from maturity.cycles.models import AssessmentCycle, CycleStatus
+from maturity.frameworks.models import Framework, Indicator
+from maturity.frameworks.services import import_framework
 
 LEVELS = {
     1: {"id": "M1 Pratama (Perunggu)", "en": "M1 Initial (Bronze)"},

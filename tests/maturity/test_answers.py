@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from maturity.models import Answer, Element, Framework, HistoryEntry, Indicator, Theme
+from maturity.assessments.models import Answer, HistoryEntry
+from maturity.frameworks.models import Element, Framework, Indicator, Theme
 from tests.factories import (
     REGION_A,
     make_assessment,
@@ -476,7 +477,7 @@ def _queries_for(client, assessment, suffix, django_assert_max_num_queries, limi
 def test_detail_and_answer_list_queries_do_not_grow_with_the_framework(
     api, cast, suffix, django_assert_max_num_queries
 ):
-    from maturity import services
+    from maturity.assessments.services import answers as services
 
     small = make_assessment(
         REGION_A, make_open_cycle(framework=make_small_framework(indicators=2), name="kecil")

@@ -17,8 +17,10 @@ from django.db import connection
 from rest_framework.test import APIClient
 
 from config.api import Conflict
-from maturity import services
-from maturity.models import Answer, HistoryEntry, Indicator
+from maturity.assessments import validation
+from maturity.assessments.models import Answer, HistoryEntry
+from maturity.assessments.services import answers as services_answers
+from maturity.frameworks.models import Indicator
 from tests.factories import REGION_A, make_assessment, make_cast, make_open_cycle
 
 
@@ -77,7 +79,7 @@ def race(requests: list[tuple[Any, str, dict[str, Any]]]) -> list[int]:
 
 def test_two_changes_from_the_same_version_one_succeeds_one_is_409(shared):
     cast, assessment, indicator = shared
-    services.save_answer(
+    services_answers.save_answer(
         user=cast.csco_a,
         assessment=assessment,
         indicator=indicator,
@@ -119,22 +121,22 @@ def test_the_write_is_a_conditional_update_on_the_version(db):
     indicator = Indicator.objects.filter(
         framework_id=assessment.cycle.framework_id, kind="rubric"
     ).first()
-    first = services.save_answer(
+    first = services_answers.save_answer(
         user=cast.csco_a,
         assessment=assessment,
         indicator=indicator,
         data={"status": "answered", "value": 1},
     )
     stale_copy = Answer.objects.get(pk=first.pk)  # version 1, read before the next change
-    services.save_answer(
+    services_answers.save_answer(
         user=cast.contributor_a,
         assessment=assessment,
         indicator=indicator,
         data={"status": "answered", "value": 3, "version": 1},
     )
-    clean = services.validate_answer(indicator=indicator, data={"status": "answered", "value": 5})
+    clean = validation.validate_answer(indicator=indicator, data={"status": "answered", "value": 5})
     with pytest.raises(Conflict) as conflict:
-        services._write_answer(
+        services_answers._write_answer(
             user=cast.csco_a,
             assessment=assessment,
             indicator=indicator,

@@ -13,27 +13,25 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from cities.services import DEMO_PASSWORD
+from maturity.assessments.models import (
+    Answer,
+    Assessment,
+    AssessmentStatus,
+    Evidence,
+    HistoryEntry,
+    Review,
+)
+from maturity.assessments.validation import is_percent
+from maturity.cycles.models import AssessmentCycle
+from maturity.frameworks.models import Indicator, IndicatorKind
+from maturity.frameworks.rules import rules_for_framework
 from maturity.management.commands.load_demo_data import (
     CYCLE_NAME,
     OTHER_REGIONS,
     value_for_level,
 )
-from maturity.models import (
-    Answer,
-    Assessment,
-    AssessmentCycle,
-    AssessmentStatus,
-    Evidence,
-    HistoryEntry,
-    Indicator,
-    IndicatorKind,
-    Review,
-    ScoreSnapshot,
-    ScoreTrack,
-)
-from maturity.scores import rules_for_framework
-from maturity.scoring import AnswerInput, indicator_level
-from maturity.services import is_percent
+from maturity.scores.models import ScoreSnapshot, ScoreTrack
+from maturity.scoring.calculation import AnswerInput, indicator_level
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,9 @@ import pytest
 from django.core.files.storage import default_storage
 from django.test import override_settings
 
-from maturity import uploads
-from maturity.models import Evidence, HistoryEntry, Indicator
+from maturity.assessments import uploads
+from maturity.assessments.models import Evidence, HistoryEntry
+from maturity.frameworks.models import Indicator
 from tests.factories import REGION_A, TINY_PDF, make_assessment, make_open_cycle
 
 PNG = (

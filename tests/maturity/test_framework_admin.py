@@ -10,8 +10,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from cities.models import Role
-from maturity import frameworks
-from maturity.models import Evidence, Framework, FrameworkStatus, HistoryEntry, Indicator
+from maturity.assessments.models import Evidence, HistoryEntry
+from maturity.frameworks import export as frameworks_export
+from maturity.frameworks import services
+from maturity.frameworks.models import Framework, FrameworkStatus, Indicator
 from tests.factories import default_framework, make_assessment, member
 from tests.maturity.framework_samples import BROKEN, SMALL
 
@@ -110,13 +112,13 @@ def test_a_published_framework_is_shown_read_only(admin_site):
 
 def test_a_post_to_a_published_frameworks_change_page_is_refused(admin_site):
     framework = default_framework()
-    exported = frameworks.export_framework(framework)
+    exported = frameworks_export.export_framework(framework)
     response = admin_site.post(
         change_url(framework),
         {"code": framework.code, "version": framework.version, "title_id": "Diubah"},
     )
     assert response.status_code == 403
-    assert frameworks.export_framework(framework) == exported
+    assert frameworks_export.export_framework(framework) == exported
 
 
 def test_a_published_indicator_cannot_be_changed_in_the_admin(admin_site):
@@ -155,7 +157,7 @@ def posted_form(response) -> dict[str, object]:  # type: ignore[no-untyped-def]
 
 
 def test_a_drafts_texts_are_corrected_on_its_page_with_its_rows(ministry_admin_site):
-    draft = frameworks.import_framework(text=SMALL)
+    draft = services.import_framework(text=SMALL)
     page = ministry_admin_site.get(change_url(draft))
     assert 'name="indicators-0-title_id"' in page.content.decode()
     data = posted_form(page)
@@ -166,14 +168,14 @@ def test_a_drafts_texts_are_corrected_on_its_page_with_its_rows(ministry_admin_s
     data[f"{index}-title_id"] = "Meter air cerdas"
     response = ministry_admin_site.post(change_url(draft), data)
     assert response.status_code == 302
-    exported = frameworks.export_framework(draft)
+    exported = frameworks_export.export_framework(draft)
     assert "en: Small test framework, revised" in exported
     assert "id: Meter air cerdas" in exported
-    assert frameworks.framework_problems(draft) == []
+    assert frameworks_export.framework_problems(draft) == []
 
 
 def test_a_drafts_indicator_is_corrected_in_the_admin(admin_site):
-    draft = frameworks.import_framework(text=SMALL)
+    draft = services.import_framework(text=SMALL)
     indicator = Indicator.objects.get(framework=draft, code="EDU-1")
     response = admin_site.post(
         change_url(indicator, "indicator"),
@@ -182,11 +184,11 @@ def test_a_drafts_indicator_is_corrected_in_the_admin(admin_site):
     assert response.status_code == 302, response.content.decode()[:2000]
     indicator.refresh_from_db()
     assert indicator.title_en == "Foreign-language proficiency"
-    assert "Foreign-language proficiency" in frameworks.export_framework(draft)
+    assert "Foreign-language proficiency" in frameworks_export.export_framework(draft)
 
 
 def test_a_draft_edited_to_break_a_rule_shows_why_and_is_not_published(admin_site):
-    draft = frameworks.import_framework(text=SMALL)
+    draft = services.import_framework(text=SMALL)
     indicator = Indicator.objects.get(framework=draft, code="EDU-1")
     admin_site.post(
         change_url(indicator, "indicator"), indicator_form(indicator, thresholds="[80, 60, 40, 20]")
@@ -200,7 +202,7 @@ def test_a_draft_edited_to_break_a_rule_shows_why_and_is_not_published(admin_sit
 
 
 def test_people_without_the_ministry_admin_role_cannot_change_a_draft(reviewer_site):
-    draft = frameworks.import_framework(text=SMALL)
+    draft = services.import_framework(text=SMALL)
     response = reviewer_site.post(change_url(draft), {"title_id": "Diubah"})
     assert response.status_code == 403
     assert reviewer_site.get(IMPORT).status_code == 403
@@ -242,7 +244,7 @@ def test_the_import_page_shows_every_problem_of_a_broken_file(ministry_admin_sit
 
 
 def test_the_import_page_refuses_an_existing_version(ministry_admin_site):
-    frameworks.import_framework(text=SMALL)
+    services.import_framework(text=SMALL)
     response = ministry_admin_site.post(
         IMPORT, {"file": SimpleUploadedFile("kecil.yaml", SMALL.encode())}
     )
@@ -261,7 +263,7 @@ def test_the_export_action_downloads_the_yaml_file(admin_site):
     assert (
         f'filename="{framework.code}-{framework.version}.yaml"' in response["Content-Disposition"]
     )
-    assert response.content.decode() == frameworks.export_framework(framework)
+    assert response.content.decode() == frameworks_export.export_framework(framework)
 
 
 def test_the_export_link_on_a_frameworks_page_downloads_it(admin_site):
@@ -269,14 +271,14 @@ def test_the_export_link_on_a_frameworks_page_downloads_it(admin_site):
     page = admin_site.get(change_url(framework)).content.decode()
     link = f"/admin/maturity/framework/{framework.pk}/export/"
     assert link in page
-    assert admin_site.get(link).content.decode() == frameworks.export_framework(framework)
+    assert admin_site.get(link).content.decode() == frameworks_export.export_framework(framework)
 
 
 # --- Publish, retire, copy --------------------------------------------------------------------
 
 
 def test_the_publish_action_publishes_drafts(ministry_admin_site):
-    draft = frameworks.import_framework(text=SMALL)
+    draft = services.import_framework(text=SMALL)
     response = ministry_admin_site.post(
         CHANGELIST, {"action": "publish_selected", "_selected_action": [draft.pk]}
     )
@@ -286,7 +288,7 @@ def test_the_publish_action_publishes_drafts(ministry_admin_site):
 
 
 def test_the_retire_action_retires_published_versions(ministry_admin_site):
-    framework = frameworks.import_framework(text=SMALL, publish=True)
+    framework = services.import_framework(text=SMALL, publish=True)
     ministry_admin_site.post(
         CHANGELIST, {"action": "retire_selected", "_selected_action": [framework.pk]}
     )

@@ -14,8 +14,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from maturity import frameworks
-from maturity.models import Framework, FrameworkStatus, Indicator
+from maturity.frameworks import export
+from maturity.frameworks.models import Framework, FrameworkStatus, Indicator
 from tests.factories import default_framework
 from tests.maturity.framework_samples import BROKEN, SMALL, with_version
 
@@ -29,7 +29,7 @@ def run(*args: str) -> tuple[str, str]:
 def test_export_writes_the_default_framework_to_stdout(db):
     framework = default_framework()
     out, _ = run("export_framework", framework.code, framework.version)
-    assert out == frameworks.export_framework(framework)
+    assert out == export.export_framework(framework)
 
 
 def test_export_then_import_under_another_version_then_export_is_byte_identical(db, tmp_path):

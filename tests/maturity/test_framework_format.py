@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from maturity.framework_format import (
+from maturity.frameworks.format import (
     Bilingual,
     ElementSpec,
     FrameworkFormatError,

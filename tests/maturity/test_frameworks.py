@@ -11,13 +11,16 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
-from maturity import frameworks
-from maturity.framework_format import FrameworkFormatError
-from maturity.models import Framework, FrameworkStatus, Indicator
+import maturity
+from maturity.frameworks import export as frameworks_export
+from maturity.frameworks import selectors
+from maturity.frameworks import services as frameworks_services
+from maturity.frameworks.format import FrameworkFormatError
+from maturity.frameworks.models import Framework, FrameworkStatus, Indicator
 from tests.factories import default_framework, make_assessment, make_open_cycle
 from tests.maturity.framework_samples import SMALL, with_version
 
-DATA = Path(frameworks.__file__).resolve().parent / "data"
+DATA = Path(maturity.__file__).resolve().parent / "data"
 
 
 def csv_rows(name: str) -> list[dict[str, str]]:
@@ -30,7 +33,7 @@ def without_lines(text: str, starts: tuple[str, ...] = ("continues:", "previous:
 
 
 def default_tree() -> Framework:
-    return frameworks.framework_tree(default_framework().pk)
+    return selectors.framework_tree(default_framework().pk)
 
 
 # --- The default framework --------------------------------------------------------------------
@@ -112,7 +115,7 @@ def test_every_default_rubric_has_five_bilingual_descriptors(db):
 
 
 def test_default_framework_breaks_no_rule_of_the_file_format(db):
-    assert frameworks.framework_problems(default_framework()) == []
+    assert frameworks_export.framework_problems(default_framework()) == []
 
 
 # --- Export and import ------------------------------------------------------------------------
@@ -120,22 +123,22 @@ def test_default_framework_breaks_no_rule_of_the_file_format(db):
 
 def test_default_exported_and_imported_under_another_version_exports_byte_identical(db):
     framework = default_framework()
-    exported = frameworks.export_framework(framework)
-    copy = frameworks.import_framework(text=with_version(exported, "uji-ulang"))
-    again = frameworks.export_framework(copy)
+    exported = frameworks_export.export_framework(framework)
+    copy = frameworks_services.import_framework(text=with_version(exported, "uji-ulang"))
+    again = frameworks_export.export_framework(copy)
     assert again != exported  # the version line differs …
     assert with_version(again, framework.version) == exported  # … and nothing else
 
 
 def test_small_file_imported_exported_and_reimported_exports_byte_identical(db):
-    first = frameworks.export_framework(frameworks.import_framework(text=SMALL))
+    first = frameworks_export.export_framework(frameworks_services.import_framework(text=SMALL))
     Framework.objects.filter(code="uji").delete()
-    second = frameworks.export_framework(frameworks.import_framework(text=first))
+    second = frameworks_export.export_framework(frameworks_services.import_framework(text=first))
     assert second == first
 
 
 def test_import_writes_every_field_of_the_file(db):
-    framework = frameworks.import_framework(text=SMALL)
+    framework = frameworks_services.import_framework(text=SMALL)
     assert framework.status == FrameworkStatus.DRAFT
     assert framework.description_en == "For tests only."
     assert framework.index_bands == ["1.8", "2.6", "3.5", "4.2"]
@@ -150,19 +153,19 @@ def test_import_writes_every_field_of_the_file(db):
 
 
 def test_importing_an_existing_code_and_version_is_refused_naming_version(db):
-    frameworks.import_framework(text=SMALL)
+    frameworks_services.import_framework(text=SMALL)
     with pytest.raises(ValidationError) as refused:
-        frameworks.import_framework(text=SMALL)
+        frameworks_services.import_framework(text=SMALL)
     assert "version" in refused.value.message_dict
     assert Framework.objects.filter(code="uji").count() == 1
 
 
 def test_an_indicator_without_continues_continues_the_previous_versions_namesake(db):
-    frameworks.import_framework(text=SMALL)
+    frameworks_services.import_framework(text=SMALL)
     following = with_version(SMALL, "2.0").replace(
         'version: "2.0"\n', 'version: "2.0"\nprevious: "1.0"\n'
     )
-    framework = frameworks.import_framework(text=following)
+    framework = frameworks_services.import_framework(text=following)
     continues = dict(Indicator.objects.filter(framework=framework).values_list("code", "continues"))
     assert continues == {"EDU-1": "EDU-1", "EDU-2": "EDU-2", "WAT-1": "WAT-1"}
 
@@ -171,28 +174,28 @@ def test_an_indicator_without_continues_continues_the_previous_versions_namesake
 
 
 def test_publishing_a_draft_makes_it_immutable(db):
-    draft = frameworks.import_framework(text=SMALL)
-    frameworks.ensure_editable(draft)
-    published = frameworks.publish_framework(framework=draft)
+    draft = frameworks_services.import_framework(text=SMALL)
+    frameworks_services.ensure_editable(draft)
+    published = frameworks_services.publish_framework(framework=draft)
     assert published.status == FrameworkStatus.PUBLISHED
     assert published.published_at is not None
-    with pytest.raises(frameworks.FrameworkImmutable):
-        frameworks.ensure_editable(draft)
+    with pytest.raises(frameworks_services.FrameworkImmutable):
+        frameworks_services.ensure_editable(draft)
 
 
 def test_publishing_twice_is_refused(db):
-    draft = frameworks.import_framework(text=SMALL, publish=True)
-    with pytest.raises(frameworks.FrameworkConflict):
-        frameworks.publish_framework(framework=draft)
+    draft = frameworks_services.import_framework(text=SMALL, publish=True)
+    with pytest.raises(frameworks_services.FrameworkConflict):
+        frameworks_services.publish_framework(framework=draft)
 
 
 def test_a_draft_edited_to_break_a_rule_is_not_published(db):
-    draft = frameworks.import_framework(text=SMALL)
+    draft = frameworks_services.import_framework(text=SMALL)
     Indicator.objects.filter(framework=draft, code="EDU-1").update(
         thresholds=["80", "60", "40", "20"]
     )
     with pytest.raises(FrameworkFormatError) as refused:
-        frameworks.publish_framework(framework=draft)
+        frameworks_services.publish_framework(framework=draft)
     assert [p.path for p in refused.value.problems] == [
         "elements[0].themes[0].indicators[0].thresholds"
     ]
@@ -201,27 +204,27 @@ def test_a_draft_edited_to_break_a_rule_is_not_published(db):
 
 
 def test_retiring_keeps_the_cycles_and_assessments_made_on_it(db):
-    framework = frameworks.import_framework(text=SMALL, publish=True)
+    framework = frameworks_services.import_framework(text=SMALL, publish=True)
     cycle = make_open_cycle(framework=framework, name="Siklus uji")
     assessment = make_assessment("73.71", cycle=cycle)
-    retired = frameworks.retire_framework(framework=framework)
+    retired = frameworks_services.retire_framework(framework=framework)
     assert retired.status == FrameworkStatus.RETIRED
     assert retired.retired_at is not None
     assessment.refresh_from_db()
     assert assessment.cycle.framework_id == framework.pk
-    with pytest.raises(frameworks.FrameworkImmutable):
-        frameworks.ensure_editable(retired)
+    with pytest.raises(frameworks_services.FrameworkImmutable):
+        frameworks_services.ensure_editable(retired)
 
 
 def test_only_a_published_version_is_retired(db):
-    draft = frameworks.import_framework(text=SMALL)
-    with pytest.raises(frameworks.FrameworkConflict):
-        frameworks.retire_framework(framework=draft)
+    draft = frameworks_services.import_framework(text=SMALL)
+    with pytest.raises(frameworks_services.FrameworkConflict):
+        frameworks_services.retire_framework(framework=draft)
 
 
 def test_a_copy_is_a_draft_following_its_source_with_indicators_continuing_namesakes(db):
     source = default_framework()
-    copy = frameworks.copy_framework(framework=source, version="2099.1")
+    copy = frameworks_services.copy_framework(framework=source, version="2099.1")
     assert copy.status == FrameworkStatus.DRAFT
     assert copy.previous_version == source.version
     continued = list(
@@ -231,30 +234,30 @@ def test_a_copy_is_a_draft_following_its_source_with_indicators_continuing_names
     )
     assert continued == [(code, code) for code, _ in continued]
     assert len(continued) == Indicator.objects.filter(framework=source).count()
-    source_text = frameworks.export_framework(source)
-    copy_text = frameworks.export_framework(copy)
+    source_text = frameworks_export.export_framework(source)
+    copy_text = frameworks_export.export_framework(copy)
     assert f'previous: "{source.version}"' in copy_text.splitlines()
     assert without_lines(with_version(copy_text, source.version)) == without_lines(source_text)
 
 
 def test_copying_a_draft_is_refused(db):
-    draft = frameworks.import_framework(text=SMALL)
-    with pytest.raises(frameworks.FrameworkConflict):
-        frameworks.copy_framework(framework=draft, version="2.0")
+    draft = frameworks_services.import_framework(text=SMALL)
+    with pytest.raises(frameworks_services.FrameworkConflict):
+        frameworks_services.copy_framework(framework=draft, version="2.0")
     assert Framework.objects.filter(code="uji").count() == 1
 
 
 def test_copying_onto_an_existing_version_is_refused_naming_version(db):
-    source = frameworks.import_framework(text=SMALL, publish=True)
+    source = frameworks_services.import_framework(text=SMALL, publish=True)
     with pytest.raises(ValidationError) as refused:
-        frameworks.copy_framework(framework=source, version="1.0")
+        frameworks_services.copy_framework(framework=source, version="1.0")
     assert list(refused.value.message_dict) == ["version"]
 
 
 def test_drafts_are_visible_to_ministry_admins_only(cast):
-    draft = frameworks.import_framework(text=SMALL)
-    assert draft in frameworks.visible_frameworks(cast.admin)
+    draft = frameworks_services.import_framework(text=SMALL)
+    assert draft in selectors.visible_frameworks(cast.admin)
     for person in (cast.csco_a, cast.reviewer, cast.observer):
-        visible = frameworks.visible_frameworks(person)
+        visible = selectors.visible_frameworks(person)
         assert draft not in visible
         assert default_framework() in visible

@@ -9,9 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from maturity import frameworks
-from maturity.framework_format import dump_framework, parse_framework
-from maturity.models import Framework, FrameworkStatus, Indicator
+from maturity.frameworks import export, services
+from maturity.frameworks.format import dump_framework, parse_framework
+from maturity.frameworks.models import Framework, FrameworkStatus, Indicator
 from tests.factories import default_framework, make_assessment, make_open_cycle
 from tests.maturity.framework_samples import BROKEN, SMALL
 
@@ -29,7 +29,7 @@ def upload(text: str | bytes, name: str = "kerangka.yaml") -> dict[str, SimpleUp
 
 
 def small_draft() -> Framework:
-    return frameworks.import_framework(text=SMALL)
+    return services.import_framework(text=SMALL)
 
 
 # --- Reading ----------------------------------------------------------------------------------
@@ -94,7 +94,7 @@ def test_an_unknown_status_filter_is_a_400(api):
 
 
 def test_the_detail_is_the_whole_tree_as_in_the_file_format(api):
-    framework = frameworks.import_framework(text=SMALL, publish=True)
+    framework = services.import_framework(text=SMALL, publish=True)
     body = api.csco_b.get(detail(framework)).json()
     assert body["code"] == "uji"
     assert body["version"] == "1.0"
@@ -143,7 +143,7 @@ def test_the_default_tree_has_three_elements_and_every_indicator(api):
 def test_the_tree_is_read_in_the_same_few_queries_whatever_its_size(
     api, django_assert_max_num_queries
 ):
-    small = frameworks.import_framework(text=SMALL, publish=True)
+    small = services.import_framework(text=SMALL, publish=True)
     large = default_framework()
     api.csco_a.get(detail(small))  # the caller's memberships are read once and kept
 
@@ -160,13 +160,13 @@ def test_the_tree_is_read_in_the_same_few_queries_whatever_its_size(
 
 def test_a_published_framework_has_no_update_endpoint(api):
     framework = default_framework()
-    exported = frameworks.export_framework(framework)
+    exported = export.export_framework(framework)
     for method in ("put", "patch", "delete"):
         response = getattr(api.admin, method)(
             detail(framework), {"title": {"id": "X", "en": "X"}}, format="json"
         )
         assert response.status_code == 405
-    assert frameworks.export_framework(framework) == exported
+    assert export.export_framework(framework) == exported
 
 
 # --- Import -----------------------------------------------------------------------------------
@@ -179,7 +179,7 @@ def test_admins_import_a_file_as_a_draft_and_get_its_tree(api):
     assert (body["code"], body["version"], body["status"]) == ("uji", "1.0", "draft")
     assert [e["code"] for e in body["elements"]] == ["E1", "E2"]
     framework = Framework.objects.get(pk=body["id"])
-    assert frameworks.export_framework(framework) == dump_framework(parse_framework(SMALL))
+    assert export.export_framework(framework) == dump_framework(parse_framework(SMALL))
 
 
 def test_publish_1_imports_a_published_version(api):
@@ -291,7 +291,7 @@ def test_a_draft_edited_to_break_a_rule_is_refused_at_publish_with_its_problems(
 
 
 def test_retired_versions_stay_readable_with_their_assessments(api):
-    framework = frameworks.import_framework(text=SMALL, publish=True)
+    framework = services.import_framework(text=SMALL, publish=True)
     assessment = make_assessment("73.71", cycle=make_open_cycle(framework=framework, name="U"))
     response = api.admin.post(f"{detail(framework)}retire/")
     assert response.status_code == 200

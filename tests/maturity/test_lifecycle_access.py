@@ -7,7 +7,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from maturity.models import Answer, Assessment, AssessmentCycle, Evidence, Framework, HistoryEntry
+from maturity.assessments.models import Answer, Assessment, Evidence, HistoryEntry
+from maturity.cycles.models import AssessmentCycle
+from maturity.frameworks.models import Framework
 from tests.factories import (
     REGION_A,
     REGION_B,
@@ -28,7 +30,7 @@ def makassar(cast):  # type: ignore[no-untyped-def]
     if not Evidence.objects.filter(assessment=assessment).exists():
         from django.core.files.uploadedfile import SimpleUploadedFile
 
-        from maturity import services
+        from maturity.assessments.services import evidence as services
 
         code = assessment.answers.first().indicator.code
         services.add_evidence(

@@ -10,8 +10,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from maturity.models import Assessment, Indicator
-from maturity.notifications import send_deadline_reminders
+from maturity.assessments.models import Assessment
+from maturity.assessments.notifications import send_deadline_reminders
+from maturity.frameworks.models import Indicator
 from tests.factories import (
     REGION_A,
     REGION_B,

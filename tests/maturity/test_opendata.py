@@ -13,8 +13,10 @@ import pytest
 from django.test import Client
 from django.utils.html import escape
 
-from maturity import opendata, scores
-from maturity.models import Answer, Assessment, AssessmentStatus, Evidence, Indicator
+from maturity.assessments.models import Answer, Assessment, AssessmentStatus, Evidence
+from maturity.frameworks.models import Indicator
+from maturity.opendata import datasets
+from maturity.scores import services
 from tests.maturity.score_helpers import (
     WORKED_ANSWER_BODIES,
     WORKED_REVIEW_BODIES,
@@ -50,7 +52,7 @@ def cycle(cast):
 def approve(assessment: Assessment) -> None:
     write_reviews(assessment, WORKED_REVIEW_BODIES)
     set_status(assessment, AssessmentStatus.APPROVED)
-    scores.refresh_snapshots(assessment_id=assessment.pk)
+    services.refresh_snapshots(assessment_id=assessment.pk)
 
 
 @pytest.fixture
@@ -74,7 +76,7 @@ def published(cycle, cast):
     approve(makassar)
     banyuwangi = make_assessment(cycle, REGION_B)
     write_answers(banyuwangi, WORKED_ANSWER_BODIES)
-    scores.refresh_snapshots(assessment_id=banyuwangi.pk)
+    services.refresh_snapshots(assessment_id=banyuwangi.pk)
     return makassar, banyuwangi
 
 
@@ -107,7 +109,7 @@ def test_the_csv_columns_are_exactly_the_dictionary_columns(cycle, published):
     response = Client().get(f"/open/cycles/{cycle.pk}/scores.csv")
 
     heading = next(csv.reader(io.StringIO(response.content.decode("utf-8"))))
-    assert heading == [c.name for c in opendata.columns_for(cycle.framework).all]
+    assert heading == [c.name for c in datasets.columns_for(cycle.framework).all]
 
 
 def test_the_json_has_the_same_rows_decimals_as_strings_and_the_framework_names(cycle, published):
@@ -170,7 +172,7 @@ def test_an_approval_not_yet_scored_is_left_out_until_workers_store_it(cycle, pu
     rows = csv_rows(Client().get(f"/open/cycles/{cycle.pk}/scores.csv"))
     assert [row["region_code"] for row in rows] == [REGION_A]
 
-    scores.refresh_snapshots(assessment_id=banyuwangi.pk)
+    services.refresh_snapshots(assessment_id=banyuwangi.pk)
     rows = csv_rows(Client().get(f"/open/cycles/{cycle.pk}/scores.csv"))
     assert [row["region_code"] for row in rows] == [REGION_B, REGION_A]
 
@@ -230,7 +232,7 @@ def test_the_data_dictionary_describes_every_column_in_both_languages(cycle, pub
 
     assert response.status_code == 200
     html = response.content.decode()
-    for column in opendata.columns_for(cycle.framework).all:
+    for column in datasets.columns_for(cycle.framework).all:
         assert f"<code>{column.name}</code>" in html, column.name
         assert escape(column.description_id.split(" (")[0]) in html
         assert escape(column.description_en.split(" (")[0]) in html

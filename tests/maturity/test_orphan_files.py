@@ -13,8 +13,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from maturity import services
-from maturity.models import Evidence, Indicator, ProgrammeFile
+from maturity import files as maturity_files
+from maturity.assessments.models import Evidence
+from maturity.assessments.services import evidence as services_evidence
+from maturity.frameworks.models import Indicator
+from maturity.programmes.models import ProgrammeFile
 from maturity.tasks import remove_orphan_files
 from tests.factories import REGION_A, TINY_PDF, make_assessment, make_open_cycle
 
@@ -73,7 +76,7 @@ def add_programme_file(client: Any, pk: int) -> None:
 
 def add_evidence(cast: Any, assessment: Any, name: str) -> Evidence:
     code = Indicator.objects.filter(framework_id=assessment.cycle.framework_id).first().code
-    return services.add_evidence(
+    return services_evidence.add_evidence(
         user=cast.csco_a,
         assessment=assessment,
         indicator_code=code,
@@ -90,10 +93,12 @@ def test_a_rolled_back_upload_leaves_a_file_that_the_sweep_removes_a_day_later(c
     assert len(stored) == 2 and kept.file.name in stored
     (orphan,) = stored - {kept.file.name}
 
-    assert services.remove_orphan_files() == 0  # today's file may belong to an open transaction
+    assert (
+        maturity_files.remove_orphan_files() == 0
+    )  # today's file may belong to an open transaction
     assert default_storage.exists(orphan)
 
-    assert services.remove_orphan_files(now=TOMORROW_AND_A_BIT) == 1
+    assert maturity_files.remove_orphan_files(now=TOMORROW_AND_A_BIT) == 1
     assert stored_evidence(assessment) == {kept.file.name}
     with kept.file.open("rb") as file:
         assert file.read() == TINY_PDF
@@ -104,7 +109,7 @@ def test_files_with_rows_are_never_removed_however_old(cast, api, assessment):
     add_programme_file(api.csco_a, register_programme(api.csco_a, "Makassar Recover"))
 
     far_future = timezone.now() + datetime.timedelta(days=3650)
-    assert services.remove_orphan_files(now=far_future) == 0
+    assert maturity_files.remove_orphan_files(now=far_future) == 0
     assert default_storage.exists(evidence.file.name)
     assert all(default_storage.exists(f.file.name) for f in ProgrammeFile.objects.all())
 
@@ -116,7 +121,7 @@ def test_a_deleted_programmes_files_are_removed_by_the_task(api):
     assert api.csco_a.delete(f"/api/v1/programmes/{pk}/").status_code == 204
     assert default_storage.exists(name)  # the rows went, the file stayed
 
-    assert services.remove_orphan_files(older_than=datetime.timedelta(0)) == 1
+    assert maturity_files.remove_orphan_files(older_than=datetime.timedelta(0)) == 1
     assert not default_storage.exists(name)
     assert remove_orphan_files.apply().get() == 0  # the task: nothing left to remove
 

@@ -11,8 +11,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
-from maturity import services
-from maturity.models import Assessment, AssessmentStatus, Evidence, Programme
+from maturity.assessments.models import Assessment, AssessmentStatus, Evidence
+from maturity.assessments.services import lifecycle
+from maturity.programmes.models import Programme
 from tests.factories import (
     REGION_A,
     REGION_B,
@@ -295,7 +296,7 @@ def test_csco_cites_the_programme_from_its_page_and_the_reviewer_sees_it_beside_
     cited = Evidence.objects.get(assessment=assessment)
     assert cited.programme == homecare and cited.indicator.code == "HEA-2"
     answer_everything(assessment, cast.csco_a)
-    services.submit(user=cast.csco_a, assessment=assessment)
+    lifecycle.submit(user=cast.csco_a, assessment=assessment)
     review = text(pages.reviewer.get(f"/assessments/{assessment.pk}/review/elements/E1/"))
     assert homecare.name in review
     assert f'href="/programmes/{homecare.pk}/"' in review

@@ -15,9 +15,11 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from cities.models import Region
-from maturity import services
-from maturity.models import Evidence, HistoryEntry, Indicator, Programme
-from maturity.scores import refresh_snapshots
+from maturity.assessments.models import Evidence, HistoryEntry
+from maturity.assessments.services import lifecycle
+from maturity.frameworks.models import Indicator
+from maturity.programmes.models import Programme
+from maturity.scores.services import refresh_snapshots
 from tests.factories import (
     REGION_A,
     REGION_B,
@@ -439,7 +441,7 @@ def test_a_cited_programme_counts_as_the_evidence_an_indicator_requires(
     assert not Evidence.objects.filter(
         assessment=assessment, indicator=needs, programme__isnull=True
     ).exists()
-    services.submit(user=cast.csco_a, assessment=assessment)
+    lifecycle.submit(user=cast.csco_a, assessment=assessment)
     assessment.refresh_from_db()
     assert assessment.status == "submitted"
 
@@ -548,7 +550,7 @@ def test_another_regions_assessment_is_not_found_for_citing(api: Any, assessment
 def test_a_submitted_assessment_cannot_cite_any_more(api: Any, cast: Any, assessment: Any) -> None:
     programme = register(api.csco_a).json()
     answer_everything(assessment, cast.csco_a)
-    services.submit(user=cast.csco_a, assessment=assessment)
+    lifecycle.submit(user=cast.csco_a, assessment=assessment)
 
     response = cite(api.csco_a, assessment.pk, indicator="HEA-2", programme=programme["id"])
 
@@ -577,8 +579,8 @@ def _approved_with_citation(api: Any, cast: Any, level: int) -> tuple[Any, dict[
         == 201
     )
     answer_everything(assessment, cast.csco_a, level=level)
-    services.submit(user=cast.csco_a, assessment=assessment)
-    services.approve(user=cast.reviewer, assessment=assessment)
+    lifecycle.submit(user=cast.csco_a, assessment=assessment)
+    lifecycle.approve(user=cast.reviewer, assessment=assessment)
     refresh_snapshots(assessment_id=assessment.pk)  # workers score on commit; tests never commit
     return assessment, programme
 

@@ -11,7 +11,9 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from cities.models import Role
-from maturity.models import Assessment, HistoryEntry, Indicator, Review
+from maturity.assessments.models import Assessment, HistoryEntry, Review
+from maturity.assessments.signals import scoring_inputs_changed
+from maturity.frameworks.models import Indicator
 from tests.factories import (
     REGION_A,
     answer_everything,
@@ -207,16 +209,24 @@ def test_approval_locks_the_assessment_and_tells_the_csco(
     assert post(api.reviewer, submitted, "approve").status_code == 409
 
 
-def test_every_scoring_input_change_schedules_scoring(api, submitted, codes, monkeypatch):
+def test_every_scoring_input_change_schedules_scoring(
+    api, submitted, codes, django_capture_on_commit_callbacks
+):
     calls: list[int] = []
-    monkeypatch.setattr(
-        "maturity.services.schedule_scoring", lambda *, assessment_id: calls.append(assessment_id)
-    )
-    review(api.reviewer, submitted, codes[0], {"verified_level": 2})
-    post(api.reviewer, submitted, "return", {"comment": "x"})
-    post(api.csco_a, submitted, "submit")
-    post(api.reviewer, submitted, "approve")
-    post(api.admin, submitted, "reopen", {"reason": "Data salah."})
+
+    def listener(sender, *, assessment_id, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(assessment_id)
+
+    scoring_inputs_changed.connect(listener)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            review(api.reviewer, submitted, codes[0], {"verified_level": 2})
+            post(api.reviewer, submitted, "return", {"comment": "x"})
+            post(api.csco_a, submitted, "submit")
+            post(api.reviewer, submitted, "approve")
+            post(api.admin, submitted, "reopen", {"reason": "Data salah."})
+    finally:
+        scoring_inputs_changed.disconnect(listener)
     assert calls == [submitted.pk] * 5
 
 

@@ -16,9 +16,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
-from maturity import scores
-from maturity.models import Assessment, AssessmentStatus, Framework, ScoreSnapshot, ScoreTrack
-from maturity.tasks import score_assessment, sweep_stale_scores
+from maturity.assessments.models import Assessment, AssessmentStatus
+from maturity.assessments.services import state
+from maturity.frameworks import rules as frameworks_rules
+from maturity.frameworks.models import Framework
+from maturity.scores import selectors, services
+from maturity.scores.models import ScoreSnapshot, ScoreTrack
+from maturity.scores.tasks import score_assessment, sweep_stale_scores
 from tests.maturity.score_helpers import (
     WORKED_ANSWER_BODIES,
     WORKED_REVIEW_BODIES,
@@ -59,7 +63,7 @@ def snapshots_of(assessment: Assessment, track: str = ScoreTrack.SELF) -> list[S
 
 
 def test_worked_example_snapshot_holds_every_figure_of_scoring_md(worked):
-    (snapshot,) = scores.refresh_snapshots(assessment_id=worked.pk)
+    (snapshot,) = services.refresh_snapshots(assessment_id=worked.pk)
 
     assert snapshot.track == ScoreTrack.SELF
     assert snapshot.provisional is False
@@ -78,26 +82,28 @@ def test_worked_example_snapshot_holds_every_figure_of_scoring_md(worked):
 def test_a_draft_has_no_snapshot(worked):
     set_status(worked, AssessmentStatus.DRAFT)
 
-    assert scores.refresh_snapshots(assessment_id=worked.pk) == []
+    assert services.refresh_snapshots(assessment_id=worked.pk) == []
     assert not ScoreSnapshot.objects.filter(assessment=worked).exists()
 
 
 def test_reviews_while_submitted_make_a_provisional_verified_snapshot(worked):
     write_reviews(worked, WORKED_REVIEW_BODIES)
 
-    written = scores.refresh_snapshots(assessment_id=worked.pk)
+    written = services.refresh_snapshots(assessment_id=worked.pk)
 
     verified = next(s for s in written if s.track == ScoreTrack.VERIFIED)
     assert verified.provisional is True
     assert str(verified.index) == WORKED_VERIFIED["index"]
-    assert scores.latest_snapshot(worked.pk, ScoreTrack.VERIFIED) == verified
-    assert scores.latest_snapshot(worked.pk, ScoreTrack.VERIFIED, include_provisional=False) is None
+    assert selectors.latest_snapshot(worked.pk, ScoreTrack.VERIFIED) == verified
+    assert (
+        selectors.latest_snapshot(worked.pk, ScoreTrack.VERIFIED, include_provisional=False) is None
+    )
 
 
 def test_a_comment_only_review_makes_no_verified_track(worked):
     write_reviews(worked, {"EDU-1": {"comment": "Mohon unggah SK."}})
 
-    written = scores.refresh_snapshots(assessment_id=worked.pk)
+    written = services.refresh_snapshots(assessment_id=worked.pk)
 
     assert [s.track for s in written] == [ScoreTrack.SELF]
 
@@ -106,7 +112,7 @@ def test_approval_stores_the_final_verified_track_with_its_gap(worked):
     write_reviews(worked, WORKED_REVIEW_BODIES)
     set_status(worked, AssessmentStatus.APPROVED)
 
-    written = scores.refresh_snapshots(assessment_id=worked.pk)
+    written = services.refresh_snapshots(assessment_id=worked.pk)
 
     verified = next(s for s in written if s.track == ScoreTrack.VERIFIED)
     assert verified.provisional is False
@@ -121,7 +127,7 @@ def test_approval_stores_the_final_verified_track_with_its_gap(worked):
 def test_approval_without_any_review_accepts_the_self_levels(worked):
     set_status(worked, AssessmentStatus.APPROVED)
 
-    written = scores.refresh_snapshots(assessment_id=worked.pk)
+    written = services.refresh_snapshots(assessment_id=worked.pk)
 
     verified = next(s for s in written if s.track == ScoreTrack.VERIFIED)
     assert verified.result["verified"]["index"] == "3.06"
@@ -132,7 +138,7 @@ def test_a_returned_assessment_keeps_its_self_track_only(worked):
     write_reviews(worked, WORKED_REVIEW_BODIES)
     set_status(worked, AssessmentStatus.RETURNED)
 
-    written = scores.refresh_snapshots(assessment_id=worked.pk)
+    written = services.refresh_snapshots(assessment_id=worked.pk)
 
     assert [s.track for s in written] == [ScoreTrack.SELF]
 
@@ -141,8 +147,8 @@ def test_a_returned_assessment_keeps_its_self_track_only(worked):
 
 
 def test_scoring_twice_without_a_change_keeps_one_snapshot(worked):
-    first = scores.refresh_snapshots(assessment_id=worked.pk)
-    second = scores.refresh_snapshots(assessment_id=worked.pk)
+    first = services.refresh_snapshots(assessment_id=worked.pk)
+    second = services.refresh_snapshots(assessment_id=worked.pk)
 
     assert [s.pk for s in first] == [s.pk for s in second]
     assert len(snapshots_of(worked)) == 1
@@ -156,44 +162,44 @@ def test_the_task_run_twice_keeps_one_snapshot(worked):
 
 
 def test_a_changed_answer_makes_a_new_snapshot_that_becomes_the_latest(worked):
-    scores.refresh_snapshots(assessment_id=worked.pk)
+    services.refresh_snapshots(assessment_id=worked.pk)
     write_answers(worked, {"GOV-2": {"status": "answered", "value": True}})
 
-    scores.refresh_snapshots(assessment_id=worked.pk)
+    services.refresh_snapshots(assessment_id=worked.pk)
 
     assert len(snapshots_of(worked)) == 2
-    latest = scores.latest_snapshot(worked.pk, ScoreTrack.SELF)
+    latest = selectors.latest_snapshot(worked.pk, ScoreTrack.SELF)
     assert by_code(latest.result["self"]["indicators"], "level")["GOV-2"] == 5
     assert latest.result["self"]["index"] == "3.72"  # GOV = 4.50: (11/3 + 3 + 4.5)/3
 
 
 def test_going_back_to_earlier_answers_makes_their_snapshot_the_latest_again(worked):
-    (original,) = scores.refresh_snapshots(assessment_id=worked.pk)
+    (original,) = services.refresh_snapshots(assessment_id=worked.pk)
     write_answers(worked, {"GOV-2": {"status": "answered", "value": True}})
-    scores.refresh_snapshots(assessment_id=worked.pk)
+    services.refresh_snapshots(assessment_id=worked.pk)
     write_answers(worked, {"GOV-2": {"status": "answered", "value": False}})
 
-    scores.refresh_snapshots(assessment_id=worked.pk)
+    services.refresh_snapshots(assessment_id=worked.pk)
 
     assert len(snapshots_of(worked)) == 2
-    assert scores.latest_snapshot(worked.pk, ScoreTrack.SELF).pk == original.pk
+    assert selectors.latest_snapshot(worked.pk, ScoreTrack.SELF).pk == original.pk
 
 
 def test_comments_and_sources_do_not_change_the_inputs_hash(worked):
-    (before,) = scores.refresh_snapshots(assessment_id=worked.pk)
+    (before,) = services.refresh_snapshots(assessment_id=worked.pk)
     worked.answers.update(comment="Sumber: BPS 2025", source="BPS")
 
-    (after,) = scores.refresh_snapshots(assessment_id=worked.pk)
+    (after,) = services.refresh_snapshots(assessment_id=worked.pk)
 
     assert after.pk == before.pk
     assert after.inputs_hash == before.inputs_hash
 
 
 def test_an_equal_decimal_written_differently_keeps_the_hash(worked):
-    (before,) = scores.refresh_snapshots(assessment_id=worked.pk)
+    (before,) = services.refresh_snapshots(assessment_id=worked.pk)
     write_answers(worked, {"EDU-1": {"status": "answered", "value": "65.000"}})
 
-    (after,) = scores.refresh_snapshots(assessment_id=worked.pk)
+    (after,) = services.refresh_snapshots(assessment_id=worked.pk)
 
     assert after.pk == before.pk
 
@@ -203,11 +209,11 @@ def test_an_equal_decimal_written_differently_keeps_the_hash(worked):
 
 def test_rules_of_a_published_framework_are_read_once_per_process(worked):
     framework = worked.cycle.framework
-    scores.clear_rules_cache()
+    frameworks_rules.clear_rules_cache()
     with CaptureQueriesContext(connection) as first:
-        rules = scores.rules_for_framework(framework)
+        rules = frameworks_rules.rules_for_framework(framework)
     with CaptureQueriesContext(connection) as again:
-        assert scores.rules_for_framework(Framework.objects.get(pk=framework.pk)) is rules
+        assert frameworks_rules.rules_for_framework(Framework.objects.get(pk=framework.pk)) is rules
 
     assert len(first) == 3
     assert len(again) == 1  # the Framework.objects.get above, nothing for the rules
@@ -219,12 +225,14 @@ def test_rules_of_a_draft_framework_are_read_afresh_every_time(worked):
     Framework.objects.filter(pk=framework.pk).update(status="draft")
     framework.refresh_from_db()
 
-    assert scores.rules_for_framework(framework) is not scores.rules_for_framework(framework)
+    assert frameworks_rules.rules_for_framework(
+        framework
+    ) is not frameworks_rules.rules_for_framework(framework)
 
 
 def refresh_query_count(assessment: Assessment) -> int:
     with CaptureQueriesContext(connection) as queries:
-        scores.refresh_snapshots(assessment_id=assessment.pk)
+        services.refresh_snapshots(assessment_id=assessment.pk)
     return len(queries)
 
 
@@ -236,7 +244,7 @@ def test_refresh_snapshots_takes_the_same_few_queries_whatever_the_size():
         first = assessment.answers.order_by("pk").first().indicator.code
         write_reviews(assessment, {first: {"verified_level": 1}})
         set_status(assessment, AssessmentStatus.APPROVED)
-    scores.clear_rules_cache()
+    frameworks_rules.clear_rules_cache()
 
     cold = [refresh_query_count(small), refresh_query_count(large)]
     for assessment in (small, large):
@@ -259,26 +267,26 @@ def changed_minutes_ago(assessment: Assessment, minutes: int) -> None:
 
 
 def test_a_snapshot_is_current_until_the_inputs_change_again(worked):
-    scores.refresh_snapshots(assessment_id=worked.pk)
+    services.refresh_snapshots(assessment_id=worked.pk)
     worked.refresh_from_db()
-    assert worked.pk not in scores.stale_assessment_ids()
+    assert worked.pk not in services.stale_assessment_ids()
 
     mark_changed(worked)
 
-    assert scores.stale_assessment_ids() == [worked.pk]
+    assert services.stale_assessment_ids() == [worked.pk]
 
 
 def test_a_change_committed_while_a_worker_read_is_not_taken_as_scored(worked):
     """The worker reads the mark first; a change whose mark predates the write but postdates the
     read (its transaction committed in between) must still count as unscored."""
     read_mark = worked.inputs_changed_at
-    scores.refresh_snapshots(assessment_id=worked.pk)
-    snapshot = scores.latest_snapshot(worked.pk, ScoreTrack.SELF)
+    services.refresh_snapshots(assessment_id=worked.pk)
+    snapshot = selectors.latest_snapshot(worked.pk, ScoreTrack.SELF)
     between = read_mark + (snapshot.computed_at - read_mark) / 2
     Assessment.objects.filter(pk=worked.pk).update(inputs_changed_at=between)
 
     assert snapshot.computed_at > between
-    assert scores.stale_assessment_ids() == [worked.pk]
+    assert services.stale_assessment_ids() == [worked.pk]
 
 
 def test_the_sweep_scores_an_assessment_that_has_no_snapshot(worked):
@@ -286,24 +294,24 @@ def test_the_sweep_scores_an_assessment_that_has_no_snapshot(worked):
 
     assert sweep_stale_scores.delay().get() == 1
 
-    assert str(scores.latest_snapshot(worked.pk, ScoreTrack.SELF).index) == "3.06"
+    assert str(selectors.latest_snapshot(worked.pk, ScoreTrack.SELF).index) == "3.06"
 
 
 def test_the_sweep_rescored_a_stale_snapshot_whose_task_was_lost(worked):
     changed_minutes_ago(worked, 10)
-    scores.refresh_snapshots(assessment_id=worked.pk)
+    services.refresh_snapshots(assessment_id=worked.pk)
     write_answers(worked, {"GOV-2": {"status": "answered", "value": True}})
     changed_minutes_ago(worked, 5)  # and its task never arrived
-    assert scores.stale_assessment_ids() == [worked.pk]
+    assert services.stale_assessment_ids() == [worked.pk]
 
     assert sweep_stale_scores.delay().get() == 1
 
-    assert scores.stale_assessment_ids() == []
-    assert str(scores.latest_snapshot(worked.pk, ScoreTrack.SELF).index) == "3.72"
+    assert services.stale_assessment_ids() == []
+    assert str(selectors.latest_snapshot(worked.pk, ScoreTrack.SELF).index) == "3.72"
 
 
 def test_the_sweep_leaves_fresh_changes_and_drafts_alone(worked):
-    scores.refresh_snapshots(assessment_id=worked.pk)
+    services.refresh_snapshots(assessment_id=worked.pk)
     mark_changed(worked)  # just now: its task is on its way
     make_assessment(worked.cycle, REGION_B)  # submitted just now, not scored yet
     draft = make_assessment(worked.cycle, "35.11", status=AssessmentStatus.DRAFT)
@@ -323,13 +331,13 @@ def test_a_broker_outage_delays_scoring_but_the_sweep_loses_none(
     with monkeypatch.context() as patch:
         patch.setattr(score_assessment, "apply_async", broker_down)
         with django_capture_on_commit_callbacks(execute=True):
-            scores.schedule_scoring(assessment_id=worked.pk)
+            state.schedule_scoring(assessment_id=worked.pk)
     assert not ScoreSnapshot.objects.filter(assessment=worked).exists()
     changed_minutes_ago(worked, 2)
 
     sweep_stale_scores.delay()
 
-    assert str(scores.latest_snapshot(worked.pk, ScoreTrack.SELF).index) == "3.06"
+    assert str(selectors.latest_snapshot(worked.pk, ScoreTrack.SELF).index) == "3.06"
 
 
 # --- The task -------------------------------------------------------------------------------------
@@ -401,13 +409,13 @@ def test_a_task_for_a_deleted_assessment_does_nothing(worked):
 
 def test_submit_enqueues_scoring_on_commit(worked, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        scores.schedule_scoring(assessment_id=worked.pk)
+        state.schedule_scoring(assessment_id=worked.pk)
     assert not ScoreSnapshot.objects.filter(assessment=worked).exists()
 
     for callback in callbacks:
         callback()
 
-    assert scores.latest_snapshot(worked.pk, ScoreTrack.SELF) is not None
+    assert selectors.latest_snapshot(worked.pk, ScoreTrack.SELF) is not None
 
 
 # --- Cycle-wide rescoring -------------------------------------------------------------------------
@@ -416,7 +424,7 @@ def test_submit_enqueues_scoring_on_commit(worked, django_capture_on_commit_call
 def test_score_cycle_rescoring_every_assessment_shows_progress_and_finishes(worked):
     other = make_assessment(worked.cycle, REGION_B)
     write_answers(other, WORKED_ANSWER_BODIES)
-    scores.refresh_snapshots(assessment_id=worked.pk)
+    services.refresh_snapshots(assessment_id=worked.pk)
     out = StringIO()
 
     call_command("score_cycle", worked.cycle.name, "--force", stdout=out)
@@ -430,7 +438,7 @@ def test_score_cycle_rescoring_every_assessment_shows_progress_and_finishes(work
 
 
 def test_score_cycle_without_force_sends_only_stale_assessments(worked):
-    scores.refresh_snapshots(assessment_id=worked.pk)
+    services.refresh_snapshots(assessment_id=worked.pk)
     other = make_assessment(worked.cycle, REGION_B)
     write_answers(other, WORKED_ANSWER_BODIES)
     out = StringIO()
@@ -442,7 +450,7 @@ def test_score_cycle_without_force_sends_only_stale_assessments(worked):
 
 
 def test_score_cycle_says_so_when_nothing_needs_rescoring(worked):
-    scores.refresh_snapshots(assessment_id=worked.pk)
+    services.refresh_snapshots(assessment_id=worked.pk)
     out = StringIO()
 
     call_command("score_cycle", worked.cycle.name, stdout=out)
@@ -482,7 +490,7 @@ def test_the_cycle_admin_action_rescores_every_assessment_of_the_cycle(admin_cli
 
     assert response.status_code == 200
     assert "2 assessments sent to the workers for rescoring" in response.content.decode()
-    assert scores.stale_assessment_ids(cycle_id=worked.cycle.pk) == []
+    assert services.stale_assessment_ids(cycle_id=worked.cycle.pk) == []
 
 
 # --- The daily reminder task ----------------------------------------------------------------------
@@ -491,7 +499,7 @@ def test_the_cycle_admin_action_rescores_every_assessment_of_the_cycle(admin_cli
 def test_the_daily_reminder_task_reminds_regions_a_week_before_their_deadline(
     cast, mailoutbox, django_capture_on_commit_callbacks
 ):
-    from maturity.tasks import send_deadline_reminders
+    from maturity.assessments.tasks import send_deadline_reminders
 
     cycle = make_cycle(import_worked_example())
     cycle.closes_on = timezone.localdate() + datetime.timedelta(days=7)

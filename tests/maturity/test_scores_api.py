@@ -10,8 +10,8 @@ import pytest
 from openpyxl import load_workbook
 
 from cities.models import Membership, Role
-from maturity import scores
-from maturity.models import AssessmentStatus
+from maturity.assessments.models import AssessmentStatus
+from maturity.scores import selectors, services
 from tests.maturity.score_helpers import (
     WORKED_ANSWER_BODIES,
     WORKED_REVIEW_BODIES,
@@ -42,7 +42,7 @@ def scored(cycle):
     """Kota Makassar's submitted worked example, scored by a worker."""
     assessment = make_assessment(cycle, REGION_A)
     write_answers(assessment, WORKED_ANSWER_BODIES)
-    scores.refresh_snapshots(assessment_id=assessment.pk)
+    services.refresh_snapshots(assessment_id=assessment.pk)
     return assessment
 
 
@@ -57,7 +57,7 @@ def cycle_url(cycle, query: str = "") -> str:  # type: ignore[no-untyped-def]
 def approve_with_reviews(assessment) -> None:  # type: ignore[no-untyped-def]
     write_reviews(assessment, WORKED_REVIEW_BODIES)
     set_status(assessment, AssessmentStatus.APPROVED)
-    scores.refresh_snapshots(assessment_id=assessment.pk)
+    services.refresh_snapshots(assessment_id=assessment.pk)
 
 
 # --- One assessment's score -----------------------------------------------------------------------
@@ -127,11 +127,11 @@ def test_a_draft_has_no_score_to_wait_for(api, cycle):
 
 def test_verified_stays_null_while_reviewers_work_even_with_a_provisional_track(api, scored):
     write_reviews(scored, WORKED_REVIEW_BODIES)
-    scores.refresh_snapshots(assessment_id=scored.pk)
+    services.refresh_snapshots(assessment_id=scored.pk)
 
     body = api.reviewer.get(score_url(scored)).json()
 
-    assert scores.latest_snapshot(scored.pk, "verified").provisional is True
+    assert selectors.latest_snapshot(scored.pk, "verified").provisional is True
     assert body["status"] == "ready"
     assert body["verified"] is None
 
@@ -181,7 +181,7 @@ def test_the_score_is_read_in_constant_queries(api, cycle, django_assert_max_num
     scored = make_assessment(cycle, REGION_A)
     write_answers(scored, WORKED_ANSWER_BODIES)
     for _ in range(3):  # several snapshots of each track to choose the latest from
-        scores.refresh_snapshots(assessment_id=scored.pk)
+        services.refresh_snapshots(assessment_id=scored.pk)
         write_answers(scored, {"GOV-1": {"status": "answered", "value": 5}})
     approve_with_reviews(scored)
     api.observer.get(score_url(scored))  # framework names cached, memberships read
@@ -201,7 +201,7 @@ def two_regions(cycle, scored):
     approve_with_reviews(scored)
     other = make_assessment(cycle, REGION_B)
     write_answers(other, {**WORKED_ANSWER_BODIES, "GOV-2": {"status": "answered", "value": True}})
-    scores.refresh_snapshots(assessment_id=other.pk)
+    services.refresh_snapshots(assessment_id=other.pk)
     return scored, other
 
 
@@ -342,7 +342,7 @@ def test_cycle_scores_take_the_same_queries_for_two_or_many_assessments(
     for code in ("35.11", "35.12", "73.72", "73.73", "11.01"):
         more = make_assessment(cycle, code)
         write_answers(more, WORKED_ANSWER_BODIES)
-        scores.refresh_snapshots(assessment_id=more.pk)
+        services.refresh_snapshots(assessment_id=more.pk)
 
     for query in ("", "?format=csv", "?format=xlsx", "?level=3&verified_level=3"):
         with django_assert_num_queries(len(few) - (1 if "format" in query else 0)):

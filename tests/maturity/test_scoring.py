@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from maturity.scoring import (
+from maturity.scoring.calculation import (
     DEFAULT_INDEX_BANDS,
     AnswerInput,
     ElementRule,

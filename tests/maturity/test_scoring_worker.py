@@ -12,8 +12,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from maturity import scores
-from maturity.frameworks import import_framework
+from maturity.frameworks.services import import_framework
+from maturity.scores import selectors, tasks
 from tests.maturity.score_helpers import (
     WORKED_ANSWER_BODIES,
     WORKED_REVIEW_BODIES,
@@ -101,7 +101,7 @@ def test_the_worked_example_is_scored_by_a_worker_and_verified_on_approval(
         assert decided.status_code == 200, decided.content
     body = wait_for_score(api.reviewer, f"{base}/score/", lambda b: b["status"] == "ready")
     assert body["verified"] is None  # provisional while reviewing: pages only, not the API
-    provisional = scores.latest_snapshot(created.json()["id"], "verified")
+    provisional = selectors.latest_snapshot(created.json()["id"], "verified")
     assert provisional is not None and provisional.provisional
     assert str(provisional.index) == WORKED_VERIFIED["index"]
 
@@ -145,8 +145,8 @@ def test_a_worker_keeps_scoring_after_the_database_dropped_its_connections(
 
     assessment = make_assessment(make_cycle(import_worked_example()), "73.71")
     write_answers(assessment, WORKED_ANSWER_BODIES)
-    scores.enqueue_scoring(assessment.pk)
-    wait_until(lambda: scores.latest_snapshot(assessment.pk, "self"), "the first scoring")
+    tasks.enqueue_scoring(assessment.pk)
+    wait_until(lambda: selectors.latest_snapshot(assessment.pk, "self"), "the first scoring")
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
@@ -156,9 +156,9 @@ def test_a_worker_keeps_scoring_after_the_database_dropped_its_connections(
 
     write_answers(assessment, {"GOV-2": {"status": "answered", "value": True}})
     mark_changed(assessment)
-    scores.enqueue_scoring(assessment.pk)
+    tasks.enqueue_scoring(assessment.pk)
 
     wait_until(
-        lambda: str(scores.latest_snapshot(assessment.pk, "self").index) == "3.72",
+        lambda: str(selectors.latest_snapshot(assessment.pk, "self").index) == "3.72",
         "scoring after the connections were dropped",
     )

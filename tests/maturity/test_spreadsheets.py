@@ -20,15 +20,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from openpyxl import load_workbook
 
-from maturity import scores, spreadsheets
-from maturity.models import (
-    Answer,
-    Assessment,
-    AssessmentStatus,
-    HistoryEntry,
-    Indicator,
-    IndicatorKind,
-)
+from maturity.assessments.models import Answer, Assessment, AssessmentStatus, HistoryEntry
+from maturity.exchange import columns, reading
+from maturity.exchange import services as exchange
+from maturity.frameworks.models import Indicator, IndicatorKind
+from maturity.scores.services import refresh_snapshots
 from tests.factories import (
     REGION_A,
     REGION_B,
@@ -49,8 +45,8 @@ from tests.maturity.score_helpers import make_assessment as make_scored_assessme
 
 pytestmark = pytest.mark.django_db
 
-COLUMN = {column.key: index + 1 for index, column in enumerate(spreadsheets.COLUMNS)}
-LETTER = spreadsheets.LETTER
+COLUMN = {column.key: index + 1 for index, column in enumerate(columns.COLUMNS)}
+LETTER = columns.LETTER
 
 
 @pytest.fixture
@@ -120,7 +116,7 @@ def fill(content: bytes, answers: dict[str, dict[str, Any]]) -> bytes:
     """Type ``answers`` ({code: {column key: value}}) into the answers sheet."""
 
     def change(workbook: Any) -> None:
-        sheet = workbook[spreadsheets.ANSWERS_SHEET]
+        sheet = workbook[columns.ANSWERS_SHEET]
         rows = rows_by_code(sheet)
         for code, values in answers.items():
             for key, value in values.items():
@@ -349,11 +345,11 @@ def test_the_history_records_the_import_as_one_change_set_by_the_uploader(api, c
     assert sorted(e.indicator_code for e in entries if e.action == "answer.created") == sorted(
         i.code for i in every
     )
-    imported = [e for e in entries if e.action == spreadsheets.IMPORTED]
+    imported = [e for e in entries if e.action == exchange.IMPORTED]
     assert len(imported) == 1
     assert imported[0].after["file"] == "dinas.xlsx" and imported[0].after["new"] == 5
     history = api.csco_a.get(f"/api/v1/assessments/{assessment.pk}/history/?page_size=200")
-    assert spreadsheets.IMPORTED in [item["action"] for item in history.json()["results"]]
+    assert exchange.IMPORTED in [item["action"] for item in history.json()["results"]]
 
 
 def test_importing_the_export_unchanged_saves_nothing_and_writes_no_history(api, assessment):
@@ -434,7 +430,7 @@ def test_csv_round_trip_with_the_same_columns(api, assessment):
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     text = response.content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == [column.key for column in spreadsheets.COLUMNS]
+    assert rows[0] == [column.key for column in columns.COLUMNS]
     position = {code: n for n, code in enumerate(r[COLUMN["indicator"] - 1] for r in rows)}
     row = rows[position["EDU-1"]]
     row[COLUMN["status"] - 1], row[COLUMN["value"] - 1] = "answered", "42.5"
@@ -459,8 +455,8 @@ def test_csv_round_trip_with_the_same_columns(api, assessment):
 
 
 def test_a_semicolon_csv_with_decimal_commas_from_an_indonesian_excel_is_read(api, assessment):
-    headings = ";".join(column.key for column in spreadsheets.COLUMNS)
-    cells = [""] * len(spreadsheets.COLUMNS)
+    headings = ";".join(column.key for column in columns.COLUMNS)
+    cells = [""] * len(columns.COLUMNS)
     cells[COLUMN["indicator"] - 1] = "EDU-1"
     cells[COLUMN["status"] - 1] = "Dijawab"
     cells[COLUMN["value"] - 1] = "12,75"
@@ -631,7 +627,7 @@ def test_ten_thousand_extra_rows_are_refused(api, assessment):
         upload(api.csco_a, assessment, edit_workbook(export(api.csco_a, assessment), change))
     )
 
-    assert str(spreadsheets.MAX_ROWS) in message and "rows" in message
+    assert str(reading.MAX_ROWS) in message and "rows" in message
 
 
 @pytest.mark.parametrize(
@@ -698,7 +694,7 @@ def test_a_workbook_declared_macro_enabled_is_refused(api, assessment):
 
 
 def test_a_zip_bomb_is_refused_before_the_workbook_is_read(api, assessment):
-    bomb = b"\0" * (spreadsheets.MAX_UNCOMPRESSED_BYTES + 1)
+    bomb = b"\0" * (reading.MAX_UNCOMPRESSED_BYTES + 1)
     content = _rezip(export(api.csco_a, assessment), {"xl/media/padding.bin": bomb})
     assert len(content) < 200_000
 
@@ -799,7 +795,7 @@ def test_cycle_scores_workbook_has_the_index_and_elements_and_every_indicators_t
     write_answers(assessment, WORKED_ANSWER_BODIES)
     write_reviews(assessment, WORKED_REVIEW_BODIES)
     set_status(assessment, AssessmentStatus.APPROVED)
-    scores.refresh_snapshots(assessment_id=assessment.pk)
+    refresh_snapshots(assessment_id=assessment.pk)
 
     response = api.reviewer.get(f"/api/v1/cycles/{cycle.pk}/scores/?format=xlsx")
 

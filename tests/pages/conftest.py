@@ -29,7 +29,7 @@ def build_framework(
 ):  # type: ignore[no-untyped-def]
     """Two elements, three themes and six indicators (quantitative %, rubric, binary), the first
     requiring evidence; ``continues`` maps an indicator code to the code it continues."""
-    from maturity.models import Element, Framework, Indicator, Theme
+    from maturity.frameworks.models import Element, Framework, Indicator, Theme
 
     framework = Framework.objects.create(
         code=code,
@@ -93,7 +93,7 @@ def build_framework(
 
 
 def open_cycle(framework, name: str = "2026", year: int | None = None):  # type: ignore[no-untyped-def]
-    from maturity.models import AssessmentCycle
+    from maturity.cycles.models import AssessmentCycle
 
     today = timezone.localdate()
     return AssessmentCycle.objects.create(
@@ -117,14 +117,14 @@ def cycle(framework):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def assessment_a(cast, cycle):  # type: ignore[no-untyped-def]
-    from maturity.models import Assessment
+    from maturity.assessments.models import Assessment
 
     return Assessment.objects.create(cycle=cycle, region=cast.region_a)
 
 
 @pytest.fixture
 def assessment_b(cast, cycle):  # type: ignore[no-untyped-def]
-    from maturity.models import Assessment
+    from maturity.assessments.models import Assessment
 
     return Assessment.objects.create(cycle=cycle, region=cast.region_b)
 

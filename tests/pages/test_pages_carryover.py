@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from maturity import carryover, services
-from maturity.models import Answer, Assessment, AssessmentStatus, Evidence
+from maturity.assessments.models import Answer, Assessment, AssessmentStatus, Evidence
+from maturity.assessments.services import carryover
+from maturity.assessments.services import evidence as services_evidence
+from maturity.assessments.services import lifecycle as services_lifecycle
 from tests.factories import TINY_PDF
 from tests.pages.conftest import build_framework, complete, open_cycle
 
@@ -18,15 +20,15 @@ def last_year_and_this_year(cast, django_capture_on_commit_callbacks, *, new_ver
     old_cycle = open_cycle(old_framework, name="2025", year=2025)
     old = Assessment.objects.create(cycle=old_cycle, region=cast.region_a)
     complete(old, cast.csco_a)
-    services.add_evidence(
+    services_evidence.add_evidence(
         user=cast.csco_a,
         assessment=old,
         indicator_code="HEA-1",
         upload=SimpleUploadedFile("rs-2025.pdf", TINY_PDF, "application/pdf"),
     )
     with django_capture_on_commit_callbacks(execute=True):
-        services.submit(user=cast.csco_a, assessment=old)
-        services.approve(user=cast.reviewer, assessment=old)
+        services_lifecycle.submit(user=cast.csco_a, assessment=old)
+        services_lifecycle.approve(user=cast.reviewer, assessment=old)
     old_cycle.status = "closed"
     old_cycle.save()
     if new_version:

@@ -10,8 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from maturity import services
-from maturity.models import Answer, Evidence
+from maturity.assessments.models import Answer, Evidence
+from maturity.assessments.services import answers as services_answers
+from maturity.assessments.services import evidence as services_evidence
 from tests.factories import TINY_PDF
 from tests.pages.conftest import complete
 
@@ -63,7 +64,7 @@ def test_questionnaire_renders_in_a_constant_number_of_queries(pages, cast, asse
     empty = count()
     complete(assessment_a, cast.csco_a)
     for code in ("EDU-2", "HEA-1"):
-        services.add_evidence(
+        services_evidence.add_evidence(
             user=cast.csco_a,
             assessment=assessment_a,
             indicator_code=code,
@@ -149,7 +150,7 @@ def test_without_javascript_a_saved_answer_returns_to_its_indicator(pages, asses
 
 
 def test_a_stale_version_is_a_409_showing_the_other_value(pages, cast, assessment_a):
-    services.save_answer(
+    services_answers.save_answer(
         user=cast.contributor_a,
         assessment=assessment_a,
         indicator=assessment_a.cycle.framework.indicators.get(code="EDU-1"),
@@ -169,7 +170,7 @@ def test_a_stale_version_is_a_409_showing_the_other_value(pages, cast, assessmen
 
 
 def test_overwriting_after_a_conflict_saves_my_value(pages, cast, assessment_a):
-    services.save_answer(
+    services_answers.save_answer(
         user=cast.contributor_a,
         assessment=assessment_a,
         indicator=assessment_a.cycle.framework.indicators.get(code="EDU-1"),
@@ -186,7 +187,7 @@ def test_overwriting_after_a_conflict_saves_my_value(pages, cast, assessment_a):
 
 
 def test_reloading_a_card_shows_the_saved_answer(pages, cast, assessment_a):
-    services.save_answer(
+    services_answers.save_answer(
         user=cast.contributor_a,
         assessment=assessment_a,
         indicator=assessment_a.cycle.framework.indicators.get(code="EDU-1"),

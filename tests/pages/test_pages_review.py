@@ -8,8 +8,8 @@ import re
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from maturity import services
-from maturity.models import AssessmentStatus, Review
+from maturity.assessments.models import AssessmentStatus, Review
+from maturity.assessments.services import lifecycle
 from reports.models import Report
 from tests.pages.conftest import complete
 
@@ -23,7 +23,7 @@ def url(assessment, tail: str = "") -> str:  # type: ignore[no-untyped-def]
 def submitted(assessment, cast, django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
     complete(assessment, cast.csco_a)
     with django_capture_on_commit_callbacks(execute=True):
-        services.submit(user=cast.csco_a, assessment=assessment)
+        lifecycle.submit(user=cast.csco_a, assessment=assessment)
     assessment.refresh_from_db()
     return assessment
 
@@ -250,7 +250,7 @@ def test_board_renders_in_a_constant_number_of_queries(
     one = count()
     complete(assessment_b, cast.csco_b)
     with django_capture_on_commit_callbacks(execute=True):
-        services.submit(user=cast.csco_b, assessment=assessment_b)
+        lifecycle.submit(user=cast.csco_b, assessment=assessment_b)
     assert count() == one
 
 

@@ -11,7 +11,7 @@ import pytest
 from tests.proof.processes import FaultWorker, Markers, RedisServer, WebServer, proof_queue
 
 #: Where fault workers hold a task: mid-render (HTML made, PDF not yet) and mid-scoring.
-SLOW_CALLS = "reports.rendering.html_to_pdf=3,maturity.scores.compute_score=3"
+SLOW_CALLS = "reports.rendering.html_to_pdf=3,maturity.scores.services.compute_score=3"
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ with tasks sent through the broker, plus fault-injection hooks driven by the env
 these processes load this module (DJANGO_SETTINGS_MODULE=tests.proof.fault_settings); the
 product's own code never reads these variables.
 
-MATURASI_TEST_SLOW_CALLS="reports.rendering.html_to_pdf=3,maturity.scores.compute_score=3"
+MATURASI_TEST_SLOW_CALLS="reports.rendering.html_to_pdf=3,maturity.scores.services.compute_score=3"
     In each pool process of a worker, these functions pause that many seconds when a task calls
     them (on the task's first try; a retry after an error does not pause): a report is then
     held in the middle of its rendering (running, its HTML made, its PDF not yet), a scoring in
@@ -84,7 +84,7 @@ def _slow_down_calls(**_kwargs):  # type: ignore[no-untyped-def]
 def _short_sweep_grace(**_kwargs):  # type: ignore[no-untyped-def]
     if not _GRACE_SECONDS:
         return
-    from maturity import scores
+    from maturity.scores import services as scores
     from reports import services
 
     scores.SWEEP_GRACE = timedelta(seconds=float(_GRACE_SECONDS))

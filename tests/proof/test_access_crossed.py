@@ -22,7 +22,7 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from cities.models import Role
-from maturity.models import Evidence
+from maturity.assessments.models import Evidence
 from tests.factories import member
 from tests.test_access_matrix import (
     CAST,

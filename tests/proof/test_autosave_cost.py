@@ -12,7 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from maturity.models import Assessment, Indicator
+from maturity.assessments.models import Assessment
+from maturity.frameworks.models import Indicator
 from tests.factories import (
     REGION_A,
     TINY_PDF,

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from maturity.models import Assessment
+from maturity.assessments.models import Assessment
 from reports.models import Report
 from tests.proof.processes import wait_for
 from tests.proof.test_worker_faults import assert_rendered, complete, finished, scored

@@ -18,8 +18,9 @@ from django.db import connection
 from rest_framework.test import APIClient
 
 from cities.models import Role
-from maturity import services
-from maturity.models import Answer, HistoryEntry, Indicator
+from maturity.assessments.models import Answer, HistoryEntry
+from maturity.assessments.services import answers as services
+from maturity.frameworks.models import Indicator
 from tests.factories import REGION_A, make_open_cycle, make_small_framework, member
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -40,7 +41,7 @@ class Sent:
 
 @pytest.fixture
 def scene(cast: Any) -> dict[str, Any]:
-    from maturity.models import Assessment
+    from maturity.assessments.models import Assessment
 
     framework = make_small_framework(code="race", indicators=9)
     cycle = make_open_cycle(framework=framework, name="Balapan")

@@ -23,8 +23,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from rest_framework.test import APIClient
 
-from maturity import uploads
-from maturity.models import Answer, Evidence, HistoryEntry, ProgrammeFile
+from maturity.assessments import uploads
+from maturity.assessments.models import Answer, Evidence, HistoryEntry
+from maturity.programmes.models import ProgrammeFile
 from tests.factories import TINY_PDF
 from tests.proof.world import World, build_world
 

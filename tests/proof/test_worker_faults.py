@@ -20,8 +20,9 @@ from django.core.files.storage import default_storage
 from django.db.models import F
 from rest_framework.test import APIClient
 
-from maturity import services
-from maturity.models import Assessment, ScoreSnapshot
+from maturity.assessments.models import Assessment
+from maturity.assessments.services import answers
+from maturity.scores.models import ScoreSnapshot
 from reports.models import Report
 from reports.services import hard_time_limit
 from tests.proof.conftest import SLOW_CALLS
@@ -31,12 +32,12 @@ from tests.proof.world import World, build_world
 pytestmark = pytest.mark.integration
 
 RENDERING = "reports.rendering.html_to_pdf"
-SCORING = "maturity.scores.compute_score"
+SCORING = "maturity.scores.services.compute_score"
 
 
 def complete(world: World, user: Any) -> None:
     """Answer the small framework's other two indicators, so region A's assessment can go in."""
-    services.save_answers_bulk(
+    answers.save_answers_bulk(
         user=user,
         assessment=world.a.assessment,
         items=[

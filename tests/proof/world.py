@@ -53,15 +53,9 @@ def _report(**values: Any) -> Any:
 
 
 def _side(key: str, region: Any, csco: Any, reviewer: Any, cycle: Any, framework: Any) -> Side:
-    from maturity.models import (
-        Answer,
-        Assessment,
-        Evidence,
-        Indicator,
-        Programme,
-        ProgrammeFile,
-        Review,
-    )
+    from maturity.assessments.models import Answer, Assessment, Evidence, Review
+    from maturity.frameworks.models import Indicator
+    from maturity.programmes.models import Programme, ProgrammeFile
     from reports.models import ReportKind
 
     indicator = Indicator.objects.get(framework=framework, code="I-1")

@@ -12,9 +12,12 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from maturity import services as maturity_services
-from maturity.models import Assessment, Indicator, Programme, ScoreSnapshot, ScoreTrack
-from maturity.scores import refresh_snapshots
+from maturity.assessments.models import Assessment
+from maturity.assessments.services import lifecycle, review
+from maturity.frameworks.models import Indicator
+from maturity.programmes.models import Programme
+from maturity.scores.models import ScoreSnapshot, ScoreTrack
+from maturity.scores.services import refresh_snapshots
 from tests.factories import (
     REGION_A,
     REGION_B,
@@ -42,11 +45,11 @@ def _reviewed_and_approved(cast: Any, assessment: Assessment) -> dict[str, str]:
     indicators = list(
         Indicator.objects.filter(framework_id=assessment.cycle.framework_id).order_by("position")
     )
-    maturity_services.submit(user=cast.csco_a, assessment=assessment)
+    lifecycle.submit(user=cast.csco_a, assessment=assessment)
     comments = {}
     for position, text in REVIEW_COMMENTS.items():
         indicator = indicators[position]
-        maturity_services.set_review(
+        review.set_review(
             user=cast.reviewer,
             assessment=assessment,
             indicator=indicator,
@@ -54,7 +57,7 @@ def _reviewed_and_approved(cast: Any, assessment: Assessment) -> dict[str, str]:
             comment=text,
         )
         comments[indicator.code] = text
-    maturity_services.approve(user=cast.reviewer, assessment=assessment)
+    lifecycle.approve(user=cast.reviewer, assessment=assessment)
     return comments
 
 
@@ -66,7 +69,7 @@ def scenario(cast: Any) -> Scenario:
     assessment = answer_everything(make_assessment(REGION_A, cycle), cast.csco_a, level=3)
     comments = _reviewed_and_approved(cast, assessment)
     peer = answer_everything(make_assessment(REGION_B, cycle), cast.csco_b, level=2)
-    maturity_services.submit(user=cast.csco_b, assessment=peer)
+    lifecycle.submit(user=cast.csco_b, assessment=peer)
     Programme.objects.create(
         region=assessment.region,
         name="Dottorota Teammu (HomeCare)",

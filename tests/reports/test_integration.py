@@ -25,12 +25,12 @@ def reference_data(live_worker: Any) -> None:
 def test_a_real_worker_renders_the_region_report(
     live_worker: Any, reference_data: None, cast: Any, api: Any
 ) -> None:
-    from maturity import services
-    from maturity.scores import refresh_snapshots
+    from maturity.assessments.services import lifecycle
+    from maturity.scores.services import refresh_snapshots
     from tests.factories import answer_everything, make_assessment
 
     assessment = answer_everything(make_assessment("73.71"), cast.csco_a, level=4)
-    services.submit(user=cast.csco_a, assessment=assessment)
+    lifecycle.submit(user=cast.csco_a, assessment=assessment)
     refresh_snapshots(assessment_id=assessment.pk)
 
     response = api.csco_a.post(

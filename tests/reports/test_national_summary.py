@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from cities.models import Region
-from maturity.models import Assessment
+from maturity.assessments.models import Assessment
 from reports.models import Report
 from tests.reports.conftest import Scenario, download, pdf_attachment_json, pdf_text
 

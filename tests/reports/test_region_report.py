@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from maturity.models import ScoreTrack
+from maturity.scores.models import ScoreTrack
 from reports.labels import decimal_text
 from reports.models import Report
 from tests.reports.conftest import (

@@ -14,7 +14,7 @@ class Command(BaseCommand):
             f"Wilayah / regions: {result.created} baru/created, "
             f"{result.updated} diperbarui/updated, {result.unchanged} tetap/unchanged"
         )
-        from maturity.frameworks import load_default_framework
+        from maturity.frameworks.services import load_default_framework
 
         framework, created = load_default_framework()
         state = "dimuat/loaded" if created else "sudah ada/already present"

@@ -7,8 +7,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from maturity.frameworks import export_framework
-from maturity.models import Framework
+from maturity.frameworks.export import export_framework
+from maturity.frameworks.models import Framework
 
 
 class Command(BaseCommand):

@@ -8,8 +8,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from maturity.framework_format import FrameworkFormatError
-from maturity.frameworks import import_framework
+from maturity.frameworks.format import FrameworkFormatError
+from maturity.frameworks.services import import_framework
 
 
 class Command(BaseCommand):

@@ -36,25 +36,27 @@ from django.utils import timezone
 from cities.models import Region, RegionKind, Role
 from cities.services import DEMO_PASSWORD, MembershipInput, add_membership, create_member
 from config.celery_app import app as celery_app
-from maturity import services
-from maturity.frameworks import load_default_framework
-from maturity.models import (
+from maturity.assessments import validation
+from maturity.assessments.models import (
     Answer,
     Assessment,
-    AssessmentCycle,
     AssessmentStatus,
-    Direction,
     Evidence,
-    Framework,
     HistoryEntry,
-    Indicator,
-    IndicatorKind,
-    Programme,
-    ProgrammeStatus,
     Review,
 )
-from maturity.programmes import cite_programme
-from maturity.scores import refresh_snapshots
+from maturity.assessments.services import answers as services_answers
+from maturity.assessments.services import evidence as services_evidence
+from maturity.assessments.services import history as services_history
+from maturity.assessments.services import lifecycle
+from maturity.assessments.services import review as services_review
+from maturity.cycles import services as cycles_services
+from maturity.cycles.models import AssessmentCycle
+from maturity.frameworks.models import Direction, Framework, Indicator, IndicatorKind
+from maturity.frameworks.services import load_default_framework
+from maturity.programmes.models import Programme, ProgrammeStatus
+from maturity.programmes.services import cite_programme
+from maturity.scores.services import refresh_snapshots
 
 CYCLE_NAME = "2026"
 CYCLE_YEAR = 2026
@@ -381,7 +383,7 @@ def answer_item(
                 level,
                 thresholds,
                 indicator.direction or Direction.HIGHER,
-                percent=services.is_percent(indicator.unit),
+                percent=validation.is_percent(indicator.unit),
                 rng=rng,
             )
         )
@@ -504,7 +506,12 @@ def evidence_file(indicator: Indicator, region: Region) -> SimpleUploadedFile:
 
 # --- Dates ------------------------------------------------------------------------------------
 
-TRANSITIONS = (services.CREATED, services.SUBMITTED, services.RETURNED, services.APPROVED)
+TRANSITIONS = (
+    services_history.CREATED,
+    services_history.SUBMITTED,
+    services_history.RETURNED,
+    services_history.APPROVED,
+)
 
 
 def spread_over_weeks(*, assessment: Assessment, status: str, opened: datetime.date) -> None:
@@ -549,11 +556,13 @@ def spread_over_weeks(*, assessment: Assessment, status: str, opened: datetime.d
         updated_at=decided or submitted or answered,
     )
     history = HistoryEntry.objects.filter(assessment=assessment)
-    history.filter(action=services.CREATED).update(at=started)
-    history.exclude(action__in=(*TRANSITIONS, services.REVIEW_SET)).update(at=answered)
-    history.filter(action=services.SUBMITTED).update(at=submitted)
-    history.filter(action=services.REVIEW_SET).update(at=reviewed)
-    history.filter(action__in=(services.RETURNED, services.APPROVED)).update(at=decided)
+    history.filter(action=services_history.CREATED).update(at=started)
+    history.exclude(action__in=(*TRANSITIONS, services_history.REVIEW_SET)).update(at=answered)
+    history.filter(action=services_history.SUBMITTED).update(at=submitted)
+    history.filter(action=services_history.REVIEW_SET).update(at=reviewed)
+    history.filter(action__in=(services_history.RETURNED, services_history.APPROVED)).update(
+        at=decided
+    )
     Answer.objects.filter(assessment=assessment).update(updated_at=answered)
     Evidence.objects.filter(assessment=assessment).update(uploaded_at=answered)
     Review.objects.filter(assessment=assessment).update(updated_at=reviewed)
@@ -641,7 +650,7 @@ class Command(BaseCommand):
 
     def _load(self, framework: Framework, people: dict[str, User]) -> dict[str, int]:
         today = timezone.localdate()
-        cycle = services.create_cycle(
+        cycle = cycles_services.create_cycle(
             user=people["admin"],
             name=CYCLE_NAME,
             year=CYCLE_YEAR,
@@ -667,11 +676,11 @@ class Command(BaseCommand):
         for demo in (BANYUWANGI, *OTHER_REGIONS):
             region = regions[demo.code]
             csco = people["csco.banyuwangi"] if demo is BANYUWANGI else self._csco(demo, region)
-            assessment = services.create_assessment(user=csco, cycle=cycle, region=region)
+            assessment = lifecycle.create_assessment(user=csco, cycle=cycle, region=region)
             items, levels = answers_for(indicators, region, demo)
-            services.save_answers_bulk(user=csco, assessment=assessment, items=items)
+            services_answers.save_answers_bulk(user=csco, assessment=assessment, items=items)
             self._evidence(assessment, indicators, items, csco, region)
-            services.submit(user=csco, assessment=assessment)
+            lifecycle.submit(user=csco, assessment=assessment)
             self._review(assessment, demo, indicators, levels, reviewer)
             refresh_snapshots(assessment_id=assessment.pk)
             spread_over_weeks(assessment=assessment, status=demo.status, opened=cycle.opens_on)
@@ -687,15 +696,17 @@ class Command(BaseCommand):
     ) -> Assessment:
         """A draft about 60 % answered: the CSCO and the contributor share the work."""
         csco, contributor = people["csco.makassar"], people["kontributor.makassar"]
-        assessment = services.create_assessment(user=csco, cycle=cycle, region=region)
+        assessment = lifecycle.create_assessment(user=csco, cycle=cycle, region=region)
         answered = {i.code for i in indicators if i.theme.code in MAKASSAR_THEMES}
         answered.update(MAKASSAR_TRANSPORT)
         items, _levels = answers_for(indicators, region, MAKASSAR, only=answered)
         green = {i.code for i in indicators if i.theme.element.code == "E2"}
         by_contributor = [item for item in items if item["indicator"] in green]
         by_csco = [item for item in items if item["indicator"] not in green]
-        services.save_answers_bulk(user=csco, assessment=assessment, items=by_csco)
-        services.save_answers_bulk(user=contributor, assessment=assessment, items=by_contributor)
+        services_answers.save_answers_bulk(user=csco, assessment=assessment, items=by_csco)
+        services_answers.save_answers_bulk(
+            user=contributor, assessment=assessment, items=by_contributor
+        )
         self._evidence(
             assessment, indicators, items, contributor, region, skip=MAKASSAR_NO_EVIDENCE_YET
         )
@@ -720,7 +731,7 @@ class Command(BaseCommand):
                 and indicator.code in answered
                 and indicator.code not in skip
             ):
-                services.add_evidence(
+                services_evidence.add_evidence(
                     user=user,
                     assessment=assessment,
                     indicator_code=indicator.code,
@@ -753,14 +764,14 @@ class Command(BaseCommand):
         rng = random.Random(f"{SEED}-review-{demo.code}")
         if demo.status == RETURNED:
             for code, comment in demo.review_comments.items():
-                services.set_review(
+                services_review.set_review(
                     user=reviewer,
                     assessment=assessment,
                     indicator=by_code[code],
                     verified_level=None,
                     comment=comment,
                 )
-            services.return_assessment(
+            lifecycle.return_assessment(
                 user=reviewer, assessment=assessment, comment=demo.return_comment
             )
             return
@@ -768,7 +779,7 @@ class Command(BaseCommand):
             sorted(c for c, level in levels.items() if level >= 2), k=rng.choice((1, 2, 3, 4))
         )
         for code in lowered:
-            services.set_review(
+            services_review.set_review(
                 user=reviewer,
                 assessment=assessment,
                 indicator=by_code[code],
@@ -778,7 +789,7 @@ class Command(BaseCommand):
         rest = sorted(c for c, level in levels.items() if c not in lowered)
         for code in rng.sample(rest, k=3):
             raised = levels[code] < 5 and rng.random() < 0.2
-            services.set_review(
+            services_review.set_review(
                 user=reviewer,
                 assessment=assessment,
                 indicator=by_code[code],
@@ -786,4 +797,4 @@ class Command(BaseCommand):
                 comment=HIGHER_COMMENT if raised else AGREE_COMMENT,
             )
         if demo.status == APPROVED:
-            services.approve(user=reviewer, assessment=assessment)
+            lifecycle.approve(user=reviewer, assessment=assessment)

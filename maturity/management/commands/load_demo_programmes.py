@@ -15,7 +15,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from cities.models import Region
-from maturity.programmes import current_framework, import_programme
+from maturity.programmes.selectors import current_framework
+from maturity.programmes.services import import_programme
 
 DEMO_PROGRAMMES: list[dict[str, Any]] = [
     {

@@ -9,8 +9,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from maturity import scores
-from maturity.models import AssessmentCycle
+from maturity.cycles.models import AssessmentCycle
+from maturity.scores import services, tasks
 
 BAR_WIDTH = 30
 
@@ -45,7 +45,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         cycle = self._cycle(options["cycle"])
         started = timezone.now()
-        ids = scores.enqueue_cycle_scoring(cycle_id=cycle.pk, force=options["force"])
+        ids = tasks.enqueue_cycle_scoring(cycle_id=cycle.pk, force=options["force"])
         total = len(ids)
         if total == 0:
             self.stdout.write(
@@ -62,7 +62,7 @@ class Command(BaseCommand):
         interactive = self.stdout.isatty()
         done = -1
         while True:
-            now_done = scores.count_scored_since(ids, started)
+            now_done = services.count_scored_since(ids, started)
             if now_done != done:
                 done = now_done
                 self._show(progress_bar(done, total), interactive)

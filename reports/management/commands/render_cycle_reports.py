@@ -10,7 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import Count, Q
 
-from maturity.models import AssessmentCycle
+from maturity.cycles.models import AssessmentCycle
 from reports import services
 from reports.models import Report, ReportStatus
 

@@ -1,0 +1,82 @@
+"""What the assessment services share: may it change now, its row locked, scoring marked."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from config.api import Conflict
+from maturity.assessments.models import (
+    EDITABLE_STATUSES,
+    Assessment,
+)
+from maturity.assessments.selectors import is_cycle_open
+from maturity.assessments.signals import scoring_inputs_changed
+
+
+def _msg(indonesian: str, english: str) -> str:
+    return f"{indonesian} / {english}"
+
+
+def require_editable(assessment: Assessment) -> None:
+    if assessment.status not in EDITABLE_STATUSES:
+        raise Conflict(
+            _msg(
+                f"Penilaian berstatus '{assessment.status}' tidak dapat diubah.",
+                f"An assessment in status '{assessment.status}' cannot be changed.",
+            )
+        )
+    if not is_cycle_open(assessment):
+        raise Conflict(
+            _msg(
+                f"Siklus ditutup atau tenggat ({assessment.deadline.isoformat()}) telah lewat.",
+                f"The cycle is closed or the deadline ({assessment.deadline.isoformat()}) "
+                "has passed.",
+            )
+        )
+
+
+def require_status(assessment: Assessment, allowed: set[str], action: str) -> None:
+    if assessment.status not in allowed:
+        raise Conflict(
+            _msg(
+                f"Tindakan '{action}' tidak diizinkan dari status '{assessment.status}'.",
+                f"'{action}' is not allowed from status '{assessment.status}'.",
+            )
+        )
+
+
+def lock(assessment: Assessment) -> Assessment:
+    """Re-read the assessment with its row locked for the rest of the transaction."""
+    locked = (
+        Assessment.objects.select_for_update(of=("self",))
+        .select_related("cycle", "region")
+        .get(pk=assessment.pk)
+    )
+    return locked
+
+
+def refresh_from(target: Assessment, source: Assessment) -> None:
+    for field in (
+        "status",
+        "completeness",
+        "deadline_override",
+        "return_comment",
+        "submitted_at",
+        "returned_at",
+        "approved_at",
+        "inputs_changed_at",
+    ):
+        setattr(target, field, getattr(source, field))
+
+
+def schedule_scoring(*, assessment_id: int) -> None:
+    """Mark the assessment's scoring inputs as changed and announce it once committed.
+
+    The mark is written in the caller's transaction, so even if the broker is down when the
+    transaction commits, the periodic sweep finds the assessment stale and rescoring happens.
+    """
+    Assessment.objects.filter(pk=assessment_id).update(inputs_changed_at=timezone.now())
+    transaction.on_commit(
+        lambda: scoring_inputs_changed.send(sender=Assessment, assessment_id=assessment_id)
+    )

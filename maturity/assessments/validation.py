@@ -1,0 +1,342 @@
+"""Validating an answer against its indicator (SCORING.md §2): values, units, ranges, all problems
+at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from maturity.assessments.models import (
+    AnswerStatus,
+    DataQuality,
+)
+from maturity.assessments.selectors import _today
+from maturity.frameworks.models import Indicator, IndicatorKind
+
+
+def _msg(indonesian: str, english: str) -> str:
+    return f"{indonesian} / {english}"
+
+
+MAX_DECIMAL_DIGITS = 20
+DECIMAL_PLACES = 6
+MIN_YEAR = 1900
+MAX_TEXT = 5000
+
+
+# --- Answers ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CleanAnswer:
+    """A validated answer body, as the model's fields."""
+
+    status: str
+    value_decimal: Decimal | None = None
+    value_level: int | None = None
+    value_bool: bool | None = None
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    justification: str = ""
+    comment: str = ""
+    source: str = ""
+    year: int | None = None
+    quality: str = ""
+
+    def fields(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+_PER_N = re.compile(r"\bper\s+(\d[\d\s.,]*\d|\d)\b", re.IGNORECASE)
+
+
+def unit_multiplier(unit: str) -> Decimal:
+    """How a ratio numerator/denominator becomes a value in ``unit``.
+
+    ``%`` → 100; ``per 100000`` (or ``per 100 000``, ``per 1 000 students``) → that number;
+    anything else → 1.
+    """
+    text = (unit or "").strip()
+    if text.startswith("%"):
+        return Decimal(100)
+    match = _PER_N.search(text)
+    if match:
+        digits = re.sub(r"[\s.,]", "", match.group(1))
+        if digits.isdigit() and int(digits) > 0:
+            return Decimal(digits)
+    return Decimal(1)
+
+
+def is_percent(unit: str) -> bool:
+    return (unit or "").strip().startswith("%")
+
+
+def _to_decimal(raw: Any) -> Decimal | None:
+    """A finite decimal from a JSON number or a numeric string; None if it is not one."""
+    if isinstance(raw, bool) or raw is None:
+        return None
+    if isinstance(raw, int):
+        return Decimal(raw)
+    if isinstance(raw, float):
+        raw = repr(raw)
+    if isinstance(raw, Decimal):
+        number = raw
+    elif isinstance(raw, str):
+        text = raw.strip().replace(" ", "")
+        if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", text):
+            return None
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            return None
+    else:
+        return None
+    if not number.is_finite():
+        return None
+    return number
+
+
+def _fits(number: Decimal) -> bool:
+    """Within the column: 20 digits, 6 of them after the point."""
+    return abs(number) < Decimal(10) ** (MAX_DECIMAL_DIGITS - DECIMAL_PLACES)
+
+
+def _quantize(number: Decimal) -> Decimal:
+    return number.quantize(Decimal(1).scaleb(-DECIMAL_PLACES))
+
+
+def _places(number: Decimal) -> int:
+    exponent = number.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+NOT_A_NUMBER = _msg("Harus berupa angka.", "Must be a number.")
+
+
+def _text(
+    data: Mapping[str, Any], name: str, errors: dict[str, list[str]], max_length: int = MAX_TEXT
+) -> str:
+    raw = data.get(name)
+    if raw is None:
+        return ""
+    if not isinstance(raw, str):
+        errors[name] = [_msg("Harus berupa teks.", "Must be text.")]
+        return ""
+    text = raw.strip()
+    if "\x00" in text:
+        errors[name] = [_msg("Teks memuat karakter NUL.", "The text contains a NUL character.")]
+        return ""
+    if len(text) > max_length:
+        errors[name] = [
+            _msg(f"Paling banyak {max_length} karakter.", f"At most {max_length} characters.")
+        ]
+        return ""
+    return text
+
+
+def _number(
+    data: Mapping[str, Any],
+    name: str,
+    errors: dict[str, list[str]],
+    *,
+    allow_negative: bool,
+    positive: bool = False,
+) -> Decimal | None:
+    raw = data.get(name)
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    number = _to_decimal(raw)
+    if number is None:
+        errors[name] = [NOT_A_NUMBER]
+        return None
+    if not _fits(number):
+        errors[name] = [_msg("Angka terlalu besar.", "The number is too large.")]
+        return None
+    if positive and number <= 0:
+        errors[name] = [_msg("Harus lebih dari 0.", "Must be greater than 0.")]
+        return None
+    if not allow_negative and number < 0:
+        errors[name] = [_msg("Tidak boleh negatif.", "Must not be negative.")]
+        return None
+    return number
+
+
+def _level(raw: Any) -> int | None:
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, str) and raw.strip().isdigit():
+        return int(raw.strip())
+    if isinstance(raw, (float, Decimal)) and raw == int(raw):
+        return int(raw)
+    return None
+
+
+_TRUE = {"true", "yes", "ya", "y", "1"}
+_FALSE = {"false", "no", "tidak", "t", "n", "0"}
+
+
+def _boolean(raw: Any) -> bool | None:
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str):
+        text = raw.strip().lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+    return None
+
+
+def validate_answer(*, indicator: Indicator, data: Mapping[str, Any]) -> CleanAnswer:
+    """Check an answer body against its indicator; the cleaned fields, or 400 by field.
+
+    ``data`` is the raw body (JSON or a spreadsheet row): ``status`` (``answered``,
+    ``not_applicable`` with ``justification``, ``no_data``), ``value`` typed by the indicator's
+    kind — a decimal in the unit (``%`` in 0–100, others non-negative unless ``allow_negative``)
+    with optional ``numerator``/``denominator`` that must agree with it; a level 1–5; true/false —
+    and ``comment``, ``source``, ``year``, ``quality``. A value given with another status is
+    ignored. Pure apart from reading the indicator's attributes.
+    """
+    errors: dict[str, list[str]] = {}
+    if not isinstance(data, Mapping):
+        raise ValidationError(
+            {"non_field_errors": [_msg("Harus berupa objek.", "Must be an object.")]}
+        )
+    status = data.get("status")
+    if status is None or status == "":
+        errors["status"] = [_msg("Wajib diisi.", "This field is required.")]
+    elif status not in AnswerStatus.values:
+        errors["status"] = [
+            _msg(
+                "Harus salah satu dari: answered, not_applicable, no_data.",
+                "Must be one of: answered, not_applicable, no_data.",
+            )
+        ]
+    justification = _text(data, "justification", errors)
+    comment = _text(data, "comment", errors)
+    source = _text(data, "source", errors, max_length=500)
+    year: int | None = None
+    raw_year = data.get("year")
+    if raw_year is not None and raw_year != "":
+        year = _level(raw_year)
+        this_year = _today().year
+        if year is None or not MIN_YEAR <= year <= this_year + 1:
+            errors["year"] = [
+                _msg(
+                    f"Tahun harus antara {MIN_YEAR} dan {this_year + 1}.",
+                    f"The year must be between {MIN_YEAR} and {this_year + 1}.",
+                )
+            ]
+            year = None
+    quality = data.get("quality") or ""
+    if quality not in ("", *DataQuality.values):
+        errors["quality"] = [
+            _msg(
+                "Harus salah satu dari: measured, estimated, modelled.",
+                "Must be one of: measured, estimated, modelled.",
+            )
+        ]
+        quality = ""
+
+    clean: dict[str, Any] = {}
+    if status == AnswerStatus.NOT_APPLICABLE and not justification:
+        errors["justification"] = [
+            _msg(
+                "Alasan wajib diisi untuk 'tidak berlaku'.",
+                "A justification is required for 'not applicable'.",
+            )
+        ]
+    if status == AnswerStatus.ANSWERED:
+        clean = _clean_value(indicator, data, errors)
+    if errors:
+        raise ValidationError(errors)
+    return CleanAnswer(
+        status=str(status),
+        justification=justification,
+        comment=comment,
+        source=source,
+        year=year,
+        quality=quality,
+        **clean,
+    )
+
+
+def _clean_value(
+    indicator: Indicator, data: Mapping[str, Any], errors: dict[str, list[str]]
+) -> dict[str, Any]:
+    raw = data.get("value")
+    required = _msg("Nilai wajib diisi untuk jawaban.", "A value is required for an answer.")
+    if indicator.kind == IndicatorKind.RUBRIC:
+        if raw is None:
+            errors["value"] = [required]
+            return {}
+        level = _level(raw)
+        if level is None or not 1 <= level <= 5:
+            errors["value"] = [
+                _msg("Harus tingkat bilangan bulat 1–5.", "Must be a whole level from 1 to 5.")
+            ]
+            return {}
+        return {"value_level": level}
+    if indicator.kind == IndicatorKind.BINARY:
+        if raw is None:
+            errors["value"] = [required]
+            return {}
+        answer = _boolean(raw)
+        if answer is None:
+            errors["value"] = [_msg("Harus true atau false.", "Must be true or false.")]
+            return {}
+        return {"value_bool": answer}
+
+    # Quantitative.
+    negative = indicator.allow_negative
+    value = _number(data, "value", errors, allow_negative=negative)
+    numerator = _number(data, "numerator", errors, allow_negative=negative)
+    denominator = _number(data, "denominator", errors, allow_negative=False, positive=True)
+    if any(name in errors for name in ("value", "numerator", "denominator")):
+        return {}
+    multiplier = unit_multiplier(indicator.unit)
+    ratio: Decimal | None = None
+    if numerator is not None and denominator is not None:
+        ratio = numerator * multiplier / denominator
+    if value is None:
+        if ratio is None:
+            errors["value"] = [required]
+            return {}
+        value = ratio
+    elif ratio is not None:
+        places = _places(value)
+        tolerance = Decimal(5).scaleb(-(places + 1)) + Decimal(1).scaleb(-DECIMAL_PLACES)
+        if abs(value - ratio) > tolerance:
+            errors["value"] = [
+                _msg(
+                    f"Nilai tidak sesuai pembilang/penyebut (seharusnya ± {_round_text(ratio)}).",
+                    f"The value does not match numerator/denominator (expected about "
+                    f"{_round_text(ratio)}).",
+                )
+            ]
+            return {}
+    if is_percent(indicator.unit) and not Decimal(0) <= value <= Decimal(100):
+        errors["value"] = [
+            _msg("Persentase harus antara 0 dan 100.", "A percentage must lie within 0–100.")
+        ]
+        return {}
+    if not _fits(value):
+        errors["value"] = [_msg("Angka terlalu besar.", "The number is too large.")]
+        return {}
+    return {
+        "value_decimal": _quantize(value),
+        "numerator": _quantize(numerator) if numerator is not None else None,
+        "denominator": _quantize(denominator) if denominator is not None else None,
+    }
+
+
+def _round_text(number: Decimal) -> str:
+    return format(number.quantize(Decimal("0.0001")).normalize(), "f")

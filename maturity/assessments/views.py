@@ -1,0 +1,759 @@
+"""Pages for CSCOs, contributors, reviewers and observers.
+
+Views are ways in: they find objects through :mod:`cities.access` (scope first, so an object
+outside scope is a 404; ``can()`` for actions, so a refused action is a 403), call one service or
+selector, and render a template. No rule is decided here that the API decides elsewhere: the
+answer, evidence, submission and review rules all live in :mod:`maturity.services`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from rest_framework.exceptions import ValidationError as ApiValidationError
+
+from cities import access, pages
+from cities import selectors as cities_selectors
+from cities.models import REGION_ROLES, Region, Role
+from config.api import Conflict
+from maturity.assessments import downloads
+from maturity.assessments import selectors as assessments_selectors
+from maturity.assessments.forms import (
+    AnswerForm,
+    EvidenceForm,
+    QueueFilterForm,
+    ReturnForm,
+    ReviewForm,
+    StartForm,
+    in_language,
+    service_errors,
+)
+from maturity.assessments.models import Assessment, AssessmentStatus, Evidence
+from maturity.assessments.services import answers as services_answers
+from maturity.assessments.services import carryover, lifecycle
+from maturity.assessments.services import evidence as services_evidence
+from maturity.assessments.services import review as services_review
+from maturity.cycles import selectors as cycles_selectors
+from maturity.cycles.models import AssessmentCycle, CycleStatus
+from maturity.frameworks import selectors as frameworks_selectors
+from maturity.frameworks.models import Element, Indicator
+
+
+def _scoped_assessment(request: HttpRequest, pk: int) -> Assessment:
+    """The assessment, looked up only among those the person may read (else 404)."""
+    return get_object_or_404(assessments_selectors.assessments_for(request.user), pk=pk)
+
+
+def _indicator(assessment: Assessment, code: str) -> Indicator:
+    indicator = assessments_selectors.indicator_of(assessment, code)
+    if indicator is None:
+        raise Http404
+    return indicator
+
+
+def _conflict_text(conflict: Conflict) -> str:
+    detail = conflict.detail
+    if isinstance(detail, dict):
+        detail = detail.get("detail", "")
+    return in_language(str(detail))
+
+
+# --- Home ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class RegionHome:
+    region: Region
+    current: list[dict[str, Any]] = field(default_factory=list)
+    startable: list[AssessmentCycle] = field(default_factory=list)
+    past: list[Assessment] = field(default_factory=list)
+    may_start: bool = False
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """The region's assessments for CSCOs and contributors; ministry staff go to their work."""
+    user = request.user
+    region_ids = [
+        g.region_id
+        for g in access.grants(user)
+        if g.role in REGION_ROLES and g.region_id is not None
+    ]
+    if not region_ids:
+        if access.has_role(user, Role.REVIEWER):
+            return redirect("review-queue")
+        if access.can(user, access.READ_NATIONAL):
+            return redirect("board")
+        return render(request, "maturity/home_empty.html")
+    regions = list(access.readable_regions(user).filter(pk__in=region_ids).order_by("code"))
+    open_cycles = list(cycles_selectors.cycles().filter(status=CycleStatus.OPEN))
+    assessments = list(
+        assessments_selectors.assessments_for(user)
+        .filter(region_id__in=region_ids)
+        .order_by("-cycle__year", "-cycle__opens_on", "region__code")
+    )
+    homes = []
+    for region in regions:
+        block = RegionHome(
+            region=region, may_start=access.can(user, access.REGION_CREATE_ASSESSMENT, region)
+        )
+        mine = [a for a in assessments if a.region_id == region.pk]
+        for assessment in mine:
+            if assessment.cycle.status == CycleStatus.OPEN:
+                block.current.append(
+                    {
+                        "assessment": assessment,
+                        "completeness": assessments_selectors.completeness_for(assessment),
+                        "editable": assessments_selectors.is_open_for_editing(assessment),
+                    }
+                )
+            else:
+                block.past.append(assessment)
+        started = {a.cycle_id for a in mine}
+        block.startable = [c for c in open_cycles if c.pk not in started]
+        homes.append(block)
+    return render(request, "maturity/home.html", {"homes": homes})
+
+
+# --- Starting an assessment (optionally from last cycle's answers) ------------------------------
+
+
+@login_required
+def start_assessment(request: HttpRequest, cycle_id: int, region_code: str) -> HttpResponse:
+    """Start the region's assessment in an open cycle; the CSCO may carry last cycle over."""
+    region = get_object_or_404(access.readable_regions(request.user), code=region_code)
+    cycle = get_object_or_404(cycles_selectors.cycles(), pk=cycle_id)
+    if not access.can(request.user, access.REGION_CREATE_ASSESSMENT, region):
+        raise PermissionDenied
+    existing = (
+        assessments_selectors.assessments_for(request.user)
+        .filter(cycle=cycle, region=region)
+        .first()
+    )
+    if existing is not None:
+        return redirect("questionnaire", existing.pk)
+    plan = carryover.plan(cycle=cycle, region=region)
+    form = StartForm(request.POST or None, initial={"carry_over": plan.previous is not None})
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = carryover.start_assessment(
+                user=request.user,
+                cycle=cycle,
+                region=region,
+                carry_over=bool(form.cleaned_data["carry_over"]),
+            )
+        except Conflict as conflict:
+            messages.error(request, _conflict_text(conflict))
+            return redirect("home")
+        if result.answers or result.evidence:
+            messages.success(
+                request,
+                _(
+                    "Penilaian dimulai. %(answers)d jawaban dan %(evidence)d data dukung "
+                    "disalin dari siklus %(cycle)s sebagai draf: periksa dan perbarui."
+                )
+                % {
+                    "answers": result.answers,
+                    "evidence": result.evidence,
+                    "cycle": plan.previous.cycle.name if plan.previous else "",
+                },
+            )
+        else:
+            messages.success(request, _("Penilaian dimulai."))
+        return redirect("questionnaire", result.assessment.pk)
+    return render(
+        request,
+        "maturity/start.html",
+        {"cycle": cycle, "region": region, "plan": plan, "form": form},
+    )
+
+
+# --- Questionnaire ----------------------------------------------------------------------------
+
+
+@dataclass
+class IndicatorCard:
+    row: assessments_selectors.AnswerRow
+    form: AnswerForm
+    evidence: list[Evidence]
+    evidence_form: EvidenceForm
+    conflict: dict[str, Any] | None = None
+
+    @property
+    def indicator(self) -> Indicator:
+        return self.row.indicator
+
+
+def _element_of(layout: frameworks_selectors.FrameworkLayout, code: str | None) -> Element:
+    if code is None:
+        if not layout.elements:
+            raise Http404
+        return layout.elements[0]
+    for element in layout.elements:
+        if element.code == code:
+            return element
+    raise Http404
+
+
+def _may_edit(request: HttpRequest, assessment: Assessment) -> bool:
+    return access.can(
+        request.user, access.REGION_EDIT, assessment.region
+    ) and assessments_selectors.is_open_for_editing(assessment)
+
+
+def _questionnaire_context(
+    request: HttpRequest,
+    assessment: Assessment,
+    element_code: str | None,
+    *,
+    bound: dict[int, AnswerForm] | None = None,
+    conflicts: dict[int, dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """Everything the questionnaire page shows for one element, in a constant number of queries."""
+    layout = frameworks_selectors.framework_layout(assessment.cycle.framework_id)
+    element = _element_of(layout, element_code)
+    themes = [t for t in layout.themes if t.element_id == element.pk]
+    theme_ids = {t.pk for t in themes}
+    indicator_ids = [i.pk for i in layout.indicators if i.theme_id in theme_ids]
+    rows = assessments_selectors.answer_rows(
+        assessment, user=request.user, indicator_ids=indicator_ids
+    )
+    evidence_by_indicator: dict[int, list[Evidence]] = {}
+    for item in assessments_selectors.evidence_of(assessment).filter(
+        indicator_id__in=indicator_ids
+    ):
+        evidence_by_indicator.setdefault(item.indicator_id, []).append(item)
+    bound = bound or {}
+    conflicts = conflicts or {}
+    cards_by_theme: dict[int, list[IndicatorCard]] = {t.pk: [] for t in themes}
+    for row in rows:
+        indicator = row.indicator
+        form = bound.get(indicator.pk) or AnswerForm(indicator=indicator, answer=row.answer)
+        cards_by_theme[indicator.theme_id].append(
+            IndicatorCard(
+                row=row,
+                form=form,
+                evidence=evidence_by_indicator.get(indicator.pk, []),
+                evidence_form=EvidenceForm(indicator=indicator),
+                conflict=conflicts.get(indicator.pk),
+            )
+        )
+    completeness = assessments_selectors.completeness_for(assessment)
+    return {
+        "assessment": assessment,
+        "element": element,
+        "elements": layout.elements,
+        "themes": [{"theme": t, "cards": cards_by_theme[t.pk]} for t in themes],
+        "completeness": completeness,
+        "editable": _may_edit(request, assessment),
+        "may_submit": access.can(request.user, access.REGION_SUBMIT, assessment.region),
+        "may_review": access.can(request.user, access.REVIEW, assessment.region),
+    }
+
+
+@login_required
+def questionnaire(request: HttpRequest, pk: int, element: str | None = None) -> HttpResponse:
+    """The questionnaire of one element: themes → indicators, each with its self-saving form."""
+    assessment = _scoped_assessment(request, pk)
+    context = _questionnaire_context(request, assessment, element)
+    return render(request, "maturity/questionnaire.html", context)
+
+
+def _element_url(assessment: Assessment, indicator: Indicator) -> str:
+    element_code = indicator.theme.element.code
+    url = reverse("questionnaire-element", args=[assessment.pk, element_code])
+    return f"{url}#ind-{indicator.code}"
+
+
+@login_required
+def answer(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+    """GET: one indicator's card (to reload it). POST: save the answer through the service.
+
+    With htmx the reply updates the card in place (saved state, errors beside fields, the other
+    value on a 409) and never replaces what is being typed; without JavaScript it redirects back
+    on success and re-renders the page with the typed values and the errors otherwise.
+    """
+    assessment = _scoped_assessment(request, pk)
+    indicator = _indicator(assessment, code)
+    if request.method == "GET":
+        context = _questionnaire_context(request, assessment, indicator.theme.element.code)
+        card = next(
+            c for t in context["themes"] for c in t["cards"] if c.indicator.pk == indicator.pk
+        )
+        return render(request, "maturity/partials/indicator.html", {**context, "card": card})
+    if request.method != "POST":
+        return HttpResponse(status=405, headers={"Allow": "GET, POST"})
+    form = AnswerForm(request.POST, indicator=indicator)
+    overwrite = request.POST.get("overwrite", "")
+    status = 200
+    conflict: dict[str, Any] | None = None
+    message = ""
+    saved = None
+    if not form.is_valid():
+        status = 400
+    else:
+        try:
+            saved = services_answers.save_answer(
+                user=request.user,
+                assessment=assessment,
+                indicator=indicator,
+                data=form.service_data(
+                    overwrite_version=int(overwrite) if overwrite.isdigit() else None
+                ),
+            )
+        except ValidationError as error:
+            form.add_service_errors(error)
+            status = 400
+        except Conflict as error:
+            status = 409
+            detail = error.detail if isinstance(error.detail, dict) else {}
+            if detail.get("current") is not None:
+                conflict = _conflict_view(indicator, detail["current"])
+            message = _conflict_text(error)
+    if not pages.is_htmx(request):
+        if status == 200:
+            return redirect(_element_url(assessment, indicator))
+        context = _questionnaire_context(
+            request,
+            assessment,
+            indicator.theme.element.code,
+            bound={indicator.pk: form},
+            conflicts={indicator.pk: conflict} if conflict else None,
+        )
+        if message and not conflict:
+            messages.error(request, message)
+        return render(request, "maturity/questionnaire.html", context, status=status)
+    completeness = assessments_selectors.completeness_for(assessment)
+    layout_elements = frameworks_selectors.framework_layout(assessment.cycle.framework_id).elements
+    return render(
+        request,
+        "maturity/partials/answer_result.html",
+        {
+            "assessment": assessment,
+            "indicator": indicator,
+            "form": form,
+            "saved": saved,
+            "conflict": conflict,
+            "message": message,
+            "completeness": completeness,
+            "elements": layout_elements,
+            "element": indicator.theme.element,
+            "error_fields": [
+                "status",
+                "value",
+                "justification",
+                "source",
+                "year",
+                "quality",
+                "comment",
+            ],
+        },
+        status=status,
+    )
+
+
+def _conflict_view(indicator: Indicator, current: dict[str, Any]) -> dict[str, Any]:
+    """The answer someone else saved, as the conflict box shows it."""
+    from maturity.assessments.models import AnswerStatus
+
+    value = current.get("value")
+    if value is None:
+        shown = ""
+    elif indicator.kind == "binary":
+        shown = _("Ya") if value else _("Tidak")
+    elif indicator.kind == "quantitative":
+        shown = f"{value} {indicator.unit}".strip()
+        if pages.language() == "id":
+            shown = shown.replace(".", ",")
+    else:
+        shown = str(value)
+    return {
+        "status": str(AnswerStatus(current["status"]).label) if current.get("status") else "",
+        "value": shown,
+        "source": current.get("source") or "",
+        "year": current.get("year") or "",
+        "comment": current.get("comment") or "",
+        "justification": current.get("justification") or "",
+        "version": current.get("version"),
+    }
+
+
+# --- Evidence ---------------------------------------------------------------------------------
+
+
+def _evidence_section(
+    request: HttpRequest,
+    assessment: Assessment,
+    indicator: Indicator,
+    form: EvidenceForm | None = None,
+    status: int = 200,
+    message: str = "",
+) -> HttpResponse:
+    items = list(assessments_selectors.evidence_of(assessment).filter(indicator=indicator))
+    return render(
+        request,
+        "maturity/partials/evidence.html",
+        {
+            "assessment": assessment,
+            "indicator": indicator,
+            "evidence": items,
+            "evidence_form": form or EvidenceForm(indicator=indicator),
+            "editable": _may_edit(request, assessment),
+            "message": message,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def upload_evidence(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+    """Attach a file to one indicator (the service checks the content, size and state)."""
+    assessment = _scoped_assessment(request, pk)
+    indicator = _indicator(assessment, code)
+    form = EvidenceForm(request.POST, request.FILES, indicator=indicator)
+    form.is_valid()
+    status, message = 201, ""
+    try:
+        services_evidence.add_evidence(
+            user=request.user,
+            assessment=assessment,
+            indicator_code=indicator.code,
+            upload=request.FILES.get("file"),
+        )
+    except ValidationError as error:
+        form.add_service_errors(error)
+        status = 400
+    except Conflict as error:
+        status, message = 409, _conflict_text(error)
+    if not pages.is_htmx(request):
+        if status == 201:
+            messages.success(request, _("Data dukung diunggah."))
+        else:
+            for field_errors in form.errors.values():
+                for text in field_errors:
+                    messages.error(request, str(text))
+            if message:
+                messages.error(request, message)
+        return redirect(_element_url(assessment, indicator))
+    if status == 201:
+        form = EvidenceForm(indicator=indicator)
+        status = 200
+    return _evidence_section(request, assessment, indicator, form, status, message)
+
+
+def _scoped_evidence(request: HttpRequest, pk: int, evidence_id: int) -> Evidence:
+    queryset = assessments_selectors.evidence_for(request.user).select_related(
+        "assessment",
+        "assessment__region",
+        "assessment__cycle",
+        "indicator",
+        "indicator__theme__element",
+    )
+    return get_object_or_404(queryset, pk=evidence_id, assessment_id=pk)
+
+
+@login_required
+def download_evidence(request: HttpRequest, pk: int, evidence_id: int) -> FileResponse:
+    """The evidence file, for anyone who may read its assessment."""
+    evidence = _scoped_evidence(request, pk, evidence_id)
+    return downloads.private_download(
+        evidence.file, name=evidence.name, content_type=evidence.content_type
+    )
+
+
+@login_required
+@require_POST
+def delete_evidence(request: HttpRequest, pk: int, evidence_id: int) -> HttpResponse:
+    evidence = _scoped_evidence(request, pk, evidence_id)
+    assessment, indicator = evidence.assessment, evidence.indicator
+    message, status = "", 200
+    try:
+        services_evidence.delete_evidence(user=request.user, evidence=evidence)
+    except Conflict as error:
+        status, message = 409, _conflict_text(error)
+    if not pages.is_htmx(request):
+        if message:
+            messages.error(request, message)
+        else:
+            messages.success(request, _("Data dukung dihapus."))
+        return redirect(_element_url(assessment, indicator))
+    return _evidence_section(request, assessment, indicator, status=status, message=message)
+
+
+# --- Submitting ---------------------------------------------------------------------------------
+
+
+def _missing_links(assessment: Assessment, codes: list[str]) -> list[dict[str, Any]]:
+    if not codes:
+        return []
+    indicators = (
+        Indicator.objects.filter(framework_id=assessment.cycle.framework_id, code__in=codes)
+        .select_related("theme__element")
+        .order_by("position")
+    )
+    return [
+        {
+            "code": i.code,
+            "title": i.title,
+            "element": i.theme.element.title,
+            "url": _element_url(assessment, i),
+        }
+        for i in indicators
+    ]
+
+
+@login_required
+def submit(request: HttpRequest, pk: int) -> HttpResponse:
+    """What is still missing, each a link; the CSCO submits when nothing is."""
+    assessment = _scoped_assessment(request, pk)
+    status = 200
+    error_text = ""
+    if request.method == "POST":
+        try:
+            lifecycle.submit(user=request.user, assessment=assessment)
+        except ApiValidationError as error:
+            status = 400
+            error_text = " ".join(service_errors(error).get("detail", []))
+        except Conflict as error:
+            status = 409
+            error_text = _conflict_text(error)
+        else:
+            messages.success(
+                request,
+                _("Penilaian diajukan. Peninjau kementerian akan memeriksanya."),
+            )
+            return redirect("home")
+    completeness = assessments_selectors.completeness_for(assessment)
+    return render(
+        request,
+        "maturity/submit.html",
+        {
+            "assessment": assessment,
+            "completeness": completeness,
+            "missing": _missing_links(assessment, completeness.missing),
+            "evidence_missing": _missing_links(assessment, completeness.evidence_missing),
+            "may_submit": access.can(request.user, access.REGION_SUBMIT, assessment.region),
+            "editable": assessments_selectors.is_open_for_editing(assessment),
+            "error_text": error_text,
+        },
+        status=status,
+    )
+
+
+# --- Scores and reports -------------------------------------------------------------------------
+
+
+# --- Review -------------------------------------------------------------------------------------
+
+
+@login_required
+def review_queue(request: HttpRequest) -> HttpResponse:
+    """Submitted assessments in the reviewer's scope, oldest first, with filters."""
+    if not (access.has_role(request.user, Role.REVIEWER) or request.user.is_superuser):
+        raise PermissionDenied
+    cycles = list(cycles_selectors.cycles())
+    form = QueueFilterForm(
+        request.GET or None,
+        cycles=cycles,
+        provinces=cities_selectors.readable_provinces(request.user),
+        initial={"status": AssessmentStatus.SUBMITTED},
+    )
+    filters = form.cleaned_data if form.is_valid() else {}
+    queryset = assessments_selectors.filter_assessments(
+        assessments_selectors.assessments_for(request.user),
+        cycle=filters.get("cycle") or None,
+        province=filters.get("province") or None,
+        status=filters.get("status") or (None if request.GET else AssessmentStatus.SUBMITTED),
+    )
+    if filters.get("kind"):
+        queryset = queryset.filter(region__kind=filters["kind"])
+    if filters.get("waiting") is not None:
+        cutoff = timezone.now() - timedelta(days=filters["waiting"])
+        queryset = queryset.filter(submitted_at__lte=cutoff)
+    queryset = queryset.order_by("submitted_at", "region__code")
+    page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    now = timezone.now()
+    rows = [
+        {
+            "assessment": a,
+            "waiting": (now - a.submitted_at).days if a.submitted_at else None,
+        }
+        for a in page
+    ]
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "maturity/review_queue.html",
+        {"form": form, "rows": rows, "page": page, "query": query.urlencode()},
+    )
+
+
+@dataclass
+class ReviewCard:
+    row: assessments_selectors.AnswerRow
+    form: ReviewForm
+    evidence: list[Evidence]
+
+    @property
+    def indicator(self) -> Indicator:
+        return self.row.indicator
+
+
+def _level_names(assessment: Assessment) -> dict[str, str]:
+    language = pages.language()
+    levels = assessment.cycle.framework.levels or {}
+    return {key: names.get(language, "") for key, names in levels.items()}
+
+
+def _review_context(
+    request: HttpRequest,
+    assessment: Assessment,
+    element_code: str | None,
+    *,
+    return_form: ReturnForm | None = None,
+) -> dict[str, Any]:
+    layout = frameworks_selectors.framework_layout(assessment.cycle.framework_id)
+    element = _element_of(layout, element_code)
+    themes = [t for t in layout.themes if t.element_id == element.pk]
+    theme_ids = {t.pk for t in themes}
+    indicator_ids = [i.pk for i in layout.indicators if i.theme_id in theme_ids]
+    rows = assessments_selectors.answer_rows(
+        assessment, user=request.user, indicator_ids=indicator_ids
+    )
+    evidence_by_indicator: dict[int, list[Evidence]] = {}
+    for item in assessments_selectors.evidence_of(assessment).filter(
+        indicator_id__in=indicator_ids
+    ):
+        evidence_by_indicator.setdefault(item.indicator_id, []).append(item)
+    names = _level_names(assessment)
+    cards_by_theme: dict[int, list[ReviewCard]] = {t.pk: [] for t in themes}
+    for row in rows:
+        cards_by_theme[row.indicator.theme_id].append(
+            ReviewCard(
+                row=row,
+                form=ReviewForm(indicator=row.indicator, review=row.review, level_names=names),
+                evidence=evidence_by_indicator.get(row.indicator.pk, []),
+            )
+        )
+    return {
+        "assessment": assessment,
+        "element": element,
+        "elements": layout.elements,
+        "themes": [{"theme": t, "cards": cards_by_theme[t.pk]} for t in themes],
+        "may_review": access.can(request.user, access.REVIEW, assessment.region)
+        and assessment.status == AssessmentStatus.SUBMITTED,
+        "return_form": return_form or ReturnForm(),
+        "level_names": names,
+    }
+
+
+@login_required
+def review(request: HttpRequest, pk: int, element: str | None = None) -> HttpResponse:
+    """Each indicator's answer and evidence beside the verified level and comment fields."""
+    assessment = _scoped_assessment(request, pk)
+    if not access.can(request.user, access.REVIEW, assessment.region):
+        raise PermissionDenied
+    return render(request, "maturity/review.html", _review_context(request, assessment, element))
+
+
+@login_required
+@require_POST
+def save_review(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+    """Save one indicator's review (htmx autosave, or a plain POST)."""
+    assessment = _scoped_assessment(request, pk)
+    indicator = _indicator(assessment, code)
+    form = ReviewForm(request.POST, indicator=indicator, level_names=_level_names(assessment))
+    status, message = 200, ""
+    if form.is_valid():
+        try:
+            services_review.set_review(
+                user=request.user,
+                assessment=assessment,
+                indicator=indicator,
+                **form.service_arguments(),
+            )
+        except ValidationError as error:
+            form.add_service_errors(error)
+            status = 400
+        except Conflict as error:
+            status, message = 409, _conflict_text(error)
+    else:
+        status = 400
+    if not pages.is_htmx(request):
+        if status != 200:
+            for field_errors in form.errors.values():
+                for text in field_errors:
+                    messages.error(request, f"{indicator.code}: {text}")
+            if message:
+                messages.error(request, message)
+        url = reverse("review-element", args=[assessment.pk, indicator.theme.element.code])
+        return redirect(f"{url}#rev-{indicator.code}")
+    return render(
+        request,
+        "maturity/partials/review_result.html",
+        {
+            "indicator": indicator,
+            "form": form,
+            "message": message,
+            "status": status,
+            "error_fields": ["verified_level", "comment"],
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def return_assessment(request: HttpRequest, pk: int) -> HttpResponse:
+    """Return the assessment to the region with a comment (required by the service)."""
+    assessment = _scoped_assessment(request, pk)
+    form = ReturnForm(request.POST)
+    form.is_valid()
+    try:
+        lifecycle.return_assessment(
+            user=request.user, assessment=assessment, comment=form.cleaned_data.get("comment")
+        )
+    except ValidationError as error:
+        form.add_service_errors(error)
+        context = _review_context(request, assessment, None, return_form=form)
+        return render(request, "maturity/review.html", context, status=400)
+    except Conflict as error:
+        messages.error(request, _conflict_text(error))
+        return redirect("review", assessment.pk)
+    messages.success(
+        request,
+        _("Penilaian %(region)s dikembalikan ke daerah.") % {"region": assessment.region.name},
+    )
+    return redirect("review-queue")
+
+
+@login_required
+@require_POST
+def approve(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = _scoped_assessment(request, pk)
+    try:
+        lifecycle.approve(user=request.user, assessment=assessment)
+    except Conflict as error:
+        messages.error(request, _conflict_text(error))
+        return redirect("review", assessment.pk)
+    messages.success(
+        request, _("Penilaian %(region)s disetujui.") % {"region": assessment.region.name}
+    )
+    return redirect("review-queue")
+
+
+# --- National board -------------------------------------------------------------------------------
