@@ -23,7 +23,7 @@ test: dev-venv system-deps browser-deps
 lint: dev-venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy config cities maturity reports
+	$(VENV)/bin/mypy config cities maturity reports operations
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'

@@ -214,8 +214,8 @@ class Worker:
 
     def wait_until_ready(self, timeout: float = 60) -> None:
         """Until a ping sent through the broker has been run by a pool process."""
-        from config.models import WorkerHeartbeat
-        from config.tasks import ping
+        from operations.models import WorkerHeartbeat
+        from operations.tasks import ping
 
         token = f"bench-ping-{os.getpid()}-{time.monotonic_ns()}"
         ping.delay(token)

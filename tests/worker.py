@@ -84,8 +84,8 @@ class CeleryWorker:
 
     def wait_until_ready(self, timeout: float) -> None:
         """Wait until a task sent through the broker has been run by this worker."""
-        from config.models import WorkerHeartbeat
-        from config.tasks import ping
+        from operations.models import WorkerHeartbeat
+        from operations.tasks import ping
 
         token = f"ping-{os.getpid()}-{time.monotonic_ns()}"
         deadline = time.monotonic() + timeout

@@ -32,7 +32,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "axes",
-    "config.apps.OperationsConfig",
+    "operations",
     "cities",
     "maturity",
     "reports",

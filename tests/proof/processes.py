@@ -97,7 +97,7 @@ class FaultWorker(CeleryWorker):
         return env
 
     def start(self, timeout: float = 60) -> None:
-        from config.models import WorkerHeartbeat
+        from operations.models import WorkerHeartbeat
 
         WorkerHeartbeat.objects.filter(hostname=self.nodename).delete()
         command = [

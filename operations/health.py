@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from config.celery_app import app as celery_app
-from config.workers import live_worker_count
+from operations.workers import live_worker_count
 
 logger = logging.getLogger(__name__)
 

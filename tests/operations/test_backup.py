@@ -115,3 +115,40 @@ def test_restore_refuses_an_altered_file(tmp_path):
     call_command("flush", interactive=False, verbosity=0)
     with pytest.raises(CommandError, match="altered"):
         call_command("restore", str(tampered))
+
+
+PREVIOUS_RELEASE_BACKUP = Path(__file__).parent / "fixtures" / "release-96e3eb1-backup.tar.gz"
+
+
+def test_a_backup_of_the_previous_release_restores(tmp_path):
+    """The archive was written by release 96e3eb1 (see fixtures/README.md): JSON fixtures with
+    natural keys, so it loads on whichever database the suite runs on."""
+    from django.contrib.auth.models import User
+
+    from cities.models import Membership, Region
+    from operations.models import WorkerHeartbeat
+
+    call_command("flush", interactive=False, verbosity=0)
+    shutil.rmtree(settings.MEDIA_ROOT)
+    Path(settings.MEDIA_ROOT).mkdir()
+
+    call_command("restore", str(PREVIOUS_RELEASE_BACKUP), stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    assert Region.objects.count() == 552
+    assert sorted(User.objects.values_list("username", flat=True)) == sorted(
+        ["csco_a", "contributor_a", "csco_b", "reviewer", "admin", "observer"]
+    )
+    assert Membership.objects.get(user__username="csco_a").region.code == "73.71"
+    assessment = Assessment.objects.get()
+    assert (assessment.region.code, assessment.cycle.name) == ("73.71", "2026")
+    answer = Answer.objects.get()
+    assert (answer.indicator.code, answer.value_level) == ("EDU-K1", 3)
+    assert HistoryEntry.objects.count() == 2
+    evidence = Evidence.objects.get()
+    assert (evidence.name, evidence.indicator.code) == ("bukti.pdf", "EDU-K1")
+    with evidence.file.open("rb") as handle:
+        content = handle.read()
+    assert content.startswith(b"%PDF-")
+    assert _sha(content) == evidence.sha256
+    assert (Path(settings.MEDIA_ROOT) / evidence.file.name).is_file()
+    assert not WorkerHeartbeat.objects.exists()  # transient: never in a backup

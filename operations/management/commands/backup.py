@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from config.backup import create_backup
+from operations.backup import create_backup
 
 
 class Command(BaseCommand):

@@ -11,14 +11,14 @@ from django.conf import settings
 from django.db import close_old_connections, connection
 from django.utils import timezone
 
+from operations.models import WorkerHeartbeat
+
 logger = logging.getLogger(__name__)
 _stop = threading.Event()
 _hostname: str | None = None
 
 
 def _beat(hostname: str, started_at) -> None:  # type: ignore[no-untyped-def]
-    from config.models import WorkerHeartbeat
-
     while not _stop.is_set():
         try:
             close_old_connections()
@@ -50,8 +50,6 @@ def start_heartbeat(hostname: str) -> None:
 
 def stop_heartbeat() -> None:
     """Stop the heartbeat and remove this worker's row, so health stops counting it at once."""
-    from config.models import WorkerHeartbeat
-
     _stop.set()
     if _hostname:
         try:
@@ -62,7 +60,5 @@ def stop_heartbeat() -> None:
 
 def live_worker_count() -> int:
     """Workers whose last heartbeat is recent (three beats)."""
-    from config.models import WorkerHeartbeat
-
     cutoff = timezone.now() - timedelta(seconds=3 * settings.WORKER_HEARTBEAT_SECONDS)
     return WorkerHeartbeat.objects.filter(last_seen__gte=cutoff).count()

@@ -4,7 +4,6 @@ from django.apps import AppConfig
 class OperationsConfig(AppConfig):
     """Operational state of the service itself: worker heartbeats."""
 
-    name = "config"
-    label = "operations"
+    name = "operations"
     verbose_name = "Operasi / Operations"
     default_auto_field = "django.db.models.BigAutoField"

@@ -13,7 +13,7 @@ def test_health_names_the_missing_workers_when_none_is_alive(client):
 
 
 def test_health_reports_a_broker_outage(client, settings, monkeypatch):
-    monkeypatch.setattr("config.health.broker_reachable", lambda: False)
+    monkeypatch.setattr("operations.health.broker_reachable", lambda: False)
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["broker"] == "down"
@@ -24,7 +24,7 @@ def test_health_reports_a_broker_outage(client, settings, monkeypatch):
 def test_health_counts_a_live_worker_and_answers_ok(live_worker, client):
     import time
 
-    from config.workers import live_worker_count
+    from operations.workers import live_worker_count
 
     deadline = time.monotonic() + 30
     while live_worker_count() == 0 and time.monotonic() < deadline:

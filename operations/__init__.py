@@ -1,0 +1,1 @@
+"""The service's own operation: worker heartbeats, health, backup and restore."""
