@@ -13,11 +13,8 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from cities.services import DEMO_PASSWORD
-from maturity.management.commands.load_demo_data import (
-    CYCLE_NAME,
-    OTHER_REGIONS,
-    value_for_level,
-)
+from maturity.demo.generate import value_for_level
+from maturity.demo.story import read_story
 from maturity.models import (
     Answer,
     Assessment,
@@ -36,6 +33,9 @@ from maturity.scoring import AnswerInput, indicator_level
 from maturity.services import is_percent
 
 pytestmark = pytest.mark.django_db
+
+STORY = read_story()  # maturity/data/demo/demo_cycle.yaml
+CYCLE_NAME = STORY.name
 
 
 def load_demo() -> AssessmentCycle:
@@ -65,7 +65,7 @@ def test_demo_cycle_is_open_with_makassar_drafting_and_banyuwangi_submitted() ->
     assert cycle.status == "open"
     assert cycle.opens_on < cycle.closes_on
     by_region = statuses(cycle)
-    assert len(by_region) == 2 + len(OTHER_REGIONS)
+    assert len(by_region) == len(STORY.regions)
     assert by_region["73.71"] == AssessmentStatus.DRAFT
     assert by_region["35.10"] == AssessmentStatus.SUBMITTED
     makassar = Assessment.objects.get(cycle=cycle, region__code="73.71")
@@ -184,7 +184,7 @@ def test_reviewer_sees_the_demo_cycle_scores_and_open_data_lists_the_approved() 
     cycle = load_demo()
 
     scores = signed_in("peninjau").get(f"/api/v1/cycles/{cycle.pk}/scores/").json()
-    assert scores["count"] == 2 + len(OTHER_REGIONS)
+    assert scores["count"] == len(STORY.regions)
     open_rows = Client().get(f"/open/cycles/{cycle.pk}/scores.json").json()
     approved = Assessment.objects.filter(cycle=cycle, status=AssessmentStatus.APPROVED).count()
     assert len(open_rows["results"]) == approved >= 20
