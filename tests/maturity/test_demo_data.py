@@ -7,7 +7,9 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.test import Client
 from django.utils import timezone
 from pypdf import PdfReader
@@ -23,17 +25,17 @@ from maturity.assessments.models import (
 )
 from maturity.assessments.validation import is_percent
 from maturity.cycles.models import AssessmentCycle
+from maturity.demo.generate import value_for_level
+from maturity.demo.story import read_story
 from maturity.frameworks.models import Indicator, IndicatorKind
 from maturity.frameworks.rules import rules_for_framework
-from maturity.management.commands.load_demo_data import (
-    CYCLE_NAME,
-    OTHER_REGIONS,
-    value_for_level,
-)
 from maturity.scores.models import ScoreSnapshot, ScoreTrack
 from maturity.scoring.calculation import AnswerInput, indicator_level
 
 pytestmark = pytest.mark.django_db
+
+STORY = read_story()  # maturity/data/demo/demo_cycle.yaml
+CYCLE_NAME = STORY.name
 
 
 def load_demo() -> AssessmentCycle:
@@ -63,7 +65,7 @@ def test_demo_cycle_is_open_with_makassar_drafting_and_banyuwangi_submitted() ->
     assert cycle.status == "open"
     assert cycle.opens_on < cycle.closes_on
     by_region = statuses(cycle)
-    assert len(by_region) == 2 + len(OTHER_REGIONS)
+    assert len(by_region) == len(STORY.regions)
     assert by_region["73.71"] == AssessmentStatus.DRAFT
     assert by_region["35.10"] == AssessmentStatus.SUBMITTED
     makassar = Assessment.objects.get(cycle=cycle, region__code="73.71")
@@ -77,6 +79,42 @@ def test_demo_cycle_is_open_with_makassar_drafting_and_banyuwangi_submitted() ->
     assert cycle.opens_on < banyuwangi.submitted_at.date() < timezone.localdate()
     submitted_days = Assessment.objects.filter(cycle=cycle).exclude(status="draft")
     assert len({a.submitted_at.date() for a in submitted_days if a.submitted_at}) > 10
+
+
+def test_every_region_ends_where_the_story_file_says_with_its_comments_and_citations() -> None:
+    cycle = load_demo()
+
+    assert statuses(cycle) == {demo.code: demo.status for demo in STORY.regions}
+    for demo in STORY.regions:
+        assessment = Assessment.objects.get(cycle=cycle, region__code=demo.code)
+        assert assessment.return_comment == demo.return_comment
+        if demo.review_comments:
+            reviews = Review.objects.filter(assessment=assessment)
+            assert {r.indicator.code: (r.verified_level, r.comment) for r in reviews} == {
+                code: (None, comment) for code, comment in demo.review_comments.items()
+            }
+        cited = set(
+            Evidence.objects.filter(assessment=assessment, programme__isnull=False).values_list(
+                "programme__name", "indicator__code"
+            )
+        )
+        answered = set(
+            assessment.answers.filter(status="answered").values_list("indicator__code", flat=True)
+        )
+        assert cited == {
+            (name, code) for name, codes in demo.cites.items() for code in codes if code in answered
+        }
+        csco = User.objects.get(username=demo.csco)
+        assert csco.memberships.filter(role="csco", region__code=demo.code).exists()
+        if not demo.existing_account:
+            assert csco.has_usable_password() == demo.can_sign_in
+
+
+def test_without_the_demo_accounts_nothing_is_loaded_and_the_message_says_what_to_run() -> None:
+    with pytest.raises(CommandError, match="create_demo_accounts"):
+        call_command("load_demo_data", stdout=io.StringIO())
+
+    assert not AssessmentCycle.objects.filter(name=CYCLE_NAME).exists()
 
 
 def test_other_regions_are_mostly_approved_with_some_returned_and_submitted() -> None:
@@ -182,7 +220,7 @@ def test_reviewer_sees_the_demo_cycle_scores_and_open_data_lists_the_approved() 
     cycle = load_demo()
 
     scores = signed_in("peninjau").get(f"/api/v1/cycles/{cycle.pk}/scores/").json()
-    assert scores["count"] == 2 + len(OTHER_REGIONS)
+    assert scores["count"] == len(STORY.regions)
     open_rows = Client().get(f"/open/cycles/{cycle.pk}/scores.json").json()
     approved = Assessment.objects.filter(cycle=cycle, status=AssessmentStatus.APPROVED).count()
     assert len(open_rows["results"]) == approved >= 20

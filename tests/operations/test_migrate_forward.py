@@ -36,7 +36,7 @@ django.setup()
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from cities.models import Membership, Region
-from maturity.models import Assessment, Evidence
+from maturity.assessments.models import Assessment, Evidence
 from operations.models import WorkerHeartbeat
 
 for name, options in (
