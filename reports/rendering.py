@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from reports.context import NationalReport, RegionReport
+from reports.context.plain import NationalReport, RegionReport
 
 STATIC_DIR = (Path(__file__).resolve().parent / "static").resolve()
 BASE_URL = STATIC_DIR.as_uri() + "/"

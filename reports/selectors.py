@@ -41,7 +41,7 @@ from maturity.programmes import programmes_behind_top_indicators
 from maturity.programmes import registry_inputs as programmes_registry_inputs
 from maturity.scores import latest_snapshots_for
 from reports import charts
-from reports.context import (
+from reports.context.plain import (
     BandRow,
     ElementAverage,
     ElementBlock,

@@ -30,7 +30,7 @@ from maturity.scores import (
     snapshot_is_current,
 )
 from reports import selectors
-from reports.context import NationalReport, RegionReport
+from reports.context.plain import NationalReport, RegionReport
 from reports.labels import labels_for
 from reports.models import Report, ReportKind, ReportLanguage, ReportStatus
 
