@@ -30,7 +30,9 @@ from maturity.scores import (
     snapshot_is_current,
 )
 from reports import selectors
+from reports.context.national import national_report_context
 from reports.context.plain import NationalReport, RegionReport
+from reports.context.region import region_report_context
 from reports.labels import labels_for
 from reports.models import Report, ReportKind, ReportLanguage, ReportStatus
 
@@ -333,9 +335,9 @@ def render(*, report_pk: int, task_id: str, retry: bool = False) -> str:
         ).get(pk=report_pk)
         context: RegionReport | NationalReport
         if report.kind == ReportKind.REGION:
-            context = selectors.region_report_context(report)
+            context = region_report_context(report)
         else:
-            context = selectors.national_report_context(report)
+            context = national_report_context(report)
         _progress(report_pk, task_id, 25)
         html = rendering.render_html(report.kind, context)
         _progress(report_pk, task_id, 40)
