@@ -29,7 +29,7 @@ from maturity.scores import (
     refresh_snapshots,
     snapshot_is_current,
 )
-from reports import selectors
+from reports import rendering, selectors
 from reports.context.national import national_report_context
 from reports.context.plain import NationalReport, RegionReport
 from reports.context.region import region_report_context
@@ -202,7 +202,7 @@ def request_cycle_region_reports(
 def enqueue(report_pk: int, task_id: str) -> bool:
     """Hand the job to the broker. A broker outage is logged, not raised: the job stays queued
     with ``enqueued_at`` empty and the periodic sweep sends it again."""
-    from reports.tasks import render_report
+    from reports.tasks import render_report  # here, not at the top: reports.tasks imports this
 
     try:
         render_report.apply_async(args=[report_pk], task_id=task_id)
@@ -324,8 +324,6 @@ def render(*, report_pk: int, task_id: str, retry: bool = False) -> str:
     failed with a readable reason.
     """
     from django.db import InterfaceError, OperationalError
-
-    from reports import rendering
 
     if not claim(report_pk=report_pk, task_id=task_id, retry=retry):
         return "skipped"
