@@ -154,16 +154,18 @@ def bare_render(report_pk: int, runs: int) -> tuple[float, float, int]:
     """WeasyPrint alone on the report's HTML, in this process: median wall and CPU seconds."""
     import weasyprint
 
-    from reports import rendering, selectors
+    from reports import rendering
+    from reports.context.national import national_report_context
+    from reports.context.region import region_report_context
     from reports.models import Report
 
     report = Report.objects.select_related(
         "assessment__region", "assessment__cycle__framework", "cycle__framework"
     ).get(pk=report_pk)
     context = (
-        selectors.region_report_context(report)
+        region_report_context(report)
         if report.kind == "region"
-        else selectors.national_report_context(report)
+        else national_report_context(report)
     )
     html = rendering.render_html(report.kind, context)
     times = []

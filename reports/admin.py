@@ -15,6 +15,7 @@ from cities import access
 from maturity.cycles.models import AssessmentCycle
 from reports import services
 from reports.models import CycleReports, Report, ReportKind
+from reports.selectors import reports_visible_to
 
 
 @admin.register(Report)
@@ -50,8 +51,6 @@ class ReportAdmin(admin.ModelAdmin):
         return False
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Report]:
-        from reports.selectors import reports_visible_to
-
         return reports_visible_to(request.user).select_related("assessment__region", "cycle")
 
     @admin.display(description=_("wilayah"))

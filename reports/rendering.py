@@ -17,7 +17,8 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from reports.context import NationalReport, RegionReport
+from reports.context.plain import NationalReport, RegionReport
+from reports.labels import labels_for
 
 STATIC_DIR = (Path(__file__).resolve().parent / "static").resolve()
 BASE_URL = STATIC_DIR.as_uri() + "/"
@@ -57,8 +58,6 @@ def render_html(kind: str, context: RegionReport | NationalReport) -> str:
 
 
 def _labels(context: RegionReport | NationalReport) -> dict[str, str]:
-    from reports.labels import labels_for
-
     return labels_for(context.meta.language)
 
 

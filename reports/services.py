@@ -24,10 +24,13 @@ from django.utils import timezone
 
 from maturity.assessments.models import Assessment, AssessmentStatus
 from maturity.cycles.models import AssessmentCycle
-from maturity.scores.selectors import SCORED_STATUSES, latest_snapshots_for, snapshot_is_current
+from maturity.scores.inputs import SCORED_STATUSES
+from maturity.scores.selectors import latest_snapshots_for, snapshot_is_current
 from maturity.scores.services import refresh_snapshots
-from reports import selectors
-from reports.context import NationalReport, RegionReport
+from reports import rendering, selectors
+from reports.context.national import national_report_context
+from reports.context.plain import NationalReport, RegionReport
+from reports.context.region import region_report_context
 from reports.labels import labels_for
 from reports.models import Report, ReportKind, ReportLanguage, ReportStatus
 
@@ -197,7 +200,7 @@ def request_cycle_region_reports(
 def enqueue(report_pk: int, task_id: str) -> bool:
     """Hand the job to the broker. A broker outage is logged, not raised: the job stays queued
     with ``enqueued_at`` empty and the periodic sweep sends it again."""
-    from reports.tasks import render_report
+    from reports.tasks import render_report  # here, not at the top: reports.tasks imports this
 
     try:
         render_report.apply_async(args=[report_pk], task_id=task_id)
@@ -320,8 +323,6 @@ def render(*, report_pk: int, task_id: str, retry: bool = False) -> str:
     """
     from django.db import InterfaceError, OperationalError
 
-    from reports import rendering
-
     if not claim(report_pk=report_pk, task_id=task_id, retry=retry):
         return "skipped"
     try:
@@ -330,9 +331,9 @@ def render(*, report_pk: int, task_id: str, retry: bool = False) -> str:
         ).get(pk=report_pk)
         context: RegionReport | NationalReport
         if report.kind == ReportKind.REGION:
-            context = selectors.region_report_context(report)
+            context = region_report_context(report)
         else:
-            context = selectors.national_report_context(report)
+            context = national_report_context(report)
         _progress(report_pk, task_id, 25)
         html = rendering.render_html(report.kind, context)
         _progress(report_pk, task_id, 40)

@@ -8,6 +8,8 @@ from celery import shared_task
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
+from reports import services
+
 logger = logging.getLogger(__name__)
 
 TRANSIENT_DATABASE_ERRORS = (OperationalError, InterfaceError)
@@ -29,8 +31,6 @@ def render_report(self, report_id: int) -> str:  # type: ignore[no-untyped-def]
     A lost database connection is retried with backoff (2, 4, 8 … s); after the last retry the
     job is marked failed if the database lets us, else the sweep takes it back later.
     """
-    from reports import services
-
     task_id = self.request.id or ""
     try:
         return services.render(
@@ -51,8 +51,6 @@ def render_report(self, report_id: int) -> str:  # type: ignore[no-untyped-def]
 @shared_task(name="reports.tasks.sweep_reports", acks_late=True)
 def sweep_reports() -> dict[str, int]:
     """Re-send queued report jobs that never reached a worker, and take back abandoned ones."""
-    from reports import services
-
     result = services.sweep()
     return {"resent": result.resent, "requeued": result.requeued, "failed": result.failed}
 
@@ -60,6 +58,4 @@ def sweep_reports() -> dict[str, int]:
 @shared_task(name="reports.tasks.clean_old_report_files", acks_late=True)
 def clean_old_report_files() -> int:
     """Delete report files past their retention period (the rows stay)."""
-    from reports import services
-
     return services.clean_old_files()

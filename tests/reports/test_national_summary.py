@@ -93,13 +93,14 @@ def test_an_unknown_cycle_is_404(api: Any, cast: Any) -> None:
 def test_national_context_reads_in_a_handful_of_queries(
     scenario: Scenario, cast: Any, django_assert_max_num_queries: Any
 ) -> None:
-    from reports import selectors, services
+    from reports import services
+    from reports.context.national import national_report_context
 
     requested = services.request_national_report(
         user=cast.reviewer, cycle=scenario.assessment.cycle, language="id"
     )
     report = Report.objects.select_related("cycle__framework").get(pk=requested.report.pk)
     with django_assert_max_num_queries(5):
-        context = selectors.national_report_context(report)
+        context = national_report_context(report)
     assert [row.code for row in context.ranking] == ["73.71", "35.10"]
     assert len(context.pilots) == 4

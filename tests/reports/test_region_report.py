@@ -204,7 +204,8 @@ def test_report_status_reads_in_constant_queries(
 def test_region_report_context_reads_in_a_handful_of_queries(
     scenario: Scenario, django_assert_max_num_queries: Any
 ) -> None:
-    from reports import selectors, services
+    from reports import services
+    from reports.context.region import region_report_context
 
     requested = services.request_region_report(
         user=scenario.assessment.created_by or _anonymous(),
@@ -215,7 +216,7 @@ def test_region_report_context_reads_in_a_handful_of_queries(
         "assessment__region", "assessment__cycle__framework", "cycle__framework"
     ).get(pk=requested.report.pk)
     with django_assert_max_num_queries(10):
-        context = selectors.region_report_context(report)
+        context = region_report_context(report)
     assert len([i for e in context.elements for th in e.themes for i in th.indicators]) == len(
         scenario.indicators
     )

@@ -1,7 +1,8 @@
 """The plain context of each report: dataclasses of strings and numbers, no ORM objects.
 
-The selectors fill these from the database; the templates only read them. A report's HTML is a
-function of its context alone, so the HTML step can be tested (and re-run) without a database.
+The builders of this package (``region``, ``national``) fill these from the database; the
+templates only read them. A report's HTML is a function of its context alone, so the HTML step
+can be tested (and re-run) without a database.
 """
 
 from __future__ import annotations
