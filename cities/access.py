@@ -14,12 +14,13 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
-from django.core.exceptions import PermissionDenied
 from django.db import connections
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
+from cities import errors
 from cities.models import MINISTRY_ROLES, Membership, Region, Role
 
 AnyUser = User | AnonymousUser
@@ -277,9 +278,7 @@ def can(user: AnyUser, action: str, region: Region | None = None) -> bool:
 def require(user: AnyUser, action: str, region: Region | None = None) -> None:
     """Refuse (403) unless :func:`can` allows ``action`` on ``region``."""
     if not can(user, action, region):
-        raise PermissionDenied(
-            "Peran Anda tidak mengizinkan tindakan ini. / Your role does not allow this action."
-        )
+        raise errors.Forbidden(_("Peran Anda tidak mengizinkan tindakan ini."))
 
 
 def reviewers_in_scope(region: Region) -> list[User]:

@@ -14,15 +14,9 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from cities import errors
+from config.middleware import UNSTORABLE_INPUT
 
 logger = logging.getLogger(__name__)
-
-#: What a client is told when the database refuses a value (a NUL byte in a text, a number out
-#: of range) that no validation caught: bad input, never a 500.
-UNSTORABLE_INPUT = (
-    "Masukan berisi karakter atau nilai yang tidak dapat disimpan (mis. bita NUL). / "
-    "The input holds a character or value that cannot be stored (e.g. a NUL byte)."
-)
 
 
 class Conflict(exceptions.APIException):

@@ -9,11 +9,21 @@ import uuid
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, DataError, InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+
+from cities import errors
 
 request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
 logger = logging.getLogger("maturasi.requests")
+
+#: What a client is told when the database refuses a value (a NUL byte in a text, a number out
+#: of range) that no validation caught: bad input, never a 500.
+UNSTORABLE_INPUT = (
+    "Masukan berisi karakter atau nilai yang tidak dapat disimpan (mis. bita NUL). / "
+    "The input holds a character or value that cannot be stored (e.g. a NUL byte)."
+)
 
 
 class RequestIdFilter(logging.Filter):
@@ -95,6 +105,25 @@ class SecurityHeadersMiddleware:
         return response
 
 
+class DomainErrorMiddleware:
+    """A page whose service refuses with "not found" or "forbidden" (:mod:`cities.errors`)
+    answers with the 404 or 403 page, as a scoped lookup or a refused role does; conflicts and
+    invalid input are the views' to show beside the form (:mod:`cities.pages`)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, errors.NotFound):
+            raise Http404(exception.message) from exception
+        if isinstance(exception, errors.Forbidden):
+            raise PermissionDenied(exception.message) from exception
+        return None
+
+
 class DatabaseUnavailableMiddleware:
     """A request that meets a lost database connection gets a 503, never a stack trace; a value
     the database refuses (a NUL byte in a query string) a 400."""
@@ -107,8 +136,6 @@ class DatabaseUnavailableMiddleware:
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if isinstance(exception, DataError):
-            from config.api import UNSTORABLE_INPUT
-
             logger.warning("the database refused a value: %s", exception.__class__.__name__)
             return HttpResponseBadRequest(
                 UNSTORABLE_INPUT, content_type="text/plain; charset=utf-8"

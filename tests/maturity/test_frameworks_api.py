@@ -62,9 +62,15 @@ def test_the_language_chosen_with_the_switch_gives_english_titles(api):
     assert response.json()["results"][0]["title"] == default_framework().title_en
 
 
-def test_a_browser_set_to_english_still_gets_indonesian_titles(api):
+def test_a_client_asking_for_english_by_accept_language_gets_english_titles(api):
     response = api.observer.get(LIST, HTTP_ACCEPT_LANGUAGE="en")
-    assert response.json()["results"][0]["title"] == default_framework().title_id
+    assert response.json()["results"][0]["title"] == default_framework().title_en
+
+
+def test_titles_are_indonesian_unless_english_is_asked_for(api):
+    for accepted in ("", "id", "fr-FR,fr;q=0.9", "*"):
+        response = api.observer.get(LIST, HTTP_ACCEPT_LANGUAGE=accepted)
+        assert response.json()["results"][0]["title"] == default_framework().title_id
 
 
 def test_anonymous_callers_are_asked_to_sign_in(api):

@@ -13,11 +13,25 @@ from rest_framework.authtoken.models import Token
 from tests.factories import PASSWORD
 
 
-def test_sign_in_page_is_in_indonesian_by_default_whatever_the_browser_says():
+def test_sign_in_page_is_in_indonesian_by_default():
+    for accepted in ("", "id-ID,id;q=0.9,en;q=0.8", "fr-FR,fr;q=0.9"):
+        response = Client().get("/accounts/login/", HTTP_ACCEPT_LANGUAGE=accepted)
+        assert response.status_code == 200
+        assert '<html lang="id">' in response.content.decode()
+        assert "Lupa kata sandi?" in response.content.decode()
+
+
+def test_a_browser_asking_for_english_gets_english_pages():
     response = Client().get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
-    assert response.status_code == 200
-    assert '<html lang="id">' in response.content.decode()
-    assert "Lupa kata sandi?" in response.content.decode()
+    assert '<html lang="en">' in response.content.decode()
+    assert "Forgot your password?" in response.content.decode()
+
+
+def test_lang_in_the_query_overrides_the_switch_and_the_browser():
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/login/"})
+    html = client.get("/accounts/login/?lang=id").content.decode()
+    assert '<html lang="id">' in html
 
 
 def test_language_switch_turns_the_pages_english():

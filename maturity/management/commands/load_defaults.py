@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from cities.services import load_regions
+from maturity.frameworks.services import load_default_framework
 
 
 class Command(BaseCommand):
@@ -14,8 +15,6 @@ class Command(BaseCommand):
             f"Wilayah / regions: {result.created} baru/created, "
             f"{result.updated} diperbarui/updated, {result.unchanged} tetap/unchanged"
         )
-        from maturity.frameworks.services import load_default_framework
-
         framework, created = load_default_framework()
         state = "dimuat/loaded" if created else "sudah ada/already present"
         self.stdout.write(f"Kerangka / framework {framework.code} {framework.version}: {state}")
