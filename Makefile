@@ -7,7 +7,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 DEV_STAMP := $(STAMP)-dev
 
-.PHONY: run test lint system-deps browser-deps venv dev-venv migrate defaults clean
+.PHONY: run test lint imports system-deps browser-deps venv dev-venv migrate defaults clean
 
 run: venv system-deps
 	$(PY) manage.py migrate --noinput
@@ -24,6 +24,11 @@ lint: dev-venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy config cities maturity reports operations
+	$(VENV)/bin/lint-imports
+
+# The import contracts alone (pyproject.toml, docs/ARCHITECTURE.md).
+imports: dev-venv
+	$(VENV)/bin/lint-imports
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
