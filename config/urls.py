@@ -14,6 +14,7 @@ api_v1 = [
     path("", include("maturity.scores.api")),
     path("", include("maturity.exchange.api")),
     path("", include("maturity.programmes.api")),
+    path("", include("maturity.progress.api")),
     path("", include("reports.api_urls")),
 ]
 

@@ -183,6 +183,9 @@ MATRIX: list[Rule] = [
     api("GET", f"{A_}/history/", READERS, on="assessment"),
     api("GET", f"{A_}/score/", READERS, on="assessment"),
     api("GET", "api/v1/cycles/<int:pk>/scores/", MINISTRY, on="cycle"),
+    # Progress across cycles and the roadmap (409 while an assessment has no score yet)
+    api("GET", "api/v1/regions/<str:code>/progress/", READERS, on="region_progress"),
+    api("GET", f"{A_}/roadmap/", READERS, on="assessment", ok=frozenset({200, 409})),
     # Programmes (a region's own; shared ones are readable by all, tested in tests/maturity)
     api("GET", "api/v1/programmes/", SIGNED_IN, lists="programme"),
     api("POST", "api/v1/programmes/", EDITORS, on="region", body=_programme_in),
@@ -317,6 +320,7 @@ KINDS: dict[str | None, Kind] = {
     "report": Kind(lambda w, s: {"pk": s.report.pk}),
     "programme": Kind(lambda w, s: {"pk": s.programme.pk, "fid": s.programme_file.pk}),
     "region": Kind(lambda w, s: {"code": s.region.code}, scoped=False),
+    "region_progress": Kind(lambda w, s: {"code": s.region.code}),
     "region_in_scope": Kind(lambda w, s: {"cycle_id": w.cycle.pk, "region_code": s.region.code}),
     "cycle": Kind(
         lambda w, s: {"pk": w.cycle.pk, "cycle_id": w.cycle.pk}, regional=False, scoped=False

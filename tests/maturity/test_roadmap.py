@@ -26,7 +26,9 @@ KINDS = ("quantitative", "rubric", "binary")
 def tracks(draw: st.DrawFn) -> tuple[FrameworkRules, dict[str, int | None]]:
     """A framework of up to five indicators and one track's levels on it."""
     element_count = draw(st.integers(1, 2))
-    elements = [ElementRule(f"E{e}", Decimal(draw(st.integers(1, 3)))) for e in range(element_count)]
+    elements = [
+        ElementRule(f"E{e}", Decimal(draw(st.integers(1, 3)))) for e in range(element_count)
+    ]
     themes = []
     indicators = []
     levels: dict[str, int | None] = {}

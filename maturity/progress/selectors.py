@@ -1,0 +1,256 @@
+"""A region's progress across cycles: its index and level each year, the change since the
+previous cycle, and its rank among the approved assessments of the cycle.
+
+Ranks are by verified index among approved assessments: provinces among provinces, kabupaten
+and kota together among kabupaten and kota, nationally and within their province; ties share the
+better rank (1, 2, 2, 4). Across framework versions the index, level and element scores compare
+as they are; indicators compare through the new version's ``continues`` crosswalk.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import OuterRef, QuerySet, Subquery
+
+from cities.models import Region, RegionKind
+from maturity.assessments.models import Assessment, AssessmentStatus
+from maturity.assessments.services.carryover import continuing_indicators
+from maturity.scores.inputs import SCORED_STATUSES
+from maturity.scores.models import ScoreSnapshot, ScoreTrack
+from maturity.scores.selectors import latest_snapshots, with_latest_snapshot_ids
+
+
+@dataclass(frozen=True)
+class Rank:
+    """A region's place by verified index (1 is the highest) and how many were ranked."""
+
+    national: int
+    national_of: int
+    province: int | None
+    province_of: int | None
+
+    def to_dict(self) -> dict[str, int | None]:
+        return {
+            "national": self.national,
+            "national_of": self.national_of,
+            "province": self.province,
+            "province_of": self.province_of,
+        }
+
+
+def competition_ranks(values: Mapping[int, Decimal]) -> dict[int, int]:
+    """Rank keys by value, highest first; equal values share the better rank (1, 2, 2, 4)."""
+    ordered = sorted(values.values(), reverse=True)
+    first_place: dict[Decimal, int] = {}
+    for place, value in enumerate(ordered, start=1):
+        first_place.setdefault(value, place)
+    return {key: first_place[value] for key, value in values.items()}
+
+
+def _ranked_group(kind: str) -> str:
+    return "province" if kind == RegionKind.PROVINCE else "local"
+
+
+def _latest_verified_index() -> Subquery:
+    snapshots = ScoreSnapshot.objects.filter(
+        assessment_id=OuterRef("pk"), track=ScoreTrack.VERIFIED, provisional=False
+    )
+    return Subquery(snapshots.order_by("-computed_at", "-id").values("index")[:1])
+
+
+def cycle_ranks(cycle_ids: Iterable[int]) -> dict[int, dict[int, Rank]]:
+    """Cycle id → region id → :class:`Rank`, for every approved assessment with a verified index
+    in those cycles: one query however many regions and cycles."""
+    indexes = list(
+        Assessment.objects.filter(cycle_id__in=list(cycle_ids), status=AssessmentStatus.APPROVED)
+        .annotate(verified_index=_latest_verified_index())
+        .filter(verified_index__isnull=False)
+        .values_list(
+            "cycle_id", "region_id", "region__kind", "region__province_code", "verified_index"
+        )
+    )
+    national: dict[tuple[int, str], dict[int, Decimal]] = defaultdict(dict)
+    in_province: dict[tuple[int, str], dict[int, Decimal]] = defaultdict(dict)
+    for cycle_id, region_id, kind, province_code, index in indexes:
+        group = _ranked_group(kind)
+        national[(cycle_id, group)][region_id] = index
+        if group == "local":
+            in_province[(cycle_id, province_code)][region_id] = index
+    province_of_region = {
+        (cycle_id, region_id): (cycle_id, province_code)
+        for cycle_id, region_id, kind, province_code, _ in indexes
+        if _ranked_group(kind) == "local"
+    }
+    result: dict[int, dict[int, Rank]] = defaultdict(dict)
+    province_places = {key: competition_ranks(values) for key, values in in_province.items()}
+    for (cycle_id, _group), values in national.items():
+        places = competition_ranks(values)
+        for region_id, place in places.items():
+            province_key = province_of_region.get((cycle_id, region_id))
+            if province_key is not None:
+                province_place: int | None = province_places[province_key][region_id]
+                province_count: int | None = len(in_province[province_key])
+            else:
+                province_place = province_count = None
+            result[cycle_id][region_id] = Rank(place, len(values), province_place, province_count)
+    return result
+
+
+@dataclass(frozen=True)
+class CycleScore:
+    """One cycle of a region: its scored assessment and latest snapshots."""
+
+    assessment: Assessment
+    self: dict[str, Any] | None
+    verified: dict[str, Any] | None
+
+    @property
+    def approved(self) -> bool:
+        return self.assessment.status == AssessmentStatus.APPROVED and self.verified is not None
+
+
+def scored_cycles(region: Region) -> list[CycleScore]:
+    """The region's assessments that have a self score, newest cycle first (year, then id)."""
+    assessments: QuerySet[Assessment] = with_latest_snapshot_ids(
+        Assessment.objects.filter(region=region, status__in=SCORED_STATUSES)
+        .select_related("cycle", "cycle__framework")
+        .order_by("-cycle__year", "-cycle_id")
+    )
+    listed = list(assessments)
+    latest = latest_snapshots(listed)
+    scored = []
+    for assessment in listed:
+        snapshots = latest[assessment.pk]
+        if snapshots.self is None:
+            continue
+        verified = snapshots.verified.result.get("verified") if snapshots.verified else None
+        if assessment.status != AssessmentStatus.APPROVED:
+            verified = None
+        scored.append(CycleScore(assessment, snapshots.self.result.get("self"), verified))
+    return scored
+
+
+def previous_of(scored: list[CycleScore], position: int) -> CycleScore | None:
+    """The region's latest cycle of an earlier year with a score."""
+    year = scored[position].assessment.cycle.year
+    for earlier in scored[position + 1 :]:
+        if earlier.assessment.cycle.year < year:
+            return earlier
+    return None
+
+
+def _signed(value: Decimal) -> str:
+    return format(value.quantize(Decimal("0.01")), "f")
+
+
+def _decimal(text: Any) -> Decimal | None:
+    return None if text is None else Decimal(str(text))
+
+
+def _track_pair(current: CycleScore, previous: CycleScore) -> tuple[str, Any, Any]:
+    if current.approved and previous.approved:
+        return ScoreTrack.VERIFIED, current.verified, previous.verified
+    return ScoreTrack.SELF, current.self, previous.self
+
+
+def change_between(current: CycleScore, previous: CycleScore | None) -> dict[str, Any] | None:
+    """The change of index and level on the same track (verified where both are approved)."""
+    if previous is None:
+        return None
+    track, now, then = _track_pair(current, previous)
+    now_index, then_index = _decimal(now.get("index")), _decimal(then.get("index"))
+    if now_index is None or then_index is None:
+        return None
+    return {
+        "track": str(track),
+        "index": _signed(now_index - then_index),
+        "level": (now.get("level") or 0) - (then.get("level") or 0),
+        "previous_cycle": previous.assessment.cycle_id,
+    }
+
+
+def element_changes(current: CycleScore, previous: CycleScore | None) -> list[dict[str, Any]]:
+    """Each element's score on the compared track, and its change where both years have it."""
+    if previous is None:
+        track_now = current.verified if current.approved else current.self
+        return [
+            {"code": item["code"], "score": item["score"], "change": None}
+            for item in (track_now or {}).get("elements", ())
+        ]
+    _, now, then = _track_pair(current, previous)
+    before = {item["code"]: _decimal(item["score"]) for item in then.get("elements", ())}
+    elements = []
+    for item in now.get("elements", ()):
+        score, earlier = _decimal(item["score"]), before.get(item["code"])
+        change = None if score is None or earlier is None else _signed(score - earlier)
+        elements.append({"code": item["code"], "score": item["score"], "change": change})
+    return elements
+
+
+def indicator_changes(
+    current: CycleScore, previous: CycleScore | None, crosswalk: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """Indicators whose level moved, each compared with the one it continues."""
+    if previous is None:
+        return []
+    _, now, then = _track_pair(current, previous)
+    before = {item["code"]: item["level"] for item in then.get("indicators", ())}
+    changed = []
+    for item in now.get("indicators", ()):
+        earlier_code = crosswalk.get(item["code"])
+        if earlier_code is None or earlier_code not in before:
+            continue
+        if before[earlier_code] != item["level"]:
+            changed.append(
+                {"indicator": item["code"], "from": before[earlier_code], "to": item["level"]}
+            )
+    return changed
+
+
+def _summary(track: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    if track is None:
+        return None
+    return {"index": track.get("index"), "level": track.get("level")}
+
+
+def region_progress(region: Region) -> list[dict[str, Any]]:
+    """The region's progress entries (API: ``GET /api/v1/regions/{code}/progress/``)."""
+    scored = scored_cycles(region)
+    ranks = cycle_ranks({entry.assessment.cycle_id for entry in scored})
+    entries = []
+    for position, current in enumerate(scored):
+        previous = previous_of(scored, position)
+        cycle = current.assessment.cycle
+        framework = cycle.framework
+        crosswalk = (
+            continuing_indicators(
+                previous_framework_id=previous.assessment.cycle.framework_id,
+                framework_id=framework.pk,
+            )
+            if previous is not None
+            else {}
+        )
+        rank = ranks.get(cycle.pk, {}).get(region.pk) if current.approved else None
+        entries.append(
+            {
+                "cycle": cycle.pk,
+                "name": cycle.name,
+                "year": cycle.year,
+                "framework": {"code": framework.code, "version": framework.version},
+                "framework_changed": previous is not None
+                and previous.assessment.cycle.framework_id != framework.pk,
+                "status": current.assessment.status,
+                "self": _summary(current.self),
+                "verified": _summary(current.verified),
+                "change": change_between(current, previous),
+                "rank": rank.to_dict() if rank is not None else None,
+                "elements": element_changes(current, previous),
+                "indicators_changed": indicator_changes(current, previous, crosswalk),
+            }
+        )
+    return entries
