@@ -21,6 +21,7 @@ from maturity.programmes.models import (
     ProgrammeFile,
     programme_upload_to,
 )
+from maturity.progress.models import PlannedStep
 from maturity.scores.models import ScoreSnapshot
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "Evidence",
     "Framework",
     "HistoryEntry",
+    "PlannedStep",
     "Indicator",
     "Programme",
     "ProgrammeFile",

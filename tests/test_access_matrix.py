@@ -26,6 +26,7 @@ region's.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import re
@@ -125,6 +126,11 @@ def _programme_in(world: World, side: Side) -> dict[str, Any]:
     return {"region": side.region.code, "name": "Program baru", "element_code": "E1"}
 
 
+def _plan(world: World, side: Side) -> dict[str, Any]:
+    step = {"indicator": "I-1", "to_level": 5, "agency": "Diskominfo", "due_on": "2099-01-31"}
+    return {"cycle": world.cycle.pk, "steps": [step]}
+
+
 def _citation(world: World, side: Side) -> dict[str, Any]:
     return {"programme": side.programme.pk, "indicator": "I-1"}
 
@@ -185,6 +191,9 @@ MATRIX: list[Rule] = [
     api("GET", "api/v1/cycles/<int:pk>/scores/", MINISTRY, on="cycle"),
     # Progress across cycles and the roadmap (409 while an assessment has no score yet)
     api("GET", "api/v1/regions/<str:code>/progress/", READERS, on="region_progress"),
+    api("GET", "api/v1/regions/<str:code>/plan/", READERS, on="region_progress"),
+    api("POST", "api/v1/regions/<str:code>/plan/", {CSCO}, on="region_progress", body=_plan),
+    api("DELETE", "api/v1/regions/<str:code>/plan/<int:step_id>/", {CSCO}, on="region_progress"),
     api("GET", f"{A_}/roadmap/", READERS, on="assessment", ok=frozenset({200, 409})),
     # Programmes (a region's own; shared ones are readable by all, tested in tests/maturity)
     api("GET", "api/v1/programmes/", SIGNED_IN, lists="programme"),
@@ -287,6 +296,7 @@ class Side:
     report: Any = None
     programme: Any = None
     programme_file: Any = None
+    planned_step: Any = None
     user: Any = None
 
 
@@ -320,7 +330,7 @@ KINDS: dict[str | None, Kind] = {
     "report": Kind(lambda w, s: {"pk": s.report.pk}),
     "programme": Kind(lambda w, s: {"pk": s.programme.pk, "fid": s.programme_file.pk}),
     "region": Kind(lambda w, s: {"code": s.region.code}, scoped=False),
-    "region_progress": Kind(lambda w, s: {"code": s.region.code}),
+    "region_progress": Kind(lambda w, s: {"code": s.region.code, "step_id": s.planned_step.pk}),
     "region_in_scope": Kind(lambda w, s: {"cycle_id": w.cycle.pk, "region_code": s.region.code}),
     "cycle": Kind(
         lambda w, s: {"pk": w.cycle.pk, "cycle_id": w.cycle.pk}, regional=False, scoped=False
@@ -361,6 +371,7 @@ def build_world(cast: Any) -> World:
     from maturity.assessments.models import Answer, Assessment, Evidence, HistoryEntry, Review
     from maturity.frameworks.models import Indicator
     from maturity.programmes.models import Programme, ProgrammeFile
+    from maturity.progress.models import PlannedStep
     from reports.models import ReportKind
 
     framework = make_small_framework(code="matrix")
@@ -428,6 +439,14 @@ def build_world(cast: Any) -> World:
         )
         side.programme_file.file.save("lampiran.pdf", ContentFile(TINY_PDF), save=False)
         side.programme_file.save()
+        side.planned_step = PlannedStep.objects.create(
+            region=region,
+            cycle=cycle,
+            indicator_code="I-1",
+            to_level=4,
+            agency=f"{marker} OPD",
+            due_on=timezone.localdate() + datetime.timedelta(days=90),
+        )
         side.report = _report(
             kind=ReportKind.REGION,
             assessment=side.assessment,

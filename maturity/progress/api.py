@@ -1,4 +1,5 @@
-"""API v1: a region's progress across cycles, and an assessment's roadmap to the next levels.
+"""API v1: a region's progress across cycles, its improvement plan, and an assessment's roadmap
+to the next levels.
 
 Both are scoped like the region's assessments: a region or assessment outside the caller's
 scope is not found (404).
@@ -10,7 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers
+from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -18,7 +19,8 @@ from rest_framework.views import APIView
 from cities import access, errors, pages
 from cities.models import Region
 from maturity.assessments.selectors import assessments_for
-from maturity.progress import roadmap, selectors
+from maturity.cycles.models import AssessmentCycle
+from maturity.progress import roadmap, selectors, services
 
 # --- Output serializers ---------------------------------------------------------------------
 
@@ -64,6 +66,19 @@ class IndicatorChangeOutput(serializers.Serializer):
         return fields
 
 
+class PlannedStepOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    cycle = serializers.IntegerField(help_text="The cycle whose results the step builds on.")
+    indicator = serializers.CharField()
+    to_level = serializers.IntegerField()
+    agency = serializers.CharField(help_text="The regional agency (OPD) in charge.")
+    due_on = serializers.DateField()
+    note = serializers.CharField(allow_blank=True)
+    met = serializers.BooleanField(
+        allow_null=True, help_text="In the next cycle's progress: whether the level was reached."
+    )
+
+
 class ProgressEntryOutput(serializers.Serializer):
     cycle = serializers.IntegerField()
     name = serializers.CharField()
@@ -77,6 +92,7 @@ class ProgressEntryOutput(serializers.Serializer):
     rank = RankOutput(allow_null=True)
     elements = ElementChangeOutput(many=True)
     indicators_changed = IndicatorChangeOutput(many=True)
+    planned_steps = PlannedStepOutput(many=True)
 
 
 class PeerProgrammeOutput(serializers.Serializer):
@@ -119,6 +135,21 @@ class RoadmapOutput(serializers.Serializer):
 # --- Input serializers ----------------------------------------------------------------------
 
 
+class PlannedStepInput(serializers.Serializer):
+    indicator = serializers.CharField()
+    to_level = serializers.IntegerField()
+    agency = serializers.CharField()
+    due_on = serializers.DateField()
+    note = serializers.CharField(required=False, allow_blank=True)
+
+
+class PlanInput(serializers.Serializer):
+    """Checked by the service, which names every problem by its path (``steps[0].agency``)."""
+
+    cycle = serializers.IntegerField()
+    steps = PlannedStepInput(many=True)
+
+
 class RoadmapQueryInput(serializers.Serializer):
     track = serializers.ChoiceField(choices=roadmap.TRACKS, required=False)
 
@@ -129,10 +160,49 @@ class RoadmapQueryInput(serializers.Serializer):
 class RegionProgressView(APIView):
     @extend_schema(responses=ProgressEntryOutput(many=True))
     def get(self, request: Request, code: str) -> Response:
-        region = Region.objects.filter(code=code).first()
-        if region is None or not access.may_read_region(request.user, region):
-            raise errors.NotFound(_("Wilayah tidak ditemukan."))
-        return Response(selectors.region_progress(region))
+        return Response(selectors.region_progress(_readable_region(request, code)))
+
+
+def _readable_region(request: Request, code: str) -> Region:
+    region = Region.objects.filter(code=code).first()
+    if region is None or not access.may_read_region(request.user, region):
+        raise errors.NotFound(_("Wilayah tidak ditemukan."))
+    return region
+
+
+class RegionPlanView(APIView):
+    @extend_schema(responses=PlannedStepOutput(many=True))
+    def get(self, request: Request, code: str) -> Response:
+        region = _readable_region(request, code)
+        return Response([selectors.planned_step_payload(s) for s in selectors.plan_of(region)])
+
+    @extend_schema(request=PlanInput, responses={201: PlannedStepOutput(many=True)})
+    def post(self, request: Request, code: str) -> Response:
+        region = _readable_region(request, code)
+        body = request.data if isinstance(request.data, dict) else {}
+        cycle_id = body.get("cycle")
+        cycle = (
+            AssessmentCycle.objects.filter(pk=cycle_id).first()
+            if isinstance(cycle_id, int) and not isinstance(cycle_id, bool)
+            else None
+        )
+        if cycle is None:
+            raise errors.Invalid({"cycle": [_("Siklus tidak ditemukan.")]})
+        saved = services.add_planned_steps(
+            user=request.user, region=region, cycle=cycle, steps=body.get("steps")
+        )
+        return Response(
+            [selectors.planned_step_payload(s) for s in saved], status=status.HTTP_201_CREATED
+        )
+
+
+class RegionPlanStepView(APIView):
+    @extend_schema(responses={204: None})
+    def delete(self, request: Request, code: str, step_id: int) -> Response:
+        region = _readable_region(request, code)
+        step = get_object_or_404(selectors.plan_of(region), pk=step_id)
+        services.delete_planned_step(user=request.user, step=step)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class AssessmentRoadmapView(APIView):
@@ -152,6 +222,12 @@ class AssessmentRoadmapView(APIView):
 
 
 urlpatterns = [
+    path("regions/<str:code>/plan/", RegionPlanView.as_view(), name="api-region-plan"),
+    path(
+        "regions/<str:code>/plan/<int:step_id>/",
+        RegionPlanStepView.as_view(),
+        name="api-region-plan-step",
+    ),
     path(
         "regions/<str:code>/progress/",
         RegionProgressView.as_view(),

@@ -20,6 +20,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from cities.models import Region, RegionKind
 from maturity.assessments.models import Assessment, AssessmentStatus
 from maturity.assessments.services.carryover import continuing_indicators
+from maturity.progress.models import PlannedStep
 from maturity.scores.inputs import SCORED_STATUSES
 from maturity.scores.models import ScoreSnapshot, ScoreTrack
 from maturity.scores.selectors import latest_snapshots, with_latest_snapshot_ids
@@ -212,6 +213,46 @@ def indicator_changes(
     return changed
 
 
+def plan_of(region: Region) -> QuerySet[PlannedStep]:
+    """The region's planned steps, newest cycle first, by due date."""
+    return PlannedStep.objects.filter(region=region).select_related("cycle")
+
+
+def planned_step_payload(step: PlannedStep, met: bool | None = None) -> dict[str, Any]:
+    return {
+        "id": step.pk,
+        "cycle": step.cycle_id,
+        "indicator": step.indicator_code,
+        "to_level": step.to_level,
+        "agency": step.agency,
+        "due_on": step.due_on.isoformat(),
+        "note": step.note,
+        "met": met,
+    }
+
+
+def steps_met(
+    steps: Iterable[PlannedStep],
+    current: CycleScore,
+    previous: CycleScore,
+    crosswalk: Mapping[str, str],
+) -> list[dict[str, Any]]:
+    """The steps planned after ``previous``, each with whether ``current`` met it: the
+    indicator (through the crosswalk) reached its level on the compared track; None where the
+    indicator no longer exists."""
+    _, now, _then = _track_pair(current, previous)
+    levels = {item["code"]: item["level"] for item in now.get("indicators", ())}
+    new_code = {old: new for new, old in crosswalk.items()}
+    result = []
+    for step in steps:
+        code = new_code.get(step.indicator_code)
+        met = None
+        if code is not None and code in levels:
+            met = (levels[code] or 0) >= step.to_level
+        result.append(planned_step_payload(step, met))
+    return result
+
+
 def _summary(track: Mapping[str, Any] | None) -> dict[str, Any] | None:
     if track is None:
         return None
@@ -222,6 +263,9 @@ def region_progress(region: Region) -> list[dict[str, Any]]:
     """The region's progress entries (API: ``GET /api/v1/regions/{code}/progress/``)."""
     scored = scored_cycles(region)
     ranks = cycle_ranks({entry.assessment.cycle_id for entry in scored})
+    planned: dict[int, list[PlannedStep]] = defaultdict(list)
+    for step in plan_of(region):
+        planned[step.cycle_id].append(step)
     entries = []
     for position, current in enumerate(scored):
         previous = previous_of(scored, position)
@@ -251,6 +295,11 @@ def region_progress(region: Region) -> list[dict[str, Any]]:
                 "rank": rank.to_dict() if rank is not None else None,
                 "elements": element_changes(current, previous),
                 "indicators_changed": indicator_changes(current, previous, crosswalk),
+                "planned_steps": steps_met(
+                    planned.get(previous.assessment.cycle_id, ()), current, previous, crosswalk
+                )
+                if previous is not None
+                else [],
             }
         )
     return entries

@@ -253,3 +253,91 @@ def test_a_region_at_the_top_level_has_no_target(api):
     framework = small_framework()
     top = scored(cycle_of(framework, 2026), REGION_A, 5)
     assert roadmap(api.csco_a, top).json()["targets"] == []
+
+
+# --- The improvement plan -----------------------------------------------------------------------
+
+
+def plan_url(region: str = REGION_A) -> str:
+    return f"/api/v1/regions/{region}/plan/"
+
+
+def two_steps(framework: Framework) -> list[dict[str, Any]]:
+    first, second = Indicator.objects.filter(framework=framework).order_by("position")[:2]
+    return [
+        {"indicator": first.code, "to_level": 4, "agency": "Dinas Kominfo", "due_on": "2099-06-30"},
+        {"indicator": second.code, "to_level": 5, "agency": "Bappeda", "due_on": "2099-09-30"},
+    ]
+
+
+def test_a_csco_adopts_steps_and_the_next_cycle_says_which_were_met(api):
+    framework = small_framework()
+    last_year, this_year = cycle_of(framework, 2025), cycle_of(framework, 2026)
+    scored(last_year, REGION_A, 3)
+    steps = two_steps(framework)
+    created = api.csco_a.post(plan_url(), {"cycle": last_year.pk, "steps": steps}, format="json")
+    assert created.status_code == 201
+    assert [(s["indicator"], s["to_level"], s["agency"]) for s in created.json()] == [
+        (steps[0]["indicator"], 4, "Dinas Kominfo"),
+        (steps[1]["indicator"], 5, "Bappeda"),
+    ]
+    for role in ("csco_a", "contributor_a", "reviewer", "observer", "admin"):
+        listed = api[role].get(plan_url())
+        assert listed.status_code == 200 and len(listed.json()) == 2
+    assert api.csco_b.get(plan_url()).status_code == 404
+
+    scored(this_year, REGION_A, 4)  # every indicator at 4: the first step met, the second not
+    entry = progress(api.csco_a).json()[0]
+    assert [(s["indicator"], s["met"]) for s in entry["planned_steps"]] == [
+        (steps[0]["indicator"], True),
+        (steps[1]["indicator"], False),
+    ]
+
+
+def test_a_bad_plan_names_every_problem_and_saves_nothing(api):
+    framework = small_framework()
+    cycle = cycle_of(framework, 2025)
+    scored(cycle, REGION_A, 3)
+    steps = [
+        {"indicator": "TIDAK-ADA", "to_level": 7, "agency": " ", "due_on": "2001-01-01"},
+        {"indicator": two_steps(framework)[0]["indicator"], "to_level": 4, "agency": "Dinas"},
+    ]
+    response = api.csco_a.post(plan_url(), {"cycle": cycle.pk, "steps": steps}, format="json")
+    assert response.status_code == 400
+    body = response.json()
+    assert {
+        "steps[0].indicator",
+        "steps[0].to_level",
+        "steps[0].agency",
+        "steps[0].due_on",
+        "steps[1].due_on",
+    } <= set(body)
+    assert body["code"] == "invalid"
+    assert body["steps[0].agency"] == ["Sebutkan perangkat daerah (OPD) yang bertanggung jawab."]
+    english = api.csco_a.post(
+        plan_url() + "?lang=en", {"cycle": cycle.pk, "steps": steps}, format="json"
+    ).json()
+    assert english["steps[0].agency"] == ["Name the regional agency (OPD) in charge."]
+    assert api.csco_a.get(plan_url()).json() == []
+    no_cycle = api.csco_a.post(plan_url(), {"cycle": 999999, "steps": steps}, format="json")
+    assert no_cycle.status_code == 400 and "cycle" in no_cycle.json()
+    not_assessed = cycle_of(framework, 2024)
+    response = api.csco_a.post(
+        plan_url(), {"cycle": not_assessed.pk, "steps": two_steps(framework)}, format="json"
+    )
+    assert response.status_code == 400 and "cycle" in response.json()
+
+
+def test_only_the_regions_csco_plans_and_removes_steps(api):
+    framework = small_framework()
+    cycle = cycle_of(framework, 2025)
+    scored(cycle, REGION_A, 3)
+    body = {"cycle": cycle.pk, "steps": two_steps(framework)}
+    assert api.contributor_a.post(plan_url(), body, format="json").status_code == 403
+    assert api.reviewer.post(plan_url(), body, format="json").status_code == 403
+    assert api.csco_b.post(plan_url(), body, format="json").status_code == 404
+    step = api.csco_a.post(plan_url(), body, format="json").json()[0]
+    assert api.csco_b.delete(f"{plan_url()}{step['id']}/").status_code == 404
+    assert api.contributor_a.delete(f"{plan_url()}{step['id']}/").status_code == 403
+    assert api.csco_a.delete(f"{plan_url()}{step['id']}/").status_code == 204
+    assert len(api.csco_a.get(plan_url()).json()) == 1
