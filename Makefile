@@ -4,10 +4,14 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
-DEV_STAMP := $(STAMP)-dev
+# Installs repeat: exact versions and hashes from the lock files (`make lock` refreshes them from
+# pyproject.toml's ranges).
+APP_LOCK := requirements/app.txt
+DEV_LOCK := requirements/dev.txt
+STAMP := $(VENV)/.installed-$(shell cat $(APP_LOCK) | sha1sum | cut -c1-12)
+DEV_STAMP := $(VENV)/.installed-dev-$(shell cat $(DEV_LOCK) | sha1sum | cut -c1-12)
 
-.PHONY: run test lint imports system-deps browser-deps venv dev-venv migrate defaults clean
+.PHONY: run test lint imports lock system-deps browser-deps venv dev-venv migrate defaults clean
 
 run: venv system-deps
 	$(PY) manage.py migrate --noinput
@@ -34,16 +38,21 @@ $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): $(PY) pyproject.toml
+$(STAMP): $(PY) $(APP_LOCK)
 	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet .
-	rm -rf build *.egg-info
+	$(PIP) install --quiet --require-hashes --no-deps -r $(APP_LOCK)
 	touch $(STAMP)
 
-$(DEV_STAMP): $(STAMP)
-	$(PIP) install --quiet ".[dev]"
-	rm -rf build *.egg-info
+$(DEV_STAMP): $(STAMP) $(DEV_LOCK)
+	$(PIP) install --quiet --require-hashes --no-deps -r $(DEV_LOCK)
 	touch $(DEV_STAMP)
+
+# Refresh the lock files from pyproject.toml's ranges (the newest versions they allow today).
+lock: dev-venv
+	$(VENV)/bin/uv pip compile pyproject.toml --quiet --python-version 3.11 --generate-hashes \
+		--upgrade -o $(APP_LOCK)
+	$(VENV)/bin/uv pip compile pyproject.toml --quiet --python-version 3.11 --generate-hashes \
+		--upgrade --extra dev -o $(DEV_LOCK)
 
 venv: $(STAMP)
 
