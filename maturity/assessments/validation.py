@@ -269,8 +269,14 @@ def _clean_value(
             errors["value"] = [_("Harus true atau false.")]
             return {}
         return {"value_bool": answer}
+    return _clean_quantity(indicator, data, errors)
 
-    # Quantitative.
+
+def _clean_quantity(
+    indicator: Indicator, data: Mapping[str, Any], errors: dict[str, list[str]]
+) -> dict[str, Any]:
+    """A quantitative value in its unit, agreeing with numerator/denominator when given."""
+    required = _("Nilai wajib diisi untuk jawaban.")
     negative = indicator.allow_negative
     value = _number(data, "value", errors, allow_negative=negative)
     numerator = _number(data, "numerator", errors, allow_negative=negative)
