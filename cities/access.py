@@ -337,3 +337,9 @@ LOCKOUT_MESSAGE = (
     "Terlalu banyak percobaan masuk yang gagal; akun dikunci sementara. Coba lagi nanti. / "
     "Too many failed sign-in attempts; sign-in is locked for a while. Try again later."
 )
+
+
+def may_review_queue(user: AnyUser) -> bool:
+    """Whether the person may open the review queue: a reviewer (who then sees the submitted
+    assessments in their scope) or a superuser."""
+    return has_role(user, Role.REVIEWER) or _is_superuser(user)

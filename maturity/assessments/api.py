@@ -18,7 +18,7 @@ from typing import Any
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, register_converter, reverse
-from django.utils import translation
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import exceptions, serializers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -26,6 +26,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from cities import pages
 from cities.api.pagination import StandardPagination, paginated
 from cities.models import Region
 from maturity.assessments import downloads, selectors, uploads
@@ -38,15 +39,9 @@ from maturity.assessments.services import review as services_review
 from maturity.cycles.models import AssessmentCycle
 
 
-def _msg(indonesian: str, english: str) -> str:
-    return f"{indonesian} / {english}"
-
-
 def _language(request: Request) -> str:
-    wanted = request.query_params.get("lang", "")
-    if wanted in ("id", "en"):
-        return wanted
-    return "en" if (translation.get_language() or "id").startswith("en") else "id"
+    """The request's language (``?lang``, the switch or ``Accept-Language``: the middleware)."""
+    return pages.language()
 
 
 def _assessment(request: Request, pk: int) -> Assessment:
@@ -297,8 +292,8 @@ class ReasonInput(serializers.Serializer):
 class ReopenInput(ReasonInput):
     deadline = serializers.DateField(
         required=False,
-        help_text="Tenggat baru / new deadline (YYYY-MM-DD); bawaan / default: 14 hari / days "
-        "from today when the deadline has passed",
+        help_text="The new deadline (YYYY-MM-DD); by default 14 days from today when the "
+        "deadline has passed",
     )
 
 
@@ -310,11 +305,7 @@ def _body(request: Request) -> dict[str, Any]:
     """The request body as a dict (400 otherwise)."""
     if not isinstance(request.data, dict):
         raise exceptions.ValidationError(
-            {
-                "non_field_errors": [
-                    _msg("Isi permintaan harus objek JSON.", "The body must be a JSON object.")
-                ]
-            }
+            {"non_field_errors": [_("Isi permintaan harus objek JSON.")]}
         )
     if hasattr(request.data, "dict"):  # a form body (QueryDict): one value per field
         return request.data.dict()  # type: ignore[no-any-return]
@@ -370,10 +361,10 @@ class AssessmentListView(APIView):
         errors: dict[str, list[str]] = {}
         cycle = AssessmentCycle.objects.filter(pk=given.validated_data["cycle"]).first()
         if cycle is None:
-            errors["cycle"] = [_msg("Siklus tidak ditemukan.", "No such cycle.")]
+            errors["cycle"] = [_("Siklus tidak ditemukan.")]
         region = Region.objects.filter(code=given.validated_data["region"]).first()
         if region is None:
-            errors["region"] = [_msg("Wilayah tidak ditemukan.", "No such region.")]
+            errors["region"] = [_("Wilayah tidak ditemukan.")]
         if errors:
             raise exceptions.ValidationError(errors)
         assert cycle is not None and region is not None
@@ -395,13 +386,7 @@ def _deadline(raw: Any) -> datetime.date:
     except ValueError:
         deadline = None
     if deadline is None:
-        raise exceptions.ValidationError(
-            {
-                "deadline": [
-                    _msg("Tanggal tidak valid (YYYY-MM-DD).", "Not a valid date (YYYY-MM-DD).")
-                ]
-            }
-        )
+        raise exceptions.ValidationError({"deadline": [_("Tanggal tidak valid (YYYY-MM-DD).")]})
     return deadline
 
 
@@ -465,16 +450,7 @@ class AnswerBulkView(APIView):
         if isinstance(items, dict) and "items" in items:
             items = items["items"]
         if not isinstance(items, list):
-            raise exceptions.ValidationError(
-                {
-                    "items": [
-                        _msg(
-                            "Isi permintaan harus daftar jawaban.",
-                            "The body must be a list of answers.",
-                        )
-                    ]
-                }
-            )
+            raise exceptions.ValidationError({"items": [_("Isi permintaan harus daftar jawaban.")]})
         saved = services_answers.save_answers_bulk(
             user=request.user, assessment=assessment, items=items
         )

@@ -1,6 +1,7 @@
 """Page forms. They only read what was typed into the shape the services take; every rule
 (what a value must be, when a justification is needed, which transition is allowed) is decided by
-:mod:`maturity.services`, whose errors are put back beside the fields they name."""
+the services, whose refusals :class:`cities.pages.ServiceErrorsMixin` puts back beside the fields
+they name."""
 
 from __future__ import annotations
 
@@ -8,53 +9,24 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import ValidationError as ApiValidationError
 
 from cities.models import RegionKind
+from cities.pages import ServiceErrorsMixin
 from maturity.assessments.models import Answer, AnswerStatus, AssessmentStatus, DataQuality, Review
 from maturity.frameworks.models import Indicator, IndicatorKind
 
 
 def in_language(message: str, language: str | None = None) -> str:
-    """The user's half of a service message written "Bahasa Indonesia / English"."""
+    """Transitional, only for the pages of other parts that still import it (exchange,
+    programmes) until they read their services' messages through gettext; the assessment pages
+    no longer use it. Remove with its last caller."""
     language = language or get_language() or "id"
-    if " / " not in message:
+    indonesian, separator, english = message.partition(" / ")
+    if not separator:
         return message
-    indonesian, english = message.split(" / ", 1)
     return english if language.startswith("en") else indonesian
-
-
-def service_errors(error: ValidationError | ApiValidationError) -> dict[str, list[str]]:
-    """A service's 400 as ``{field: [message in the user's language]}``."""
-    if isinstance(error, ApiValidationError):
-        detail = error.detail
-        if isinstance(detail, Mapping):
-            result: dict[str, list[str]] = {}
-            for name, value in detail.items():
-                items = value if isinstance(value, list) else [value]
-                result[str(name)] = [in_language(str(item)) for item in items]
-            return result
-        items = detail if isinstance(detail, list) else [detail]
-        return {"__all__": [in_language(str(item)) for item in items]}
-    if hasattr(error, "error_dict"):
-        return {
-            name: [in_language(message) for message in messages]
-            for name, messages in error.message_dict.items()
-        }
-    return {"__all__": [in_language(message) for message in error.messages]}
-
-
-class ServiceErrorsMixin:
-    """Put a service's field errors beside the fields; unknown fields above the form."""
-
-    def add_service_errors(self, error: ValidationError | ApiValidationError) -> None:
-        for name, messages in service_errors(error).items():
-            target = name if name in self.fields else None  # type: ignore[attr-defined]
-            for message in messages:
-                self.add_error(target, message)  # type: ignore[attr-defined]
 
 
 def _decimal_text(value: Any) -> str:

@@ -1,5 +1,8 @@
 """E-mail notifications of the assessment lifecycle, in Bahasa Indonesia with English beside.
 
+A mail goes to people whose language the product does not know, so it holds both: each text is
+one gettext message rendered once in each language (:func:`_in_both`), Indonesian first.
+
 Services call :func:`assessment_submitted`, :func:`assessment_returned` and
 :func:`assessment_approved` inside their transaction; the mail goes only once it commits.
 :func:`send_deadline_reminders` is run daily (``maturity.tasks.send_deadline_reminders``) and
@@ -10,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -18,7 +21,9 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import DateField
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 from cities import access
 from cities.models import Role
@@ -37,6 +42,25 @@ def _link(assessment: Assessment) -> str:
 
 def _addresses(users: Iterable[User]) -> list[str]:
     return sorted({u.email for u in users if u.email and u.is_active})
+
+
+def _in_both(render: Callable[[], str]) -> tuple[str, str]:
+    """``render()`` (which calls gettext) in Indonesian and in English."""
+    with translation.override("id"):
+        indonesian = render()
+    with translation.override("en"):
+        english = render()
+    return indonesian, english
+
+
+def _subject(render: Callable[[], str], assessment: Assessment) -> str:
+    indonesian, english = _in_both(render)
+    return f"[Maturasi] {indonesian} | {english}: {_title(assessment)}"
+
+
+def _body(render: Callable[[], str]) -> str:
+    indonesian, english = _in_both(render)
+    return f"{indonesian}\n\n{english}\n"
 
 
 def _send(subject: str, body: str, recipients: list[str]) -> int:
@@ -69,12 +93,13 @@ def send_submitted(assessment_id: int) -> int:
     assessment = _load(assessment_id)
     if assessment is None:
         return 0
-    subject = f"[Maturasi] Penilaian diajukan / Assessment submitted: {_title(assessment)}"
-    body = (
-        f"Penilaian {_title(assessment)} telah diajukan dan menunggu peninjauan.\n"
-        f"Buka: {_link(assessment)}\n\n"
-        f"The assessment of {_title(assessment)} has been submitted and awaits review.\n"
-        f"Open: {_link(assessment)}\n"
+    subject = _subject(lambda: pgettext("mail", "Penilaian diajukan"), assessment)
+    values = {"title": _title(assessment), "link": _link(assessment)}
+    body = _body(
+        lambda: (
+            _("Penilaian %(title)s telah diajukan dan menunggu peninjauan.\nBuka: %(link)s")
+            % values
+        )
     )
     return _send(subject, body, _addresses(access.reviewers_in_scope(assessment.region)))
 
@@ -84,14 +109,22 @@ def send_returned(assessment_id: int) -> int:
     assessment = _load(assessment_id)
     if assessment is None:
         return 0
-    subject = f"[Maturasi] Penilaian dikembalikan / Assessment returned: {_title(assessment)}"
-    body = (
-        f"Penilaian {_title(assessment)} dikembalikan untuk diperbaiki.\n"
-        f"Catatan peninjau:\n{assessment.return_comment}\n"
-        f"Tenggat: {assessment.deadline.isoformat()}. Buka: {_link(assessment)}\n\n"
-        f"The assessment of {_title(assessment)} was returned for revision.\n"
-        f"Reviewer's comment:\n{assessment.return_comment}\n"
-        f"Deadline: {assessment.deadline.isoformat()}. Open: {_link(assessment)}\n"
+    subject = _subject(lambda: pgettext("mail", "Penilaian dikembalikan"), assessment)
+    values = {
+        "title": _title(assessment),
+        "comment": assessment.return_comment,
+        "deadline": assessment.deadline.isoformat(),
+        "link": _link(assessment),
+    }
+    body = _body(
+        lambda: (
+            _(
+                "Penilaian %(title)s dikembalikan untuk diperbaiki.\n"
+                "Catatan peninjau:\n%(comment)s\n"
+                "Tenggat: %(deadline)s. Buka: %(link)s"
+            )
+            % values
+        )
     )
     csco = access.region_members(assessment.region, [Role.CSCO])
     return _send(subject, body, _addresses(csco))
@@ -102,12 +135,16 @@ def send_approved(assessment_id: int) -> int:
     assessment = _load(assessment_id)
     if assessment is None:
         return 0
-    subject = f"[Maturasi] Penilaian disetujui / Assessment approved: {_title(assessment)}"
-    body = (
-        f"Penilaian {_title(assessment)} telah disetujui. Skor terverifikasi sedang dihitung.\n"
-        f"Buka: {_link(assessment)}\n\n"
-        f"The assessment of {_title(assessment)} has been approved. The verified score is "
-        f"being computed.\nOpen: {_link(assessment)}\n"
+    subject = _subject(lambda: pgettext("mail", "Penilaian disetujui"), assessment)
+    values = {"title": _title(assessment), "link": _link(assessment)}
+    body = _body(
+        lambda: (
+            _(
+                "Penilaian %(title)s telah disetujui. Skor terverifikasi sedang dihitung.\n"
+                "Buka: %(link)s"
+            )
+            % values
+        )
     )
     csco = access.region_members(assessment.region, [Role.CSCO])
     return _send(subject, body, _addresses(csco))
@@ -129,18 +166,33 @@ def assessment_approved(*, assessment_id: int) -> None:
 
 
 def _reminder(assessment: Assessment, days: int) -> tuple[str, str]:
-    deadline = assessment.deadline.isoformat()
-    subject = (
-        f"[Maturasi] Tenggat {days} hari lagi / Deadline in {days} day"
-        f"{'s' if days != 1 else ''}: {_title(assessment)}"
+    subject = _subject(
+        lambda: (
+            ngettext("Tenggat %(days)d hari lagi", "Tenggat %(days)d hari lagi", days)
+            % {"days": days}
+        ),
+        assessment,
     )
-    body = (
-        f"Tenggat penilaian {_title(assessment)} adalah {deadline} ({days} hari lagi). "
-        f"Kelengkapan saat ini: {assessment.completeness} %.\n"
-        f"Lengkapi jawaban dan data dukung, lalu CSCO mengajukannya. Buka: {_link(assessment)}\n\n"
-        f"The deadline of the assessment of {_title(assessment)} is {deadline} (in {days} "
-        f"day{'s' if days != 1 else ''}). Current completeness: {assessment.completeness} %.\n"
-        f"Complete the answers and evidence; then the CSCO submits it. Open: {_link(assessment)}\n"
+    values = {
+        "title": _title(assessment),
+        "deadline": assessment.deadline.isoformat(),
+        "days": days,
+        "completeness": assessment.completeness,
+        "link": _link(assessment),
+    }
+    body = _body(
+        lambda: (
+            ngettext(
+                "Tenggat penilaian %(title)s adalah %(deadline)s (%(days)d hari lagi). "
+                "Kelengkapan saat ini: %(completeness)s %%.\n"
+                "Lengkapi jawaban dan data dukung, lalu CSCO mengajukannya. Buka: %(link)s",
+                "Tenggat penilaian %(title)s adalah %(deadline)s (%(days)d hari lagi). "
+                "Kelengkapan saat ini: %(completeness)s %%.\n"
+                "Lengkapi jawaban dan data dukung, lalu CSCO mengajukannya. Buka: %(link)s",
+                days,
+            )
+            % values
+        )
     )
     return subject, body
 
@@ -162,37 +214,42 @@ def send_deadline_reminders(today: datetime.date | None = None) -> int:
         .filter(due__in=due_dates)
         .values_list("pk", flat=True)
     )
-    sent = 0
-    for assessment_id in list(candidates):
-        with transaction.atomic():
-            assessment = (
-                Assessment.objects.select_for_update(of=("self",))
-                .select_related("region", "cycle")
-                .filter(pk=assessment_id)
-                .first()
-            )
-            if assessment is None:
-                continue
-            days = (assessment.deadline - today).days
-            if days not in REMINDER_DAYS:
-                continue
-            marker = {"date": today.isoformat(), "days": days}
-            if HistoryEntry.objects.filter(
-                assessment=assessment, action=REMINDER_ACTION, after=marker
-            ).exists():
-                continue
-            recipients = _addresses(
-                access.region_members(assessment.region, [Role.CSCO, Role.CONTRIBUTOR])
-            )
-            HistoryEntry.objects.create(
-                assessment=assessment,
-                action=REMINDER_ACTION,
-                after=marker,
-                comment=f"{len(recipients)} penerima / recipients",
-            )
-            subject, body = _reminder(assessment, days)
-            transaction.on_commit(
-                lambda s=subject, b=body, r=recipients: _send(s, b, r)  # type: ignore[misc]
-            )
-            sent += 1
-    return sent
+    return sum(_remind(assessment_id, today) for assessment_id in list(candidates))
+
+
+def _remind(assessment_id: int, today: datetime.date) -> int:
+    """Record and (once committed) mail one assessment's reminder of today; 1 if recorded."""
+    with transaction.atomic():
+        assessment = (
+            Assessment.objects.select_for_update(of=("self",))
+            .select_related("region", "cycle")
+            .filter(pk=assessment_id)
+            .first()
+        )
+        if assessment is None:
+            return 0
+        days = (assessment.deadline - today).days
+        if days not in REMINDER_DAYS:
+            return 0
+        already = HistoryEntry.objects.filter(
+            assessment=assessment,
+            action=REMINDER_ACTION,
+            after__date=today.isoformat(),
+            after__days=days,
+        )
+        if already.exists():
+            return 0
+        recipients = _addresses(
+            access.region_members(assessment.region, [Role.CSCO, Role.CONTRIBUTOR])
+        )
+        HistoryEntry.objects.create(
+            assessment=assessment,
+            action=REMINDER_ACTION,
+            # Data, not a sentence: the history shows it in the reader's language.
+            after={"date": today.isoformat(), "days": days, "recipients": len(recipients)},
+        )
+        subject, body = _reminder(assessment, days)
+        transaction.on_commit(
+            lambda s=subject, b=body, r=recipients: _send(s, b, r)  # type: ignore[misc]
+        )
+        return 1

@@ -1,10 +1,11 @@
 """Checking uploaded files: the type from the content, a safe name, the size, the SHA-256.
 
 Reusable by every upload in the product (evidence, programme files): call :func:`inspect_upload`
-with the uploaded file and a size limit; it returns a :class:`CheckedFile` or raises a Django
-``ValidationError`` naming the ``file`` field. The file's name never decides its type: the bytes
-do (magic numbers; for zip-based formats the inner structure; CSV is valid UTF-8 text that
-does not begin as markup or a script, so an SVG, an HTML page or a shell script is refused).
+with the uploaded file and a size limit; it returns a :class:`CheckedFile` or raises
+:class:`cities.errors.Invalid` naming the ``file`` field (code ``file_not_accepted``). The file's
+name never decides its type: the bytes do (magic numbers; for zip-based formats the inner
+structure; CSV is valid UTF-8 text that does not begin as markup or a script, so an SVG, an HTML
+page or a shell script is refused).
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Protocol
 
-from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from cities import errors
 
 # The accepted types: content type → the extensions a name may keep for it (first = canonical).
 PDF = "application/pdf"
@@ -54,6 +57,8 @@ _SNIFF_BYTES = 8
 _NOT_CSV_STARTS = (b"<", b"#!")
 
 FIELD = "file"
+#: The code of every refusal of an upload.
+NOT_ACCEPTED = "file_not_accepted"
 
 
 class UploadedFileLike(Protocol):
@@ -77,8 +82,8 @@ class CheckedFile:
     content_type: str
 
 
-def _reject(message: str) -> ValidationError:
-    return ValidationError({FIELD: [message]})
+def _reject(message: str) -> errors.Invalid:
+    return errors.Invalid({FIELD: [message]}, code=NOT_ACCEPTED)
 
 
 def sanitize_filename(name: str | None, *, max_length: int = MAX_NAME_LENGTH) -> str:
@@ -122,14 +127,11 @@ def _zip_type(stream: IO[bytes], compressed_size: int) -> str | None:
     with archive:
         entries = archive.infolist()
         if len(entries) > MAX_ZIP_ENTRIES:
-            raise _reject("Arsip berisi terlalu banyak berkas. / The archive holds too many files.")
+            raise _reject(_("Arsip berisi terlalu banyak berkas."))
         declared = sum(entry.file_size for entry in entries)
         limit = min(MAX_UNCOMPRESSED_BYTES, max(compressed_size, 1) * MAX_COMPRESSION_RATIO)
         if declared > limit:
-            raise _reject(
-                "Berkas terkompresi terlalu besar saat dibuka (zip bomb). / "
-                "The compressed file unpacks to too much data (zip bomb)."
-            )
+            raise _reject(_("Berkas terkompresi terlalu besar saat dibuka (zip bomb)."))
         # Declared sizes can lie: unpack everything, counting real bytes, and stop at the limit.
         unpacked = 0
         try:
@@ -139,8 +141,7 @@ def _zip_type(stream: IO[bytes], compressed_size: int) -> str | None:
                         unpacked += len(chunk)
                         if unpacked > limit:
                             raise _reject(
-                                "Berkas terkompresi terlalu besar saat dibuka (zip bomb). / "
-                                "The compressed file unpacks to too much data (zip bomb)."
+                                _("Berkas terkompresi terlalu besar saat dibuka (zip bomb).")
                             )
         except (
             zipfile.BadZipFile,
@@ -150,7 +151,7 @@ def _zip_type(stream: IO[bytes], compressed_size: int) -> str | None:
             NotImplementedError,  # zipfile's answer to a compression method it cannot read
             RuntimeError,
         ):
-            raise _reject("Arsip rusak. / The archive is damaged.") from None
+            raise _reject(_("Arsip rusak.")) from None
         names = {entry.filename for entry in entries}
         if "[Content_Types].xml" in names:
             if any(n.startswith("xl/") for n in names):
@@ -211,7 +212,8 @@ def inspect_upload(upload: UploadedFileLike, *, max_bytes: int) -> CheckedFile:
     """Check an uploaded file: not empty, within ``max_bytes``, an accepted type by content.
 
     Returns the sanitised name (its extension made to match the type), size, SHA-256 and content
-    type. Raises ``ValidationError({"file": [...]})`` otherwise. Leaves the file at position 0.
+    type. Raises :class:`~cities.errors.Invalid` ``{"file": [...]}`` otherwise. Leaves the file
+    at position 0.
     """
     digest = hashlib.sha256()
     size = 0
@@ -219,20 +221,19 @@ def inspect_upload(upload: UploadedFileLike, *, max_bytes: int) -> CheckedFile:
     for chunk in upload.chunks():
         size += len(chunk)
         if size > max_bytes:
-            raise _reject(
-                f"Berkas melebihi batas {max_bytes} bita. / "
-                f"The file is larger than the limit of {max_bytes} bytes."
-            )
+            raise _reject(_("Berkas melebihi batas %(limit)d bita.") % {"limit": max_bytes})
         digest.update(chunk)
     if size == 0:
-        raise _reject("Berkas kosong. / The file is empty.")
+        raise _reject(_("Berkas kosong."))
     upload.seek(0)
     content_type = sniff_content_type(upload, size)  # type: ignore[arg-type]
     upload.seek(0)
     if content_type is None:
         raise _reject(
-            "Jenis berkas tidak diterima; yang diterima: PDF, PNG, JPEG, XLSX, DOCX, CSV, ODT, "
-            "ODS. / File type not accepted; accepted: PDF, PNG, JPEG, XLSX, DOCX, CSV, ODT, ODS."
+            _(
+                "Jenis berkas tidak diterima; yang diterima: PDF, PNG, JPEG, XLSX, DOCX, CSV, "
+                "ODT, ODS."
+            )
         )
     name = name_for_type(sanitize_filename(upload.name), content_type)
     return CheckedFile(name=name, size=size, sha256=digest.hexdigest(), content_type=content_type)

@@ -10,19 +10,16 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from cities import errors as domain_errors
 from maturity.assessments.models import (
     AnswerStatus,
     DataQuality,
 )
 from maturity.assessments.selectors import _today
 from maturity.frameworks.models import Indicator, IndicatorKind
-
-
-def _msg(indonesian: str, english: str) -> str:
-    return f"{indonesian} / {english}"
-
 
 MAX_DECIMAL_DIGITS = 20
 DECIMAL_PLACES = 6
@@ -116,7 +113,7 @@ def _places(number: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-NOT_A_NUMBER = _msg("Harus berupa angka.", "Must be a number.")
+NOT_A_NUMBER = gettext_lazy("Harus berupa angka.")
 
 
 def _text(
@@ -126,16 +123,14 @@ def _text(
     if raw is None:
         return ""
     if not isinstance(raw, str):
-        errors[name] = [_msg("Harus berupa teks.", "Must be text.")]
+        errors[name] = [_("Harus berupa teks.")]
         return ""
     text = raw.strip()
     if "\x00" in text:
-        errors[name] = [_msg("Teks memuat karakter NUL.", "The text contains a NUL character.")]
+        errors[name] = [_("Teks memuat karakter NUL.")]
         return ""
     if len(text) > max_length:
-        errors[name] = [
-            _msg(f"Paling banyak {max_length} karakter.", f"At most {max_length} characters.")
-        ]
+        errors[name] = [_("Paling banyak %(count)d karakter.") % {"count": max_length}]
         return ""
     return text
 
@@ -153,16 +148,16 @@ def _number(
         return None
     number = _to_decimal(raw)
     if number is None:
-        errors[name] = [NOT_A_NUMBER]
+        errors[name] = [str(NOT_A_NUMBER)]
         return None
     if not _fits(number):
-        errors[name] = [_msg("Angka terlalu besar.", "The number is too large.")]
+        errors[name] = [_("Angka terlalu besar.")]
         return None
     if positive and number <= 0:
-        errors[name] = [_msg("Harus lebih dari 0.", "Must be greater than 0.")]
+        errors[name] = [_("Harus lebih dari 0.")]
         return None
     if not allow_negative and number < 0:
-        errors[name] = [_msg("Tidak boleh negatif.", "Must not be negative.")]
+        errors[name] = [_("Tidak boleh negatif.")]
         return None
     return number
 
@@ -196,7 +191,8 @@ def _boolean(raw: Any) -> bool | None:
 
 
 def validate_answer(*, indicator: Indicator, data: Mapping[str, Any]) -> CleanAnswer:
-    """Check an answer body against its indicator; the cleaned fields, or 400 by field.
+    """Check an answer body against its indicator; the cleaned fields, or
+    :class:`cities.errors.Invalid` by field.
 
     ``data`` is the raw body (JSON or a spreadsheet row): ``status`` (``answered``,
     ``not_applicable`` with ``justification``, ``no_data``), ``value`` typed by the indicator's
@@ -207,19 +203,12 @@ def validate_answer(*, indicator: Indicator, data: Mapping[str, Any]) -> CleanAn
     """
     errors: dict[str, list[str]] = {}
     if not isinstance(data, Mapping):
-        raise ValidationError(
-            {"non_field_errors": [_msg("Harus berupa objek.", "Must be an object.")]}
-        )
+        raise domain_errors.Invalid({"non_field_errors": [_("Harus berupa objek.")]})
     status = data.get("status")
     if status is None or status == "":
-        errors["status"] = [_msg("Wajib diisi.", "This field is required.")]
+        errors["status"] = [_("Wajib diisi.")]
     elif status not in AnswerStatus.values:
-        errors["status"] = [
-            _msg(
-                "Harus salah satu dari: answered, not_applicable, no_data.",
-                "Must be one of: answered, not_applicable, no_data.",
-            )
-        ]
+        errors["status"] = [_("Harus salah satu dari: answered, not_applicable, no_data.")]
     justification = _text(data, "justification", errors)
     comment = _text(data, "comment", errors)
     source = _text(data, "source", errors, max_length=500)
@@ -230,34 +219,22 @@ def validate_answer(*, indicator: Indicator, data: Mapping[str, Any]) -> CleanAn
         this_year = _today().year
         if year is None or not MIN_YEAR <= year <= this_year + 1:
             errors["year"] = [
-                _msg(
-                    f"Tahun harus antara {MIN_YEAR} dan {this_year + 1}.",
-                    f"The year must be between {MIN_YEAR} and {this_year + 1}.",
-                )
+                _("Tahun harus antara %(first)d dan %(last)d.")
+                % {"first": MIN_YEAR, "last": this_year + 1}
             ]
             year = None
     quality = data.get("quality") or ""
     if quality not in ("", *DataQuality.values):
-        errors["quality"] = [
-            _msg(
-                "Harus salah satu dari: measured, estimated, modelled.",
-                "Must be one of: measured, estimated, modelled.",
-            )
-        ]
+        errors["quality"] = [_("Harus salah satu dari: measured, estimated, modelled.")]
         quality = ""
 
     clean: dict[str, Any] = {}
     if status == AnswerStatus.NOT_APPLICABLE and not justification:
-        errors["justification"] = [
-            _msg(
-                "Alasan wajib diisi untuk 'tidak berlaku'.",
-                "A justification is required for 'not applicable'.",
-            )
-        ]
+        errors["justification"] = [_("Alasan wajib diisi untuk 'tidak berlaku'.")]
     if status == AnswerStatus.ANSWERED:
         clean = _clean_value(indicator, data, errors)
     if errors:
-        raise ValidationError(errors)
+        raise domain_errors.Invalid(errors)
     return CleanAnswer(
         status=str(status),
         justification=justification,
@@ -273,16 +250,14 @@ def _clean_value(
     indicator: Indicator, data: Mapping[str, Any], errors: dict[str, list[str]]
 ) -> dict[str, Any]:
     raw = data.get("value")
-    required = _msg("Nilai wajib diisi untuk jawaban.", "A value is required for an answer.")
+    required = _("Nilai wajib diisi untuk jawaban.")
     if indicator.kind == IndicatorKind.RUBRIC:
         if raw is None:
             errors["value"] = [required]
             return {}
         level = _level(raw)
         if level is None or not 1 <= level <= 5:
-            errors["value"] = [
-                _msg("Harus tingkat bilangan bulat 1–5.", "Must be a whole level from 1 to 5.")
-            ]
+            errors["value"] = [_("Harus tingkat bilangan bulat 1–5.")]
             return {}
         return {"value_level": level}
     if indicator.kind == IndicatorKind.BINARY:
@@ -291,11 +266,17 @@ def _clean_value(
             return {}
         answer = _boolean(raw)
         if answer is None:
-            errors["value"] = [_msg("Harus true atau false.", "Must be true or false.")]
+            errors["value"] = [_("Harus true atau false.")]
             return {}
         return {"value_bool": answer}
+    return _clean_quantity(indicator, data, errors)
 
-    # Quantitative.
+
+def _clean_quantity(
+    indicator: Indicator, data: Mapping[str, Any], errors: dict[str, list[str]]
+) -> dict[str, Any]:
+    """A quantitative value in its unit, agreeing with numerator/denominator when given."""
+    required = _("Nilai wajib diisi untuk jawaban.")
     negative = indicator.allow_negative
     value = _number(data, "value", errors, allow_negative=negative)
     numerator = _number(data, "numerator", errors, allow_negative=negative)
@@ -316,20 +297,15 @@ def _clean_value(
         tolerance = Decimal(5).scaleb(-(places + 1)) + Decimal(1).scaleb(-DECIMAL_PLACES)
         if abs(value - ratio) > tolerance:
             errors["value"] = [
-                _msg(
-                    f"Nilai tidak sesuai pembilang/penyebut (seharusnya ± {_round_text(ratio)}).",
-                    f"The value does not match numerator/denominator (expected about "
-                    f"{_round_text(ratio)}).",
-                )
+                _("Nilai tidak sesuai pembilang/penyebut (seharusnya ± %(expected)s).")
+                % {"expected": _round_text(ratio)}
             ]
             return {}
     if is_percent(indicator.unit) and not Decimal(0) <= value <= Decimal(100):
-        errors["value"] = [
-            _msg("Persentase harus antara 0 dan 100.", "A percentage must lie within 0–100.")
-        ]
+        errors["value"] = [_("Persentase harus antara 0 dan 100.")]
         return {}
     if not _fits(value):
-        errors["value"] = [_msg("Angka terlalu besar.", "The number is too large.")]
+        errors["value"] = [_("Angka terlalu besar.")]
         return {}
     return {
         "value_decimal": _quantize(value),

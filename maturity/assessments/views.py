@@ -14,7 +14,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,12 +22,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from rest_framework.exceptions import ValidationError as ApiValidationError
 
-from cities import access, pages
+from cities import access, errors, pages
 from cities import selectors as cities_selectors
 from cities.models import REGION_ROLES, Region, Role
-from config.api import Conflict
 from maturity.assessments import downloads
 from maturity.assessments import selectors as assessments_selectors
 from maturity.assessments.forms import (
@@ -37,8 +35,6 @@ from maturity.assessments.forms import (
     ReturnForm,
     ReviewForm,
     StartForm,
-    in_language,
-    service_errors,
 )
 from maturity.assessments.models import Assessment, AssessmentStatus, Evidence
 from maturity.assessments.services import answers as services_answers
@@ -61,13 +57,6 @@ def _indicator(assessment: Assessment, code: str) -> Indicator:
     if indicator is None:
         raise Http404
     return indicator
-
-
-def _conflict_text(conflict: Conflict) -> str:
-    detail = conflict.detail
-    if isinstance(detail, dict):
-        detail = detail.get("detail", "")
-    return in_language(str(detail))
 
 
 # --- Home ---------------------------------------------------------------------------------------
@@ -96,7 +85,7 @@ def home(request: HttpRequest) -> HttpResponse:
             return redirect("review-queue")
         if access.can(user, access.READ_NATIONAL):
             return redirect("board")
-        return render(request, "maturity/home_empty.html")
+        return render(request, "maturity/assessments/home_empty.html")
     regions = list(access.readable_regions(user).filter(pk__in=region_ids).order_by("code"))
     open_cycles = list(cycles_selectors.cycles().filter(status=CycleStatus.OPEN))
     assessments = list(
@@ -124,7 +113,7 @@ def home(request: HttpRequest) -> HttpResponse:
         started = {a.cycle_id for a in mine}
         block.startable = [c for c in open_cycles if c.pk not in started]
         homes.append(block)
-    return render(request, "maturity/home.html", {"homes": homes})
+    return render(request, "maturity/assessments/home.html", {"homes": homes})
 
 
 # --- Starting an assessment (optionally from last cycle's answers) ------------------------------
@@ -154,8 +143,8 @@ def start_assessment(request: HttpRequest, cycle_id: int, region_code: str) -> H
                 region=region,
                 carry_over=bool(form.cleaned_data["carry_over"]),
             )
-        except Conflict as conflict:
-            messages.error(request, _conflict_text(conflict))
+        except errors.Conflict as conflict:
+            messages.error(request, pages.error_message(conflict))
             return redirect("home")
         if result.answers or result.evidence:
             messages.success(
@@ -175,7 +164,7 @@ def start_assessment(request: HttpRequest, cycle_id: int, region_code: str) -> H
         return redirect("questionnaire", result.assessment.pk)
     return render(
         request,
-        "maturity/start.html",
+        "maturity/assessments/start.html",
         {"cycle": cycle, "region": region, "plan": plan, "form": form},
     )
 
@@ -268,7 +257,7 @@ def questionnaire(request: HttpRequest, pk: int, element: str | None = None) -> 
     """The questionnaire of one element: themes → indicators, each with its self-saving form."""
     assessment = _scoped_assessment(request, pk)
     context = _questionnaire_context(request, assessment, element)
-    return render(request, "maturity/questionnaire.html", context)
+    return render(request, "maturity/assessments/questionnaire.html", context)
 
 
 def _element_url(assessment: Assessment, indicator: Indicator) -> str:
@@ -292,61 +281,101 @@ def answer(request: HttpRequest, pk: int, code: str) -> HttpResponse:
         card = next(
             c for t in context["themes"] for c in t["cards"] if c.indicator.pk == indicator.pk
         )
-        return render(request, "maturity/partials/indicator.html", {**context, "card": card})
+        return render(
+            request, "maturity/assessments/partials/indicator.html", {**context, "card": card}
+        )
     if request.method != "POST":
         return HttpResponse(status=405, headers={"Allow": "GET, POST"})
     form = AnswerForm(request.POST, indicator=indicator)
-    overwrite = request.POST.get("overwrite", "")
-    status = 200
-    conflict: dict[str, Any] | None = None
-    message = ""
-    saved = None
-    if not form.is_valid():
-        status = 400
-    else:
-        try:
-            saved = services_answers.save_answer(
-                user=request.user,
-                assessment=assessment,
-                indicator=indicator,
-                data=form.service_data(
-                    overwrite_version=int(overwrite) if overwrite.isdigit() else None
-                ),
-            )
-        except ValidationError as error:
-            form.add_service_errors(error)
-            status = 400
-        except Conflict as error:
-            status = 409
-            detail = error.detail if isinstance(error.detail, dict) else {}
-            if detail.get("current") is not None:
-                conflict = _conflict_view(indicator, detail["current"])
-            message = _conflict_text(error)
+    outcome = _save_answer(request, assessment, indicator, form)
     if not pages.is_htmx(request):
-        if status == 200:
-            return redirect(_element_url(assessment, indicator))
-        context = _questionnaire_context(
-            request,
-            assessment,
-            indicator.theme.element.code,
-            bound={indicator.pk: form},
-            conflicts={indicator.pk: conflict} if conflict else None,
+        return _answer_page(request, assessment, indicator, form, outcome)
+    return _answer_fragment(request, assessment, indicator, form, outcome)
+
+
+@dataclass
+class AnswerOutcome:
+    """What saving an answer came to: the status to answer with, the saved answer, or the
+    refusal's message and (on a stale write) the answer someone else saved."""
+
+    status: int = 200
+    saved: Any = None
+    message: str = ""
+    conflict: dict[str, Any] | None = None
+
+
+def _save_answer(
+    request: HttpRequest, assessment: Assessment, indicator: Indicator, form: AnswerForm
+) -> AnswerOutcome:
+    if not form.is_valid():
+        return AnswerOutcome(status=400)
+    overwrite = request.POST.get("overwrite", "")
+    try:
+        saved = services_answers.save_answer(
+            user=request.user,
+            assessment=assessment,
+            indicator=indicator,
+            data=form.service_data(
+                overwrite_version=int(overwrite) if overwrite.isdigit() else None
+            ),
         )
-        if message and not conflict:
-            messages.error(request, message)
-        return render(request, "maturity/questionnaire.html", context, status=status)
+    except errors.Invalid as error:
+        form.add_service_errors(error)
+        return AnswerOutcome(status=400)
+    except errors.Conflict as error:
+        current = error.body.get("current")
+        return AnswerOutcome(
+            status=409,
+            message=pages.error_message(error),
+            conflict=_conflict_view(indicator, current) if current is not None else None,
+        )
+    return AnswerOutcome(saved=saved)
+
+
+def _answer_page(
+    request: HttpRequest,
+    assessment: Assessment,
+    indicator: Indicator,
+    form: AnswerForm,
+    outcome: AnswerOutcome,
+) -> HttpResponse:
+    """Without JavaScript: back to the element when saved, else the page with what was typed."""
+    if outcome.status == 200:
+        return redirect(_element_url(assessment, indicator))
+    context = _questionnaire_context(
+        request,
+        assessment,
+        indicator.theme.element.code,
+        bound={indicator.pk: form},
+        conflicts={indicator.pk: outcome.conflict} if outcome.conflict else None,
+    )
+    if outcome.message and not outcome.conflict:
+        messages.error(request, outcome.message)
+    return render(
+        request, "maturity/assessments/questionnaire.html", context, status=outcome.status
+    )
+
+
+def _answer_fragment(
+    request: HttpRequest,
+    assessment: Assessment,
+    indicator: Indicator,
+    form: AnswerForm,
+    outcome: AnswerOutcome,
+) -> HttpResponse:
+    """With htmx: the card's saved state, errors beside fields, the other value on a 409."""
     completeness = assessments_selectors.completeness_for(assessment)
     layout_elements = frameworks_selectors.framework_layout(assessment.cycle.framework_id).elements
     return render(
         request,
-        "maturity/partials/answer_result.html",
+        "maturity/assessments/partials/answer_result.html",
         {
             "assessment": assessment,
             "indicator": indicator,
             "form": form,
-            "saved": saved,
-            "conflict": conflict,
-            "message": message,
+            "saved": outcome.saved,
+            "conflict": outcome.conflict,
+            "message": outcome.message,
             "completeness": completeness,
             "elements": layout_elements,
             "element": indicator.theme.element,
@@ -360,7 +389,7 @@ def answer(request: HttpRequest, pk: int, code: str) -> HttpResponse:
                 "comment",
             ],
         },
-        status=status,
+        status=outcome.status,
     )
 
 
@@ -404,7 +433,7 @@ def _evidence_section(
     items = list(assessments_selectors.evidence_of(assessment).filter(indicator=indicator))
     return render(
         request,
-        "maturity/partials/evidence.html",
+        "maturity/assessments/partials/evidence.html",
         {
             "assessment": assessment,
             "indicator": indicator,
@@ -433,11 +462,11 @@ def upload_evidence(request: HttpRequest, pk: int, code: str) -> HttpResponse:
             indicator_code=indicator.code,
             upload=request.FILES.get("file"),
         )
-    except ValidationError as error:
+    except errors.Invalid as error:
         form.add_service_errors(error)
         status = 400
-    except Conflict as error:
-        status, message = 409, _conflict_text(error)
+    except errors.Conflict as error:
+        status, message = 409, pages.error_message(error)
     if not pages.is_htmx(request):
         if status == 201:
             messages.success(request, _("Data dukung diunggah."))
@@ -482,8 +511,8 @@ def delete_evidence(request: HttpRequest, pk: int, evidence_id: int) -> HttpResp
     message, status = "", 200
     try:
         services_evidence.delete_evidence(user=request.user, evidence=evidence)
-    except Conflict as error:
-        status, message = 409, _conflict_text(error)
+    except errors.Conflict as error:
+        status, message = 409, pages.error_message(error)
     if not pages.is_htmx(request):
         if message:
             messages.error(request, message)
@@ -524,12 +553,12 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         try:
             lifecycle.submit(user=request.user, assessment=assessment)
-        except ApiValidationError as error:
+        except errors.Invalid as error:
             status = 400
-            error_text = " ".join(service_errors(error).get("detail", []))
-        except Conflict as error:
+            error_text = " ".join(pages.error_fields(error).get(errors.NON_FIELD, []))
+        except errors.Conflict as error:
             status = 409
-            error_text = _conflict_text(error)
+            error_text = pages.error_message(error)
         else:
             messages.success(
                 request,
@@ -539,7 +568,7 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
     completeness = assessments_selectors.completeness_for(assessment)
     return render(
         request,
-        "maturity/submit.html",
+        "maturity/assessments/submit.html",
         {
             "assessment": assessment,
             "completeness": completeness,
@@ -553,16 +582,13 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-# --- Scores and reports -------------------------------------------------------------------------
-
-
 # --- Review -------------------------------------------------------------------------------------
 
 
 @login_required
 def review_queue(request: HttpRequest) -> HttpResponse:
     """Submitted assessments in the reviewer's scope, oldest first, with filters."""
-    if not (access.has_role(request.user, Role.REVIEWER) or request.user.is_superuser):
+    if not access.may_review_queue(request.user):
         raise PermissionDenied
     cycles = list(cycles_selectors.cycles())
     form = QueueFilterForm(
@@ -597,7 +623,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     query.pop("page", None)
     return render(
         request,
-        "maturity/review_queue.html",
+        "maturity/assessments/review_queue.html",
         {"form": form, "rows": rows, "page": page, "query": query.urlencode()},
     )
 
@@ -667,7 +693,9 @@ def review(request: HttpRequest, pk: int, element: str | None = None) -> HttpRes
     assessment = _scoped_assessment(request, pk)
     if not access.can(request.user, access.REVIEW, assessment.region):
         raise PermissionDenied
-    return render(request, "maturity/review.html", _review_context(request, assessment, element))
+    return render(
+        request, "maturity/assessments/review.html", _review_context(request, assessment, element)
+    )
 
 
 @login_required
@@ -686,11 +714,11 @@ def save_review(request: HttpRequest, pk: int, code: str) -> HttpResponse:
                 indicator=indicator,
                 **form.service_arguments(),
             )
-        except ValidationError as error:
+        except errors.Invalid as error:
             form.add_service_errors(error)
             status = 400
-        except Conflict as error:
-            status, message = 409, _conflict_text(error)
+        except errors.Conflict as error:
+            status, message = 409, pages.error_message(error)
     else:
         status = 400
     if not pages.is_htmx(request):
@@ -704,7 +732,7 @@ def save_review(request: HttpRequest, pk: int, code: str) -> HttpResponse:
         return redirect(f"{url}#rev-{indicator.code}")
     return render(
         request,
-        "maturity/partials/review_result.html",
+        "maturity/assessments/partials/review_result.html",
         {
             "indicator": indicator,
             "form": form,
@@ -727,12 +755,12 @@ def return_assessment(request: HttpRequest, pk: int) -> HttpResponse:
         lifecycle.return_assessment(
             user=request.user, assessment=assessment, comment=form.cleaned_data.get("comment")
         )
-    except ValidationError as error:
+    except errors.Invalid as error:
         form.add_service_errors(error)
         context = _review_context(request, assessment, None, return_form=form)
-        return render(request, "maturity/review.html", context, status=400)
-    except Conflict as error:
-        messages.error(request, _conflict_text(error))
+        return render(request, "maturity/assessments/review.html", context, status=400)
+    except errors.Conflict as error:
+        messages.error(request, pages.error_message(error))
         return redirect("review", assessment.pk)
     messages.success(
         request,
@@ -747,13 +775,10 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = _scoped_assessment(request, pk)
     try:
         lifecycle.approve(user=request.user, assessment=assessment)
-    except Conflict as error:
-        messages.error(request, _conflict_text(error))
+    except errors.Conflict as error:
+        messages.error(request, pages.error_message(error))
         return redirect("review", assessment.pk)
     messages.success(
         request, _("Penilaian %(region)s disetujui.") % {"region": assessment.region.name}
     )
     return redirect("review-queue")
-
-
-# --- National board -------------------------------------------------------------------------------

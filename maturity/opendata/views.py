@@ -75,7 +75,7 @@ def cycle_scores_json(request: HttpRequest, pk: int) -> HttpResponse:
 def index(request: HttpRequest) -> HttpResponse:
     """Every cycle with its number of published (approved) results and links to the files."""
     cycles = list(datasets.open_cycles())
-    return _page(render(request, "maturity/open/index.html", {"cycles": cycles}))
+    return _page(render(request, "maturity/opendata/index.html", {"cycles": cycles}))
 
 
 @require_safe
@@ -85,7 +85,7 @@ def data_dictionary(request: HttpRequest) -> HttpResponse:
     return _page(
         render(
             request,
-            "maturity/open/data_dictionary.html",
+            "maturity/opendata/data_dictionary.html",
             {
                 "fixed_columns": datasets.FIXED_COLUMNS,
                 "frameworks": datasets.frameworks_of(cycles),

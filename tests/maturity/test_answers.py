@@ -3,6 +3,7 @@ completeness kept up to date, and a constant number of queries whatever the fram
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -139,8 +140,16 @@ def test_a_value_that_does_not_fit_the_indicator_is_refused_naming_the_value(
 ):
     response = put(api.csco_a, assessment, code, {"status": "answered", "value": value})
     assert response.status_code == 400
-    assert list(response.json()) == ["value"]
-    assert " / " in response.json()["value"][0]  # Indonesian / English
+    assert list(response.json()) == ["value", "code"]  # the field, and the refusal's code
+    message = response.json()["value"][0]
+    assert message and " / " not in message  # one language: Indonesian unless asked
+    in_english = api.csco_a.put(
+        url(assessment, f"answers/{code}/") + "?lang=en",
+        {"status": "answered", "value": value},
+        format="json",
+    )
+    assert in_english.status_code == 400
+    assert in_english.json()["value"][0] not in ("", message)
     assert_nothing_saved(assessment)
 
 
@@ -243,13 +252,13 @@ def test_a_zero_denominator_is_refused_naming_it(api, assessment):
         },
     )
     assert response.status_code == 400
-    assert list(response.json()) == ["denominator"]
+    assert list(response.json()) == ["denominator", "code"]
 
 
 def test_not_applicable_needs_a_justification(api, assessment):
     missing = put(api.csco_a, assessment, "RUB", {"status": "not_applicable"})
     assert missing.status_code == 400
-    assert list(missing.json()) == ["justification"]
+    assert list(missing.json()) == ["justification", "code"]
     assert_nothing_saved(assessment)
     given = put(
         api.csco_a,
@@ -333,6 +342,47 @@ def test_a_stale_version_is_a_409_with_the_current_answer(api, assessment):
     assert Answer.objects.get(assessment=assessment, indicator__code="RUB").value_level == 4
 
 
+def test_a_stale_write_says_so_by_its_code_in_either_language(api, assessment):
+    put(api.csco_a, assessment, "RUB", {"status": "answered", "value": 2})
+    put(api.csco_a, assessment, "RUB", {"status": "answered", "value": 4, "version": 1})
+    body = {"status": "answered", "value": 5, "version": 1}
+    indonesian = put(api.contributor_a, assessment, "RUB", body).json()
+    english = api.contributor_a.put(
+        url(assessment, "answers/RUB/"), body, format="json", HTTP_ACCEPT_LANGUAGE="en"
+    ).json()
+    assert indonesian["code"] == english["code"] == "stale_version"
+    assert indonesian["detail"] == "Jawaban sudah diubah orang lain; muat ulang dan coba lagi."
+    assert english["detail"] == "The answer was changed by someone else; reload and try again."
+    assert list(english) == ["detail", "current", "code"]
+
+
+def test_a_change_to_a_submitted_assessment_is_a_409_not_editable(api, assessment):
+    type(assessment).objects.filter(pk=assessment.pk).update(status="submitted")
+    response = put(api.csco_a, assessment, "RUB", {"status": "answered", "value": 2})
+    assert response.status_code == 409
+    assert response.json()["code"] == "not_editable"
+    assert response.json()["detail"] == "Penilaian berstatus 'submitted' tidak dapat diubah."
+    assert_nothing_saved(assessment)
+
+
+def test_a_change_after_the_deadline_is_a_409_cycle_closed(api, assessment):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    type(assessment).objects.filter(pk=assessment.pk).update(deadline_override=yesterday)
+    response = put(api.csco_a, assessment, "RUB", {"status": "answered", "value": 2})
+    assert response.status_code == 409
+    assert response.json()["code"] == "cycle_closed"
+    assert yesterday.isoformat() in response.json()["detail"]
+
+
+def test_an_unknown_indicator_is_a_404_with_its_code(api, assessment):
+    response = api.csco_a.get(url(assessment, "answers/NOPE-9/") + "?lang=en")
+    assert response.status_code == 404
+    assert response.json() == {
+        "detail": "Indicator 'NOPE-9' is not in this assessment's framework.",
+        "code": "not_found",
+    }
+
+
 def test_creating_over_an_existing_answer_without_its_version_is_a_409(api, assessment):
     put(api.csco_a, assessment, "RUB", {"status": "answered", "value": 2})
     again = put(api.contributor_a, assessment, "RUB", {"status": "answered", "value": 5})
@@ -384,6 +434,7 @@ def test_bulk_with_bad_items_saves_nothing_and_names_each_by_index(api, assessme
     assert list(errors["1"]) == ["value"]
     assert list(errors["3"]) == ["indicator"]
     assert list(errors["4"]) == ["justification"]
+    assert response.json()["code"] == "invalid"
     assert_nothing_saved(assessment)
 
 
@@ -395,6 +446,7 @@ def test_bulk_with_one_stale_item_saves_nothing(api, assessment):
     ]
     response = bulk(api.csco_a, assessment, items)
     assert response.status_code == 409
+    assert response.json()["code"] == "stale_version"
     assert (response.json()["index"], response.json()["indicator"]) == (1, "RUB")
     assert response.json()["current"]["value"] == 2
     assert not Answer.objects.filter(assessment=assessment, indicator__code="PCT").exists()

@@ -16,7 +16,7 @@ from django.core.management import call_command
 from django.db import connection
 from rest_framework.test import APIClient
 
-from config.api import Conflict
+from cities import errors
 from maturity.assessments import validation
 from maturity.assessments.models import Answer, HistoryEntry
 from maturity.assessments.services import answers as services_answers
@@ -135,7 +135,7 @@ def test_the_write_is_a_conditional_update_on_the_version(db):
         data={"status": "answered", "value": 3, "version": 1},
     )
     clean = validation.validate_answer(indicator=indicator, data={"status": "answered", "value": 5})
-    with pytest.raises(Conflict) as conflict:
+    with pytest.raises(errors.Conflict) as conflict:
         services_answers._write_answer(
             user=cast.csco_a,
             assessment=assessment,
@@ -145,7 +145,8 @@ def test_the_write_is_a_conditional_update_on_the_version(db):
             current=stale_copy,
             change_set=None,
         )
-    assert conflict.value.detail["current"]["version"] == 2
-    assert conflict.value.detail["current"]["value"] == 3
+    assert conflict.value.code == "stale_version"
+    assert conflict.value.body["current"]["version"] == 2
+    assert conflict.value.body["current"]["value"] == 3
     stored = Answer.objects.get(pk=first.pk)
     assert (stored.version, stored.value_level) == (2, 3)

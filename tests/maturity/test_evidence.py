@@ -147,7 +147,8 @@ def test_accepted_files_are_typed_by_their_content(
 def test_files_of_other_types_are_refused_naming_the_file(api, assessment, code, content):
     response = upload(api.csco_a, assessment, "laporan.pdf", content, code)
     assert response.status_code == 400
-    assert list(response.json()) == ["file"]
+    assert list(response.json()) == ["file", "code"]
+    assert response.json()["code"] == "file_not_accepted"
     assert not Evidence.objects.exists()
     assert not HistoryEntry.objects.filter(action="evidence.added").exists()
 
@@ -155,7 +156,7 @@ def test_files_of_other_types_are_refused_naming_the_file(api, assessment, code,
 def test_an_empty_file_is_refused(api, assessment, code):
     response = upload(api.csco_a, assessment, "kosong.pdf", b"", code)
     assert response.status_code == 400
-    assert list(response.json()) == ["file"]
+    assert list(response.json()) == ["file", "code"]
     assert not Evidence.objects.exists()
 
 
@@ -205,11 +206,17 @@ def test_a_path_or_control_characters_in_the_name_are_stored_sanitised(
 
 def test_an_upload_needs_a_known_indicator_and_a_file(api, assessment, code):
     url = f"/api/v1/assessments/{assessment.pk}/evidence/"
-    assert list(upload(api.csco_a, assessment, "a.pdf", TINY_PDF, None).json()) == ["indicator"]
-    assert list(upload(api.csco_a, assessment, "a.pdf", TINY_PDF, "NOPE-1").json()) == ["indicator"]
+    assert list(upload(api.csco_a, assessment, "a.pdf", TINY_PDF, None).json()) == [
+        "indicator",
+        "code",
+    ]
+    assert list(upload(api.csco_a, assessment, "a.pdf", TINY_PDF, "NOPE-1").json()) == [
+        "indicator",
+        "code",
+    ]
     missing = api.csco_a.post(url, {"indicator": code}, format="multipart")
     assert missing.status_code == 400
-    assert list(missing.json()) == ["file"]
+    assert list(missing.json()) == ["file", "code"]
     assert not Evidence.objects.exists()
 
 

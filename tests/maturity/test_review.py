@@ -7,11 +7,14 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 from rest_framework.test import APIClient
 
+from cities import errors
 from cities.models import Role
 from maturity.assessments.models import Assessment, HistoryEntry, Review
+from maturity.assessments.services import lifecycle
+from maturity.assessments.services import review as services_review
 from maturity.assessments.signals import scoring_inputs_changed
 from maturity.frameworks.models import Indicator
 from tests.factories import (
@@ -133,7 +136,7 @@ def test_return_needs_a_comment_and_a_submitted_assessment(api, assessment, subm
     for body in ({}, {"comment": "   "}):
         response = post(api.reviewer, submitted, "return", body)
         assert response.status_code == 400
-        assert list(response.json()) == ["comment"]
+        assert list(response.json()) == ["comment", "code"]
     submitted.refresh_from_db()
     assert submitted.status == "submitted"
 
@@ -157,8 +160,45 @@ def test_a_transition_not_allowed_from_the_current_status_is_a_409(
     Assessment.objects.filter(pk=assessment.pk).update(status=status)
     response = post(api[role], assessment, action, body)
     assert response.status_code == 409
-    assert " / " in response.json()["detail"]
+    assert "tidak diizinkan dari status" in response.json()["detail"]
+    assert response.json()["code"] == "transition_not_allowed"
     assert Assessment.objects.get(pk=assessment.pk).status == status
+
+
+def test_a_refused_transition_speaks_the_language_of_the_request(cast, assessment):
+    with pytest.raises(errors.Conflict) as refused:
+        lifecycle.approve(user=cast.reviewer, assessment=assessment)
+    assert refused.value.code == "transition_not_allowed"
+    assert refused.value.message == "Tindakan 'approve' tidak diizinkan dari status 'draft'."
+    with translation.override("en"), pytest.raises(errors.Conflict) as in_english:
+        lifecycle.approve(user=cast.reviewer, assessment=assessment)
+    assert in_english.value.message == "'approve' is not allowed from status 'draft'."
+
+
+def test_submitting_an_incomplete_assessment_is_a_400_listing_what_is_missing(api, assessment):
+    response = api.csco_a.post(f"/api/v1/assessments/{assessment.pk}/submit/?lang=en")
+    assert response.status_code == 400
+    body = response.json()
+    assert body["code"] == "incomplete"
+    assert body["detail"].startswith("The assessment is incomplete")  # one text, as before
+    assert body["missing"] and isinstance(body["evidence_missing"], list)
+    assert Assessment.objects.get(pk=assessment.pk).status == "draft"
+
+
+def test_a_bad_review_is_invalid_with_every_field_in_english(cast, submitted, codes):
+    indicator = Indicator.objects.get(framework_id=submitted.cycle.framework_id, code=codes[0])
+    with translation.override("en"), pytest.raises(errors.Invalid) as refused:
+        services_review.set_review(
+            user=cast.reviewer,
+            assessment=submitted,
+            indicator=indicator,
+            verified_level=9,
+            not_applicable="yes",
+        )
+    assert refused.value.fields == {
+        "verified_level": ["Must be a level 0–5 or null."],
+        "not_applicable": ["Must be true or false."],
+    }
 
 
 def test_returning_shows_the_comment_and_review_comments_to_the_region(
@@ -264,7 +304,7 @@ def test_an_admin_reopens_an_approved_assessment_with_a_reason(api, cast, assess
     assert post(api.csco_a, assessment, "reopen", {"reason": "x"}).status_code == 403
     missing = post(api.admin, assessment, "reopen", {})
     assert missing.status_code == 400
-    assert list(missing.json()) == ["reason"]
+    assert list(missing.json()) == ["reason", "code"]
     response = post(api.admin, assessment, "reopen", {"reason": "Data BPS direvisi."})
     assert response.status_code == 200
     body = response.json()
@@ -338,9 +378,9 @@ def test_reopening_with_a_past_or_malformed_deadline_is_400_and_changes_nothing(
     last_week = (timezone.localdate() - datetime.timedelta(days=7)).isoformat()
     past = post(api.admin, assessment, "reopen", {"reason": "Koreksi.", "deadline": last_week})
     assert past.status_code == 400
-    assert list(past.json()) == ["deadline"]
+    assert list(past.json()) == ["deadline", "code"]
     both = post(api.admin, assessment, "reopen", {"deadline": last_week})
-    assert sorted(both.json()) == ["deadline", "reason"]  # every problem at once
+    assert sorted(both.json()) == ["code", "deadline", "reason"]  # every problem at once
     malformed = post(api.admin, assessment, "reopen", {"reason": "Koreksi.", "deadline": "besok"})
     assert (malformed.status_code, list(malformed.json())) == (400, ["deadline"])
     assessment.refresh_from_db()

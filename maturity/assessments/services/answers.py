@@ -7,15 +7,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
-from rest_framework import exceptions
+from django.utils.translation import gettext as _
 
-from cities import access
+from cities import access, errors
 from cities.access import AnyUser
-from config.api import Conflict
 from maturity.assessments import selectors
 from maturity.assessments.models import (
     Answer,
@@ -28,10 +26,6 @@ from maturity.assessments.services.state import lock, refresh_from, require_edit
 from maturity.assessments.validation import CleanAnswer, validate_answer
 from maturity.frameworks.models import Framework, Indicator
 from maturity.scoring import calculation
-
-
-def _msg(indonesian: str, english: str) -> str:
-    return f"{indonesian} / {english}"
 
 
 def _refresh_completeness(assessment: Assessment, framework: Framework) -> None:
@@ -56,22 +50,16 @@ def _refresh_completeness(assessment: Assessment, framework: Framework) -> None:
     assessment.completeness = value
 
 
-def conflict_with(body: dict[str, Any]) -> Conflict:
-    """A 409 whose body is ``body`` as given (DRF would turn numbers and null into strings)."""
-    conflict = Conflict()
-    conflict.detail = body  # type: ignore[assignment]
-    return conflict
+#: The code of a write made from a version someone else has since changed.
+STALE_VERSION = "stale_version"
 
 
-def _stale(answer: Answer | None) -> Conflict:
-    return conflict_with(
-        {
-            "detail": _msg(
-                "Jawaban sudah diubah orang lain; muat ulang dan coba lagi.",
-                "The answer was changed by someone else; reload and try again.",
-            ),
-            "current": answer_snapshot(answer),
-        }
+def _stale(answer: Answer | None) -> errors.Conflict:
+    """A stale write's refusal, carrying the answer as it now is (``current``)."""
+    return errors.Conflict(
+        _("Jawaban sudah diubah orang lain; muat ulang dan coba lagi."),
+        code=STALE_VERSION,
+        body={"current": answer_snapshot(answer)},
     )
 
 
@@ -131,15 +119,13 @@ def _write_answer(
     return answer, entry
 
 
-def _expected_version(raw: Any, errors: dict[str, list[str]]) -> int | None:
+def _expected_version(raw: Any, problems: dict[str, list[str]]) -> int | None:
     if raw is None or raw == "":
         return None
     if isinstance(raw, str) and raw.strip().isdigit():
         raw = int(raw.strip())
     if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
-        errors["version"] = [
-            _msg("Versi harus bilangan bulat ≥ 0.", "The version must be a whole number ≥ 0.")
-        ]
+        problems["version"] = [_("Versi harus bilangan bulat ≥ 0.")]
         return None
     return raw
 
@@ -161,7 +147,7 @@ def save_answer(
     locked = lock(assessment)
     require_editable(locked)
     if indicator.framework_id != locked.cycle.framework_id:
-        raise ValidationError({"indicator": [_unknown_indicator(indicator.code)]})
+        raise errors.Invalid({"indicator": [_unknown_indicator(indicator.code)]})
     answer = _save_answer_locked(
         user=user,
         locked=locked,
@@ -174,14 +160,12 @@ def save_answer(
 
 
 def indicator_or_404(assessment: Assessment, code: str) -> Indicator:
-    """The indicator ``code`` of the assessment's framework; 404 (bilingual) when it has none."""
+    """The indicator ``code`` of the assessment's framework; :class:`~cities.errors.NotFound`
+    when it has none."""
     indicator = selectors.indicator_of(assessment, code)
     if indicator is None:
-        raise exceptions.NotFound(
-            _msg(
-                f"Indikator '{code}' tidak ada dalam kerangka penilaian ini.",
-                f"Indicator '{code}' is not in this assessment's framework.",
-            )
+        raise errors.NotFound(
+            _("Indikator '%(code)s' tidak ada dalam kerangka penilaian ini.") % {"code": code}
         )
     return indicator
 
@@ -208,7 +192,7 @@ def autosave(*, user: AnyUser, assessment_id: int, code: str, data: Mapping[str,
     """
     locked = selectors.assessment_to_change(user, assessment_id)
     if locked is None:
-        raise exceptions.NotFound(_msg("Penilaian tidak ditemukan.", "No such assessment."))
+        raise errors.NotFound(_("Penilaian tidak ditemukan."))
     indicator = indicator_or_404(locked, code)
     access.require(user, access.REGION_EDIT, locked.region)
     require_editable(locked)
@@ -233,14 +217,14 @@ def _save_answer_locked(
 ) -> Answer:
     """The body of :func:`save_answer` once the assessment's row is locked, the user may edit
     and the assessment is editable: a valid body, the write and its history entry."""
-    errors: dict[str, list[str]] = {}
-    expected = _expected_version(data.get("version"), errors)
+    problems: dict[str, list[str]] = {}
+    expected = _expected_version(data.get("version"), problems)
     try:
         clean = validate_answer(indicator=indicator, data=data)
-    except ValidationError as error:
-        errors.update(error.message_dict)
-    if errors:
-        raise ValidationError(errors)
+    except errors.Invalid as error:
+        problems.update(error.fields)
+    if problems:
+        raise errors.Invalid(problems)
     current = selectors.answer_with_evidence_count(locked.pk, indicator.pk)
     answer, entry = _write_answer(
         user=user,
@@ -258,10 +242,7 @@ def _save_answer_locked(
 
 
 def _unknown_indicator(code: object) -> str:
-    return _msg(
-        f"Indikator '{code}' tidak ada dalam kerangka ini.",
-        f"Indicator '{code}' is not in this framework.",
-    )
+    return _("Indikator '%(code)s' tidak ada dalam kerangka ini.") % {"code": code}
 
 
 @transaction.atomic
@@ -274,7 +255,8 @@ def save_answers_bulk(
 ) -> list[Answer]:
     """Save many answers (each with ``"indicator"``) in one transaction: all or none.
 
-    Bad items give 400 ``{"items": {"<index>": {field: [...]}}}``; a stale version 409 with the
+    Bad items are refused as :class:`~cities.errors.Invalid` whose body is
+    ``{"items": {"<index>": {field: [...]}}}``; a stale version as ``stale_version`` with the
     item's index and the current answer. Every history entry carries ``change_set`` (a new one
     unless the caller, e.g. a spreadsheet import, passes the id it records elsewhere too).
     """
@@ -282,48 +264,93 @@ def save_answers_bulk(
     locked = lock(assessment)
     require_editable(locked)
     if not isinstance(items, Sequence) or isinstance(items, (str, bytes)):
-        raise ValidationError({"items": [_msg("Harus berupa daftar.", "Must be a list.")]})
+        raise errors.Invalid({"items": [_("Harus berupa daftar.")]})
     if not items:
-        raise ValidationError({"items": [_msg("Daftar kosong.", "The list is empty.")]})
+        raise errors.Invalid({"items": [_("Daftar kosong.")]})
+    prepared = _prepare_items(locked, items)
+    current = {a.indicator_id: a for a in Answer.objects.filter(assessment=locked)}
+    saved = _write_items(
+        user=user,
+        locked=locked,
+        prepared=prepared,
+        current=current,
+        change_set=change_set or uuid.uuid4(),
+    )
+    if any(current.get(indicator.pk) is None for indicator, _clean, _version in prepared):
+        _refresh_completeness(locked, assessment.cycle.framework)
+    refresh_from(assessment, locked)
+    return saved
+
+
+_Prepared = tuple[Indicator, CleanAnswer, int | None]
+
+
+def _prepare_items(locked: Assessment, items: Sequence[Mapping[str, Any]]) -> list[_Prepared]:
+    """Every item checked, or all their problems at once by index (nothing is written)."""
     indicators = {
         i.code: i for i in Indicator.objects.filter(framework_id=locked.cycle.framework_id)
     }
-    current = {a.indicator_id: a for a in Answer.objects.filter(assessment=locked)}
-    errors: dict[str, dict[str, list[str]]] = {}
-    prepared: list[tuple[Indicator, CleanAnswer, int | None]] = []
+    problems: dict[str, dict[str, list[str]]] = {}
+    prepared: list[_Prepared] = []
     seen: set[str] = set()
     for index, item in enumerate(items):
-        item_errors: dict[str, list[str]] = {}
         if not isinstance(item, Mapping):
-            errors[str(index)] = {
-                "non_field_errors": [_msg("Harus berupa objek.", "Must be an object.")]
-            }
+            problems[str(index)] = {"non_field_errors": [_("Harus berupa objek.")]}
             continue
-        code = item.get("indicator")
-        indicator = indicators.get(code) if isinstance(code, str) else None
-        if indicator is None:
-            item_errors["indicator"] = [_unknown_indicator(code)]
-        elif code in seen:
-            item_errors["indicator"] = [
-                _msg("Indikator muncul lebih dari sekali.", "The indicator appears twice.")
+        item_problems, found = _prepare_item(item, indicators, seen)
+        if item_problems:
+            problems[str(index)] = item_problems
+        elif found is not None:
+            prepared.append(found)
+    if problems:
+        # Nested by index: the body keeps the shape (the fields hold one message per item).
+        summary = {
+            "items": [
+                f"{index}: {message}"
+                for index, by_field in problems.items()
+                for messages in by_field.values()
+                for message in messages
             ]
-        else:
-            seen.add(indicator.code)
-        expected = _expected_version(item.get("version"), item_errors)
-        clean: CleanAnswer | None = None
-        if indicator is not None:
-            try:
-                clean = validate_answer(indicator=indicator, data=item)
-            except ValidationError as error:
-                item_errors.update(error.message_dict)
-        if item_errors:
-            errors[str(index)] = item_errors
-        elif indicator is not None and clean is not None:
-            prepared.append((indicator, clean, expected))
-    if errors:
-        raise exceptions.ValidationError({"items": errors})
+        }
+        raise errors.Invalid(summary, body={"items": problems})
+    return prepared
 
-    change_set = change_set or uuid.uuid4()
+
+def _prepare_item(
+    item: Mapping[str, Any], indicators: dict[str, Indicator], seen: set[str]
+) -> tuple[dict[str, list[str]], _Prepared | None]:
+    """One item's problems by field, or the indicator, clean answer and expected version."""
+    problems: dict[str, list[str]] = {}
+    code = item.get("indicator")
+    indicator = indicators.get(code) if isinstance(code, str) else None
+    if indicator is None:
+        problems["indicator"] = [_unknown_indicator(code)]
+    elif code in seen:
+        problems["indicator"] = [_("Indikator muncul lebih dari sekali.")]
+    else:
+        seen.add(indicator.code)
+    expected = _expected_version(item.get("version"), problems)
+    clean: CleanAnswer | None = None
+    if indicator is not None:
+        try:
+            clean = validate_answer(indicator=indicator, data=item)
+        except errors.Invalid as error:
+            problems.update(error.fields)
+    if problems or indicator is None or clean is None:
+        return problems, None
+    return problems, (indicator, clean, expected)
+
+
+def _write_items(
+    *,
+    user: AnyUser,
+    locked: Assessment,
+    prepared: list[_Prepared],
+    current: dict[int, Answer],
+    change_set: uuid.UUID,
+) -> list[Answer]:
+    """Write the checked items and their history; a stale one refuses them all (its index and
+    indicator added to the refusal's body)."""
     saved: list[Answer] = []
     entries: list[HistoryEntry] = []
     for index, (indicator, clean, expected) in enumerate(prepared):
@@ -337,15 +364,10 @@ def save_answers_bulk(
                 current=current.get(indicator.pk),
                 change_set=change_set,
             )
-        except Conflict as conflict:
-            body = dict(conflict.detail) if isinstance(conflict.detail, dict) else {}
-            body["index"] = index
-            body["indicator"] = indicator.code
-            raise conflict_with(body) from None
+        except errors.Conflict as conflict:
+            body = {**conflict.body, "index": index, "indicator": indicator.code}
+            raise errors.Conflict(conflict.message, code=conflict.code, body=body) from None
         saved.append(answer)
         entries.append(entry)
     HistoryEntry.objects.bulk_create(entries)
-    if any(current.get(indicator.pk) is None for indicator, _, _ in prepared):
-        _refresh_completeness(locked, assessment.cycle.framework)
-    refresh_from(assessment, locked)
     return saved

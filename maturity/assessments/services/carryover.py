@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.core.files.base import File
 from django.db import transaction
 
+from cities import errors
 from cities.access import AnyUser
 from cities.models import Region
 from maturity.assessments import validation
@@ -106,11 +106,29 @@ def carry_over_into(*, user: AnyUser, assessment: Assessment) -> StartResult:
     found = plan(cycle=assessment.cycle, region=assessment.region)
     if found.previous is None or not found.continuing:
         return StartResult(assessment=assessment, answers=0, evidence=0, skipped=[])
-    previous = found.previous
+    items, skipped = _answers_to_copy(found.previous, assessment, found.continuing)
+    if items:
+        services_answers.save_answers_bulk(user=user, assessment=assessment, items=items)
+    copied_codes = {item["indicator"] for item in items}
+    by_old_code = {old: new for new, old in found.continuing.items() if new in copied_codes}
+    evidence_count = _copy_evidence(
+        user=user, previous=found.previous, assessment=assessment, by_old_code=by_old_code
+    )
+    assessment.refresh_from_db()
+    return StartResult(
+        assessment=assessment, answers=len(items), evidence=evidence_count, skipped=skipped
+    )
+
+
+def _answers_to_copy(
+    previous: Assessment, assessment: Assessment, continuing: dict[str, str]
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The previous answers as bodies for the new indicators, and the codes whose old answer
+    the new framework's rules no longer accept."""
     new_indicators = {
         i.code: i
         for i in Indicator.objects.filter(
-            framework_id=assessment.cycle.framework_id, code__in=list(found.continuing)
+            framework_id=assessment.cycle.framework_id, code__in=list(continuing)
         )
     }
     old_answers = {
@@ -119,7 +137,7 @@ def carry_over_into(*, user: AnyUser, assessment: Assessment) -> StartResult:
     }
     items: list[dict[str, Any]] = []
     skipped: list[str] = []
-    for code, old_code in found.continuing.items():
+    for code, old_code in continuing.items():
         old = old_answers.get(old_code)
         if old is None:
             continue
@@ -127,15 +145,18 @@ def carry_over_into(*, user: AnyUser, assessment: Assessment) -> StartResult:
         body.pop("version", None)
         try:
             validation.validate_answer(indicator=new_indicators[code], data=body)
-        except ValidationError:
+        except errors.Invalid:
             skipped.append(code)
             continue
         items.append({**body, "indicator": code})
-    if items:
-        services_answers.save_answers_bulk(user=user, assessment=assessment, items=items)
-    copied_codes = {item["indicator"] for item in items}
-    by_old_code = {old: new for new, old in found.continuing.items() if new in copied_codes}
-    evidence_count = 0
+    return items, skipped
+
+
+def _copy_evidence(
+    *, user: AnyUser, previous: Assessment, assessment: Assessment, by_old_code: dict[str, str]
+) -> int:
+    """Add the previous files of the copied answers to the new assessment; how many."""
+    count = 0
     for evidence in (
         Evidence.objects.filter(assessment=previous, indicator__code__in=list(by_old_code))
         .exclude(file="")
@@ -151,8 +172,5 @@ def carry_over_into(*, user: AnyUser, assessment: Assessment) -> StartResult:
                 indicator_code=by_old_code[evidence.indicator.code],
                 upload=File(handle, name=evidence.name),
             )
-        evidence_count += 1
-    assessment.refresh_from_db()
-    return StartResult(
-        assessment=assessment, answers=len(items), evidence=evidence_count, skipped=skipped
-    )
+        count += 1
+    return count

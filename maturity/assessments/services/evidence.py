@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.files.base import File
 from django.db import transaction
+from django.utils.translation import gettext as _
 
-from cities import access
+from cities import access, errors
 from cities.access import AnyUser
 from maturity.assessments import uploads
 from maturity.assessments.models import (
@@ -20,11 +20,6 @@ from maturity.assessments.services.answers import _unknown_indicator
 from maturity.assessments.services.history import EVIDENCE_ADDED, EVIDENCE_DELETED, record_history
 from maturity.assessments.services.state import lock, require_editable
 from maturity.frameworks.models import Indicator
-
-
-def _msg(indonesian: str, english: str) -> str:
-    return f"{indonesian} / {english}"
-
 
 # --- Evidence ---------------------------------------------------------------------------------
 
@@ -39,14 +34,14 @@ def add_evidence(
 ) -> Evidence:
     """Keep an evidence file for one indicator, in private storage, checked by its content.
 
-    403 unless a CSCO or contributor of the region; 409 unless editable; 400 naming
-    ``indicator`` (not in the framework) or ``file`` (missing, empty, too big, a type not
-    accepted — decided by :mod:`maturity.uploads` from the content, not the name).
+    Forbidden unless a CSCO or contributor of the region; Conflict unless editable; Invalid
+    naming ``indicator`` (not in the framework) or ``file`` (missing, empty, too big, a type not
+    accepted — decided by :mod:`maturity.assessments.uploads` from the content, not the name).
     """
     access.require(user, access.REGION_EDIT, assessment.region)
     locked = lock(assessment)
     require_editable(locked)
-    errors: dict[str, list[str]] = {}
+    problems: dict[str, list[str]] = {}
     indicator = (
         Indicator.objects.filter(
             framework_id=locked.cycle.framework_id, code=indicator_code
@@ -55,11 +50,11 @@ def add_evidence(
         else None
     )
     if indicator is None:
-        errors["indicator"] = [_unknown_indicator(indicator_code)]
+        problems["indicator"] = [_unknown_indicator(indicator_code)]
     if upload is None:
-        errors["file"] = [_msg("Berkas wajib diunggah.", "A file is required.")]
-    if errors or indicator is None:
-        raise ValidationError(errors)
+        problems["file"] = [_("Berkas wajib diunggah.")]
+    if problems or indicator is None:
+        raise errors.Invalid(problems)
     checked = uploads.inspect_upload(upload, max_bytes=settings.EVIDENCE_MAX_BYTES)
     evidence = Evidence(
         assessment=locked,

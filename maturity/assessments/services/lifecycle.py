@@ -6,15 +6,13 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from rest_framework import exceptions
+from django.utils.translation import gettext as _
 
-from cities import access
+from cities import access, errors
 from cities.access import AnyUser
 from cities.models import Region
-from config.api import Conflict
 from maturity.assessments import notifications, selectors
 from maturity.assessments.models import (
     EDITABLE_STATUSES,
@@ -42,29 +40,27 @@ from maturity.assessments.services.state import (
 from maturity.cycles.models import AssessmentCycle, CycleStatus
 
 
-def _msg(indonesian: str, english: str) -> str:
-    return f"{indonesian} / {english}"
-
-
 @transaction.atomic
 def create_assessment(*, user: AnyUser, cycle: AssessmentCycle, region: Region) -> Assessment:
-    """Start a region's assessment in a cycle (its CSCO or an admin); 409 if one exists."""
+    """Start a region's assessment in a cycle (its CSCO or an admin).
+
+    Conflict ``cycle_closed`` when the cycle is closed, ``assessment_exists`` if one exists.
+    """
     access.require(user, access.REGION_CREATE_ASSESSMENT, region)
     if cycle.status == CycleStatus.CLOSED:
-        raise Conflict(_msg("Siklus sudah ditutup.", "The cycle is closed."))
-    exists = _msg(
-        "Wilayah ini sudah memiliki penilaian dalam siklus ini.",
-        "This region already has an assessment in this cycle.",
+        raise errors.Conflict(_("Siklus sudah ditutup."), code="cycle_closed")
+    exists = errors.Conflict(
+        _("Wilayah ini sudah memiliki penilaian dalam siklus ini."), code="assessment_exists"
     )
     if Assessment.objects.filter(cycle=cycle, region=region).exists():
-        raise Conflict(exists)
+        raise exists
     try:
         with transaction.atomic():
             assessment = Assessment.objects.create(
                 cycle=cycle, region=region, created_by=user if user.is_authenticated else None
             )
     except IntegrityError:
-        raise Conflict(exists) from None
+        raise exists from None
     record_history(
         assessment=assessment, actor=user, action=CREATED, after={"status": assessment.status}
     )
@@ -128,17 +124,19 @@ def submit(*, user: AnyUser, assessment: Assessment) -> Assessment:
     require_editable(locked)
     completeness = selectors.completeness_for(locked)
     if completeness.overall < Decimal(100) or completeness.missing or completeness.evidence_missing:
-        raise exceptions.ValidationError(
-            {
-                "detail": _msg(
-                    "Penilaian belum lengkap: jawab semua indikator wajib dan lampirkan data "
-                    "dukung yang diwajibkan.",
-                    "The assessment is incomplete: answer every required indicator and attach "
-                    "the evidence required.",
-                ),
+        message = _(
+            "Penilaian belum lengkap: jawab semua indikator wajib dan lampirkan data "
+            "dukung yang diwajibkan."
+        )
+        # The body keeps the answer's shape: ``detail`` one text, beside what is missing.
+        raise errors.Invalid(
+            message,
+            code="incomplete",
+            body={
+                "detail": message,
                 "missing": completeness.missing,
                 "evidence_missing": completeness.evidence_missing,
-            }
+            },
         )
     _transition(user=user, assessment=locked, to=AssessmentStatus.SUBMITTED, action=SUBMITTED)
     locked.status = AssessmentStatus.SUBMITTED
@@ -208,22 +206,7 @@ def reopen(
     access.require(user, access.REOPEN, assessment.region)
     locked = lock(assessment)
     require_status(locked, {AssessmentStatus.APPROVED}, "reopen")
-    errors: dict[str, list[str]] = {}
-    text = ""
-    try:
-        text = _clean_comment(reason, "reason", required=True)
-    except ValidationError as error:
-        errors.update(error.message_dict)
-    today = _today()
-    if deadline is not None and deadline < today:
-        errors["deadline"] = [
-            _msg(
-                f"Tenggat baru tidak boleh sebelum hari ini ({today.isoformat()}).",
-                f"The new deadline cannot be before today ({today.isoformat()}).",
-            )
-        ]
-    if errors:
-        raise ValidationError(errors)
+    text, today = _checked_reopen(reason, deadline)
     if deadline is None and locked.deadline < today:
         deadline = today + datetime.timedelta(days=REOPEN_DAYS)
     _transition(
@@ -242,3 +225,22 @@ def reopen(
     notifications.assessment_returned(assessment_id=locked.pk)
     refresh_from(assessment, locked)
     return locked
+
+
+def _checked_reopen(reason: Any, deadline: datetime.date | None) -> tuple[str, datetime.date]:
+    """The reason's text and today, once the reason is given and the deadline not past."""
+    problems: dict[str, list[str]] = {}
+    text = ""
+    try:
+        text = _clean_comment(reason, "reason", required=True)
+    except errors.Invalid as error:
+        problems.update(error.fields)
+    today = _today()
+    if deadline is not None and deadline < today:
+        problems["deadline"] = [
+            _("Tenggat baru tidak boleh sebelum hari ini (%(today)s).")
+            % {"today": today.isoformat()}
+        ]
+    if problems:
+        raise errors.Invalid(problems)
+    return text, today

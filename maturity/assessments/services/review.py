@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
-from cities import access
+from cities import access, errors
 from cities.access import AnyUser
 from maturity.assessments.models import (
     Assessment,
@@ -21,19 +21,17 @@ from maturity.assessments.validation import MAX_TEXT
 from maturity.frameworks.models import Indicator
 
 
-def _msg(indonesian: str, english: str) -> str:
-    return f"{indonesian} / {english}"
-
-
 def _clean_comment(comment: Any, field: str, *, required: bool) -> str:
+    """A comment's text, stripped; :class:`~cities.errors.Invalid` naming ``field`` otherwise."""
     if comment is not None and not isinstance(comment, str):
-        raise ValidationError({field: [_msg("Harus berupa teks.", "Must be text.")]})
+        raise errors.Invalid({field: [_("Harus berupa teks.")]})
     text = (comment or "").strip()
     if required and not text:
-        raise ValidationError({field: [_msg("Wajib diisi.", "This field is required.")]})
+        raise errors.Invalid({field: [_("Wajib diisi.")]})
     if len(text) > MAX_TEXT:
-        too_long = _msg(f"Paling banyak {MAX_TEXT} karakter.", f"At most {MAX_TEXT} characters.")
-        raise ValidationError({field: [too_long]})
+        raise errors.Invalid(
+            {field: [_("Paling banyak %(count)d karakter.") % {"count": MAX_TEXT}]}
+        )
     return text
 
 
@@ -62,31 +60,8 @@ def set_review(
     locked = lock(assessment)
     require_status(locked, {AssessmentStatus.SUBMITTED}, "review")
     if indicator.framework_id != locked.cycle.framework_id:
-        raise ValidationError({"indicator": [_unknown_indicator(indicator.code)]})
-    errors: dict[str, list[str]] = {}
-    if verified_level is not None and (
-        isinstance(verified_level, bool)
-        or not isinstance(verified_level, int)
-        or not 0 <= verified_level <= 5
-    ):
-        errors["verified_level"] = [
-            _msg("Harus tingkat 0–5 atau null.", "Must be a level 0–5 or null.")
-        ]
-    if not isinstance(not_applicable, bool):
-        errors["not_applicable"] = [_msg("Harus true atau false.", "Must be true or false.")]
-    elif not_applicable and verified_level is not None:
-        errors["not_applicable"] = [
-            _msg(
-                "Pilih tingkat terverifikasi atau 'tidak berlaku', bukan keduanya.",
-                "Choose a verified level or 'not applicable', not both.",
-            )
-        ]
-    try:
-        text = _clean_comment(comment, "comment", required=False)
-    except ValidationError as error:
-        errors.update(error.message_dict)
-    if errors:
-        raise ValidationError(errors)
+        raise errors.Invalid({"indicator": [_unknown_indicator(indicator.code)]})
+    text = _checked_review(verified_level, not_applicable, comment)
     review = Review.objects.filter(assessment=locked, indicator=indicator).first()
     before = _review_snapshot(review)
     if review is None:
@@ -106,3 +81,28 @@ def set_review(
     )
     schedule_scoring(assessment_id=locked.pk)
     return review
+
+
+def _checked_review(verified_level: Any, not_applicable: Any, comment: Any) -> str:
+    """The review's comment text once every field is right; all their problems at once else."""
+    problems: dict[str, list[str]] = {}
+    if verified_level is not None and (
+        isinstance(verified_level, bool)
+        or not isinstance(verified_level, int)
+        or not 0 <= verified_level <= 5
+    ):
+        problems["verified_level"] = [_("Harus tingkat 0–5 atau null.")]
+    if not isinstance(not_applicable, bool):
+        problems["not_applicable"] = [_("Harus true atau false.")]
+    elif not_applicable and verified_level is not None:
+        problems["not_applicable"] = [
+            _("Pilih tingkat terverifikasi atau 'tidak berlaku', bukan keduanya.")
+        ]
+    text = ""
+    try:
+        text = _clean_comment(comment, "comment", required=False)
+    except errors.Invalid as error:
+        problems.update(error.fields)
+    if problems:
+        raise errors.Invalid(problems)
+    return text

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from config.api import Conflict
+from cities import errors
 from maturity.assessments.models import (
     EDITABLE_STATUSES,
     Assessment,
@@ -14,35 +15,29 @@ from maturity.assessments.selectors import is_cycle_open
 from maturity.assessments.signals import scoring_inputs_changed
 
 
-def _msg(indonesian: str, english: str) -> str:
-    return f"{indonesian} / {english}"
-
-
 def require_editable(assessment: Assessment) -> None:
+    """Refuse (``not_editable``, ``cycle_closed``) unless the region may still change it."""
     if assessment.status not in EDITABLE_STATUSES:
-        raise Conflict(
-            _msg(
-                f"Penilaian berstatus '{assessment.status}' tidak dapat diubah.",
-                f"An assessment in status '{assessment.status}' cannot be changed.",
-            )
+        raise errors.Conflict(
+            _("Penilaian berstatus '%(status)s' tidak dapat diubah.")
+            % {"status": assessment.status},
+            code="not_editable",
         )
     if not is_cycle_open(assessment):
-        raise Conflict(
-            _msg(
-                f"Siklus ditutup atau tenggat ({assessment.deadline.isoformat()}) telah lewat.",
-                f"The cycle is closed or the deadline ({assessment.deadline.isoformat()}) "
-                "has passed.",
-            )
+        raise errors.Conflict(
+            _("Siklus ditutup atau tenggat (%(deadline)s) telah lewat.")
+            % {"deadline": assessment.deadline.isoformat()},
+            code="cycle_closed",
         )
 
 
 def require_status(assessment: Assessment, allowed: set[str], action: str) -> None:
+    """Refuse (``transition_not_allowed``) an action its current status does not allow."""
     if assessment.status not in allowed:
-        raise Conflict(
-            _msg(
-                f"Tindakan '{action}' tidak diizinkan dari status '{assessment.status}'.",
-                f"'{action}' is not allowed from status '{assessment.status}'.",
-            )
+        raise errors.Conflict(
+            _("Tindakan '%(action)s' tidak diizinkan dari status '%(status)s'.")
+            % {"action": action, "status": assessment.status},
+            code="transition_not_allowed",
         )
 
 
