@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -25,6 +26,15 @@ from maturity.frameworks.format import (
     dump_framework,
     parse_framework,
 )
+
+
+@pytest.fixture(autouse=True)
+def in_the_default_language():
+    """Each test starts in the product's default language (Indonesian), whatever language an
+    earlier request in this thread activated."""
+    with translation.override(django_settings.LANGUAGE_CODE):
+        yield
+
 
 DATA = Path(__file__).resolve().parents[2] / "maturity" / "data"
 DEFAULT_FILE = DATA / "default_framework.yaml"

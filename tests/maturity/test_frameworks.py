@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
 
@@ -20,6 +21,15 @@ from maturity.frameworks.format import FrameworkFormatError
 from maturity.frameworks.models import Framework, FrameworkStatus, Indicator
 from tests.factories import default_framework, make_assessment, make_open_cycle
 from tests.maturity.framework_samples import SMALL, with_version
+
+
+@pytest.fixture(autouse=True)
+def in_the_default_language():
+    """Each test starts in the product's default language (Indonesian), whatever language an
+    earlier request in this thread activated."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
 
 DATA = Path(maturity.__file__).resolve().parent / "data"
 

@@ -10,6 +10,7 @@ import datetime
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import InterfaceError, OperationalError, connection
 from django.test.utils import CaptureQueriesContext
@@ -41,6 +42,15 @@ from tests.maturity.score_helpers import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def in_the_default_language():
+    """Each test starts in the product's default language (Indonesian), whatever language an
+    earlier request in this thread activated."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
 
 REGION_A = "73.71"
 REGION_B = "35.10"
