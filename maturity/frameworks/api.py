@@ -198,7 +198,7 @@ PROBLEMS_400 = inline_serializer(
     "FrameworkFileProblems",
     {
         "file": serializers.ListField(child=serializers.CharField()),
-        "code": serializers.CharField(),
+        "code": serializers.CharField(required=False),  # absent with the file itself missing
         "problems": inline_serializer(
             "FrameworkFileProblem",
             {
