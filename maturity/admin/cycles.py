@@ -27,7 +27,7 @@ class AssessmentCycleAdmin(admin.ModelAdmin):
     date_hierarchy = "opens_on"
     actions = ("rescore_selected",)
 
-    @admin.action(description=_("Hitung ulang skor semua penilaian / Rescore every assessment"))
+    @admin.action(description=_("Hitung ulang skor semua penilaian"))
     def rescore_selected(self, request: HttpRequest, queryset: QuerySet[AssessmentCycle]) -> None:
         """One scoring task per assessment to the workers (``manage.py score_cycle --force``)."""
         if not access.can(request.user, access.MANAGE_CYCLES):
@@ -37,8 +37,7 @@ class AssessmentCycleAdmin(admin.ModelAdmin):
         )
         self.message_user(
             request,
-            f"{sent} penilaian dikirim ke worker untuk dihitung ulang. / "
-            f"{sent} assessments sent to the workers for rescoring.",
+            _("%(count)s penilaian dikirim ke worker untuk dihitung ulang.") % {"count": sent},
             messages.SUCCESS,
         )
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
 from django.forms import ModelChoiceField
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -16,6 +16,7 @@ from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from cities import errors, pages
 from maturity.admin.common import is_draft, manages_frameworks
 from maturity.frameworks import export as frameworks_export
 from maturity.frameworks import services
@@ -77,19 +78,24 @@ class IndicatorInline(DraftChildInline):
         return super().get_queryset(request).select_related("theme")
 
 
+def _messages_of(error: errors.Invalid) -> list[str]:
+    """Every message of a refusal, whatever field it names (the admin's forms have one field)."""
+    return [message for messages in pages.error_fields(error).values() for message in messages]
+
+
 class FrameworkImportForm(forms.Form):
-    file = forms.FileField(label=_("Berkas kerangka (YAML) / Framework file (YAML)"))
+    file = forms.FileField(label=_("Berkas kerangka (YAML)"))
     publish = forms.BooleanField(
-        label=_("Terbitkan langsung / Publish at once"),
+        label=_("Terbitkan langsung"),
         required=False,
     )
 
 
 class FrameworkCopyForm(forms.Form):
     version = forms.CharField(
-        label=_("Versi baru / New version"),
+        label=_("Versi baru"),
         max_length=50,
-        help_text=_('Misalnya / for example "2027.1"'),
+        help_text=_('Misalnya "2027.1"'),
     )
 
 
@@ -114,15 +120,15 @@ class FrameworkAdmin(admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("code", "version", "previous_version", "status")}),
         (
-            _("Judul dan uraian / Title and description"),
+            _("Judul dan uraian"),
             {"fields": ("title_id", "title_en", "description_id", "description_en")},
         ),
         (
-            _("Tingkat dan batas indeks / Levels and index bands"),
+            _("Tingkat dan batas indeks"),
             {"fields": ("levels", "index_bands")},
         ),
         (
-            _("Riwayat / History"),
+            _("Riwayat"),
             {"fields": ("created_at", "created_by", "published_at", "retired_at")},
         ),
     )
@@ -162,7 +168,7 @@ class FrameworkAdmin(admin.ModelAdmin):
             .annotate(indicators_total=Count("indicators"))
         )
 
-    @admin.display(description=_("Indikator / Indicators"), ordering="indicators_total")
+    @admin.display(description=_("Jumlah indikator"), ordering="indicators_total")
     def indicator_count(self, framework: Framework) -> int:
         return int(getattr(framework, "indicators_total", 0))
 
@@ -209,8 +215,7 @@ class FrameworkAdmin(admin.ModelAdmin):
             listed += f"; … (+{more})"
         self.message_user(
             request,
-            _("Draf ini belum dapat diterbitkan / This draft cannot be published yet: %(problems)s")
-            % {"problems": listed},
+            _("Draf ini belum dapat diterbitkan: %(problems)s") % {"problems": listed},
             messages.WARNING,
         )
 
@@ -261,14 +266,13 @@ class FrameworkAdmin(admin.ModelAdmin):
                     )
                 except FrameworkFormatError as error:
                     problems = error.problems
-                except ValidationError as error:
-                    for message in error.messages:
+                except errors.Invalid as error:
+                    for message in _messages_of(error):
                         form.add_error("file", message)
                 else:
                     self.message_user(
                         request,
-                        _("Kerangka %(name)s dimuat. / Framework %(name)s imported.")
-                        % {"name": framework},
+                        _("Kerangka %(name)s dimuat.") % {"name": framework},
                         messages.SUCCESS,
                     )
                     return HttpResponseRedirect(self._change_url(framework))
@@ -277,7 +281,7 @@ class FrameworkAdmin(admin.ModelAdmin):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": _("Impor kerangka / Import a framework"),
+            "title": _("Impor kerangka"),
             "form": form,
             "problems": problems,
         }
@@ -316,16 +320,13 @@ class FrameworkAdmin(admin.ModelAdmin):
                 except services.FrameworkConflict as error:
                     self.message_user(request, error.message, messages.ERROR)
                     return HttpResponseRedirect(self._change_url(framework))
-                except ValidationError as error:
-                    for message in error.messages:
+                except errors.Invalid as error:
+                    for message in _messages_of(error):
                         form.add_error("version", message)
                 else:
                     self.message_user(
                         request,
-                        _(
-                            "Draf %(copy)s dibuat dari %(source)s. / Draft %(copy)s made from "
-                            "%(source)s."
-                        )
+                        _("Draf %(copy)s dibuat dari %(source)s.")
                         % {"copy": copy, "source": framework},
                         messages.SUCCESS,
                     )
@@ -336,8 +337,7 @@ class FrameworkAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "original": framework,
-            "title": _("Salin %(name)s sebagai versi baru / Copy %(name)s as a new version")
-            % {"name": framework},
+            "title": _("Salin %(name)s sebagai versi baru") % {"name": framework},
             "form": form,
         }
         return TemplateResponse(request, "admin/maturity/framework/copy.html", context)
@@ -364,14 +364,14 @@ class FrameworkAdmin(admin.ModelAdmin):
             listed = "; ".join(str(problem) for problem in error.problems[:PROBLEMS_SHOWN])
             self.message_user(
                 request,
-                _("%(name)s tidak diterbitkan / %(name)s was not published: %(problems)s")
+                _("%(name)s tidak diterbitkan: %(problems)s")
                 % {"name": framework, "problems": listed},
                 messages.ERROR,
             )
             return False
         self.message_user(
             request,
-            _("%(name)s diterbitkan. / %(name)s published.") % {"name": framework},
+            _("%(name)s diterbitkan.") % {"name": framework},
             messages.SUCCESS,
         )
         return True
@@ -384,26 +384,24 @@ class FrameworkAdmin(admin.ModelAdmin):
             return False
         self.message_user(
             request,
-            _("%(name)s dipensiunkan. / %(name)s retired.") % {"name": framework},
+            _("%(name)s dipensiunkan.") % {"name": framework},
             messages.SUCCESS,
         )
         return True
 
     # Actions on the list.
 
-    @admin.action(description=_("Terbitkan / Publish"), permissions=["manage"])
+    @admin.action(description=_("Terbitkan"), permissions=["manage"])
     def publish_selected(self, request: HttpRequest, queryset: QuerySet[Framework]) -> None:
         for framework in queryset:
             self._publish(request, framework)
 
-    @admin.action(description=_("Pensiunkan / Retire"), permissions=["manage"])
+    @admin.action(description=_("Pensiunkan"), permissions=["manage"])
     def retire_selected(self, request: HttpRequest, queryset: QuerySet[Framework]) -> None:
         for framework in queryset:
             self._retire(request, framework)
 
-    @admin.action(
-        description=_("Salin sebagai versi baru / Copy as a new version"), permissions=["manage"]
-    )
+    @admin.action(description=_("Salin sebagai versi baru"), permissions=["manage"])
     def copy_selected(
         self, request: HttpRequest, queryset: QuerySet[Framework]
     ) -> HttpResponse | None:
@@ -412,7 +410,7 @@ class FrameworkAdmin(admin.ModelAdmin):
             return None
         return HttpResponseRedirect(reverse("admin:maturity_framework_copy", args=[framework.pk]))
 
-    @admin.action(description=_("Ekspor berkas YAML / Export the YAML file"), permissions=["view"])
+    @admin.action(description=_("Ekspor berkas YAML"), permissions=["view"])
     def export_selected(
         self, request: HttpRequest, queryset: QuerySet[Framework]
     ) -> HttpResponse | None:
@@ -425,7 +423,7 @@ class FrameworkAdmin(admin.ModelAdmin):
         if queryset.count() != 1:
             self.message_user(
                 request,
-                _("Pilih tepat satu versi. / Select exactly one version."),
+                _("Pilih tepat satu versi."),
                 messages.WARNING,
             )
             return None
@@ -491,17 +489,17 @@ class IndicatorAdmin(FrameworkRowAdmin):
     fieldsets = (
         (None, {"fields": ("framework", "theme", "code", "iso37122", "kind", "position")}),
         (
-            _("Judul dan panduan / Title and guidance"),
+            _("Judul dan panduan"),
             {"fields": ("title_id", "title_en", "guidance_id", "guidance_en")},
         ),
         (
-            _("Kuantitatif / Quantitative"),
+            _("Kuantitatif"),
             {"fields": ("unit", "direction", "thresholds", "allow_negative")},
         ),
-        (_("Rubrik / Rubric"), {"fields": ("rubric",)}),
-        (_("Ya/tidak / Binary"), {"fields": ("yes_level", "no_level")}),
+        (_("Rubrik"), {"fields": ("rubric",)}),
+        (_("Ya/tidak"), {"fields": ("yes_level", "no_level")}),
         (
-            _("Bobot dan syarat / Weight and requirements"),
+            _("Bobot dan syarat"),
             {"fields": ("weight", "required", "evidence_required", "continues")},
         ),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.request import Request
@@ -15,11 +16,6 @@ from cities.api.pagination import StandardPagination, paginated
 from maturity.cycles import selectors, services
 from maturity.cycles.models import AssessmentCycle, CycleStatus
 from maturity.frameworks.models import Framework
-
-
-def _msg(indonesian: str, english: str) -> str:
-    return f"{indonesian} / {english}"
-
 
 # --- Output serializers -----------------------------------------------------------------------
 
@@ -66,19 +62,14 @@ class CycleListView(APIView):
     def post(self, request: Request) -> Response:
         if not access.can(request.user, access.MANAGE_CYCLES):
             raise exceptions.PermissionDenied(
-                _msg(
-                    "Hanya admin kementerian yang dapat membuka siklus.",
-                    "Only a ministry admin may open a cycle.",
-                )
+                _("Hanya admin kementerian yang dapat membuka siklus.")
             )
         given = CycleInput(data=request.data)
         given.is_valid(raise_exception=True)
         data = given.validated_data
         framework = Framework.objects.filter(pk=data["framework"]).first()
         if framework is None:
-            raise exceptions.ValidationError(
-                {"framework": [_msg("Kerangka tidak ditemukan.", "No such framework.")]}
-            )
+            raise exceptions.ValidationError({"framework": [_("Kerangka tidak ditemukan.")]})
         cycle = services.create_cycle(
             user=request.user,
             name=data["name"],

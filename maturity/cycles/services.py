@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
-from cities import access
+from cities import access, errors
 from cities.access import AnyUser
 from maturity.cycles.models import AssessmentCycle, CycleStatus
 from maturity.frameworks.models import Framework
-
-
-def _msg(indonesian: str, english: str) -> str:
-    return f"{indonesian} / {english}"
-
 
 # --- Cycles and assessments -------------------------------------------------------------------
 
@@ -31,26 +26,24 @@ def create_cycle(
     closes_on: datetime.date,
     status: str = CycleStatus.OPEN,
 ) -> AssessmentCycle:
-    """Open a cycle (ministry admin) on a published framework version."""
+    """Open a cycle (ministry admin) on a published framework version.
+
+    Raises :class:`~cities.errors.Forbidden` for anyone else and :class:`~cities.errors.Invalid`
+    with every field's problems (an unpublished framework, dates the wrong way round, a name
+    in use, an unknown status).
+    """
     access.require(user, access.MANAGE_CYCLES, None)
-    errors: dict[str, list[str]] = {}
+    problems: dict[str, list[str]] = {}
     if not framework.is_published:
-        errors["framework"] = [
-            _msg("Kerangka harus sudah terbit.", "The framework must be published.")
-        ]
+        problems["framework"] = [_("Kerangka harus sudah terbit.")]
     if closes_on < opens_on:
-        errors["closes_on"] = [
-            _msg(
-                "Tanggal tutup harus sesudah tanggal buka.",
-                "The closing date must not be before the opening date.",
-            )
-        ]
+        problems["closes_on"] = [_("Tanggal tutup harus sesudah tanggal buka.")]
     if AssessmentCycle.objects.filter(name=name).exists():
-        errors["name"] = [_msg("Nama siklus sudah dipakai.", "A cycle with this name exists.")]
+        problems["name"] = [_("Nama siklus sudah dipakai.")]
     if status not in CycleStatus.values:
-        errors["status"] = [_msg("Status tidak dikenal.", "Unknown status.")]
-    if errors:
-        raise ValidationError(errors)
+        problems["status"] = [_("Status tidak dikenal.")]
+    if problems:
+        raise errors.Invalid(problems)
     try:
         with transaction.atomic():
             return AssessmentCycle.objects.create(
@@ -62,6 +55,4 @@ def create_cycle(
                 status=status,
             )
     except IntegrityError:
-        raise ValidationError(
-            {"name": [_msg("Nama siklus sudah dipakai.", "A cycle with this name exists.")]}
-        ) from None
+        raise errors.Invalid({"name": [_("Nama siklus sudah dipakai.")]}) from None

@@ -32,7 +32,7 @@ LANG_PARAMETER = OpenApiParameter(
     "lang",
     str,
     enum=["id", "en"],
-    description="Bahasa judul kolom dan indikator / language of headings and titles",
+    description="language of headings and titles: id (default) or en",
 )
 
 

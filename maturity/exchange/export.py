@@ -209,22 +209,32 @@ def build_answers_workbook(assessment: Assessment, language: str = "id") -> byte
     explains it in Indonesian and English; a hidden sheet records which assessment it is for.
     """
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     language = "en" if language == "en" else "id"
     rows = export_rows(assessment)
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = ANSWERS_SHEET
+    _write_headings(sheet, language)
+    rubric_cells, binary_cells = _write_answer_rows(sheet, rows, language)
+    if rows:
+        _add_drop_downs(sheet, len(rows) + 1, rubric_cells, binary_cells, language)
+    _protect(sheet, len(rows) + 1)
+    _instructions_sheet(workbook, assessment, language)
+    _meta_sheet(workbook, assessment, language)
+
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _write_headings(sheet: Any, language: str) -> None:
+    """Row 1: every column's heading in the workbook's language, white on dark blue."""
+    from openpyxl.styles import Alignment, Font, PatternFill
 
     header_font = Font(bold=True, color="FFFFFF")
     header_fill = PatternFill("solid", fgColor="1F4E79")
-    locked_fill = PatternFill("solid", fgColor="EDEDED")
     wrap = Alignment(wrap_text=True, vertical="top")
-    top = Alignment(vertical="top")
-    unlocked = Protection(locked=False)
-
     for index, column in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row=1, column=index, value=column.heading(language))
         cell.font = header_font
@@ -232,6 +242,16 @@ def build_answers_workbook(assessment: Assessment, language: str = "id") -> byte
         cell.alignment = wrap
         sheet.column_dimensions[column_letter(index - 1)].width = column.width
 
+
+def _write_answer_rows(sheet: Any, rows: list[Any], language: str) -> tuple[list[str], list[str]]:
+    """One row per indicator; only the answer's cells unlocked. Returns the value cells of
+    rubric and of yes/no indicators (for their drop-down lists)."""
+    from openpyxl.styles import Alignment, PatternFill, Protection
+
+    locked_fill = PatternFill("solid", fgColor="EDEDED")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    unlocked = Protection(locked=False)
     rubric_cells: list[str] = []
     binary_cells: list[str] = []
     for number, row in enumerate(rows, start=2):
@@ -248,10 +268,33 @@ def build_answers_workbook(assessment: Assessment, language: str = "id") -> byte
             rubric_cells.append(f"{LETTER['value']}{number}")
         elif row.indicator.kind == IndicatorKind.BINARY:
             binary_cells.append(f"{LETTER['value']}{number}")
+    return rubric_cells, binary_cells
 
-    last = len(rows) + 1
-    en = language == "en"
-    pick_one = "Choose from the list." if en else "Pilih dari daftar."
+
+#: The drop-down lists' titles and their refusal, written into the workbook in its language.
+_DROP_DOWN_TEXTS = {
+    "id": {
+        "quality": "Mutu data",
+        "level": "Tingkat",
+        "yes_no": "Ya/tidak",
+        "pick": "Pilih dari daftar.",
+    },
+    "en": {
+        "quality": "Data quality",
+        "level": "Level",
+        "yes_no": "Yes/no",
+        "pick": "Choose from the list.",
+    },
+}
+
+
+def _add_drop_downs(
+    sheet: Any, last: int, rubric_cells: list[str], binary_cells: list[str], language: str
+) -> None:
+    """Drop-down lists for the status, data quality, rubric levels and yes/no."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    texts = _DROP_DOWN_TEXTS[language]
 
     def drop_down(choices: Iterable[str], cells: list[str], title: str) -> None:
         if not cells:
@@ -262,22 +305,22 @@ def build_answers_workbook(assessment: Assessment, language: str = "id") -> byte
             allow_blank=True,
             showErrorMessage=True,
             errorTitle=title,
-            error=pick_one,
+            error=texts["pick"],
         )
         sheet.add_data_validation(validation)
         for cell in cells:
             validation.add(cell)
 
-    if rows:
-        drop_down(AnswerStatus.values, [f"{LETTER['status']}2:{LETTER['status']}{last}"], "Status")
-        drop_down(
-            DataQuality.values,
-            [f"{LETTER['quality']}2:{LETTER['quality']}{last}"],
-            "Mutu data / Data quality",
-        )
-        drop_down(("1", "2", "3", "4", "5"), rubric_cells, "Tingkat / Level")
-        drop_down(_YES_NO[language], binary_cells, "Ya/tidak / Yes/no")
+    drop_down(AnswerStatus.values, [f"{LETTER['status']}2:{LETTER['status']}{last}"], "Status")
+    drop_down(
+        DataQuality.values, [f"{LETTER['quality']}2:{LETTER['quality']}{last}"], texts["quality"]
+    )
+    drop_down(("1", "2", "3", "4", "5"), rubric_cells, texts["level"])
+    drop_down(_YES_NO[language], binary_cells, texts["yes_no"])
 
+
+def _protect(sheet: Any, last: int) -> None:
+    """Freeze the headings, filter on every column, and lock all but the answer's cells."""
     sheet.freeze_panes = f"{LETTER['title']}2"
     sheet.auto_filter.ref = f"A1:{LETTER['version']}{last}"
     protection = sheet.protection
@@ -286,13 +329,6 @@ def build_answers_workbook(assessment: Assessment, language: str = "id") -> byte
     protection.sort = False
     protection.formatColumns = False
     protection.formatRows = False
-
-    _instructions_sheet(workbook, assessment, language)
-    _meta_sheet(workbook, assessment, language)
-
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def _instructions_sheet(workbook: Any, assessment: Assessment, language: str) -> None:

@@ -17,8 +17,11 @@ from decimal import Decimal
 from typing import Any
 from xml.etree import ElementTree
 
-from django.core.exceptions import ValidationError
+from django.utils.functional import Promise
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 
+from cities import errors
 from maturity.assessments import uploads
 from maturity.exchange.columns import (
     _CHOICES,
@@ -34,10 +37,6 @@ from maturity.exchange.columns import (
 )
 
 logger = logging.getLogger(__name__)
-
-
-def _msg(indonesian: str, english: str) -> str:
-    return f"{indonesian} / {english}"
 
 
 #: Limits on what an upload may be: bytes sent, bytes unpacked, parts in the zip, data rows.
@@ -137,23 +136,24 @@ class ParsedUpload:
         )
 
 
-def _refuse(*messages: str) -> ValidationError:
-    return ValidationError({FIELD: list(messages)})
+def _refuse(*messages: str | Promise) -> errors.Invalid:
+    """The upload refused as a whole, every message under ``file``."""
+    return errors.Invalid({FIELD: [str(message) for message in messages]})
 
 
-NOT_A_SPREADSHEET = _msg(
-    "Berkas bukan buku kerja Excel (.xlsx) atau CSV. Simpan sebagai .xlsx lalu unggah lagi.",
-    "The file is not an Excel workbook (.xlsx) or a CSV file. Save it as .xlsx and upload "
-    "it again.",
+def _heading_in_language(column: Column) -> str:
+    """A column's heading as the workbook of the request's language writes it."""
+    english = (get_language() or "id").startswith("en")
+    return column.heading_en if english else column.heading_id
+
+
+NOT_A_SPREADSHEET = gettext_lazy(
+    "Berkas bukan buku kerja Excel (.xlsx) atau CSV. Simpan sebagai .xlsx lalu unggah lagi."
 )
-MACRO_ENABLED = _msg(
-    "Buku kerja bermakro (.xlsm, vbaProject.bin) tidak diterima. Simpan sebagai .xlsx.",
-    "Macro-enabled workbooks (.xlsm, vbaProject.bin) are not accepted. Save it as .xlsx.",
+MACRO_ENABLED = gettext_lazy(
+    "Buku kerja bermakro (.xlsm, vbaProject.bin) tidak diterima. Simpan sebagai .xlsx."
 )
-TOO_MUCH_DATA = _msg(
-    "Berkas terkompresi terlalu besar saat dibuka (zip bomb).",
-    "The compressed file unpacks to too much data (zip bomb).",
-)
+TOO_MUCH_DATA = gettext_lazy("Berkas terkompresi terlalu besar saat dibuka (zip bomb).")
 
 
 def parse_answers_upload(upload: Any) -> ParsedUpload:
@@ -168,17 +168,15 @@ def parse_answers_upload(upload: Any) -> ParsedUpload:
     preview. The workbook is read with openpyxl in read-only mode, after the zip was checked.
     """
     if upload is None:
-        raise _refuse(_msg("Berkas wajib diunggah.", "A file is required."))
+        raise _refuse(_("Berkas wajib diunggah."))
     data = _read_limited(upload)
     name = uploads.sanitize_filename(getattr(upload, "name", None) or "")
     sha256 = hashlib.sha256(data).hexdigest()
     if data.startswith(_OLE_MAGIC):
         raise _refuse(
-            _msg(
+            _(
                 "Format Excel lama (.xls) atau buku kerja bermakro tidak diterima; simpan "
-                "sebagai .xlsx.",
-                "Old Excel files (.xls) and macro-enabled workbooks are not accepted; save it "
-                "as .xlsx.",
+                "sebagai .xlsx."
             )
         )
     if data.startswith(b"PK\x03\x04"):
@@ -205,13 +203,11 @@ def _read_limited(upload: Any) -> bytes:
         buffer.extend(chunk)
         if len(buffer) > MAX_UPLOAD_BYTES:
             raise _refuse(
-                _msg(
-                    f"Berkas melebihi batas {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.",
-                    f"The file is larger than the limit of {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.",
-                )
+                _("Berkas melebihi batas %(megabytes)s MB.")
+                % {"megabytes": MAX_UPLOAD_BYTES // (1024 * 1024)}
             )
     if not buffer:
-        raise _refuse(_msg("Berkas kosong.", "The file is empty."))
+        raise _refuse(_("Berkas kosong."))
     return bytes(buffer)
 
 
@@ -226,9 +222,7 @@ def _check_archive(data: bytes) -> None:
     with archive:
         entries = archive.infolist()
         if len(entries) > MAX_ZIP_ENTRIES:
-            raise _refuse(
-                _msg("Arsip berisi terlalu banyak berkas.", "The archive holds too many files.")
-            )
+            raise _refuse(_("Arsip berisi terlalu banyak berkas."))
         names = {entry.filename.lower() for entry in entries}
         if any(
             n.endswith("vbaproject.bin") or n.endswith("vbaprojectsignature.bin") for n in names
@@ -259,18 +253,13 @@ def _check_archive(data: bytes) -> None:
             NotImplementedError,  # zipfile's answer to a compression method it cannot read
             RuntimeError,
         ):
-            raise _refuse(_msg("Arsip rusak.", "The archive is damaged.")) from None
+            raise _refuse(_("Arsip rusak.")) from None
         if "[content_types].xml" in names:
             content_types = archive.read("[Content_Types].xml").lower()
             if b"macroenabled" in content_types:
                 raise _refuse(MACRO_ENABLED)
         if "xl/workbook.bin" in names:
-            raise _refuse(
-                _msg(
-                    "Buku kerja biner (.xlsb) tidak diterima; simpan sebagai .xlsx.",
-                    "Binary workbooks (.xlsb) are not accepted; save it as .xlsx.",
-                )
-            )
+            raise _refuse(_("Buku kerja biner (.xlsb) tidak diterima; simpan sebagai .xlsx."))
         if "xl/workbook.xml" not in names:
             raise _refuse(NOT_A_SPREADSHEET)
 
@@ -284,32 +273,24 @@ def _heading_problems(headings: list[Any]) -> list[str]:
         if not column.accepts(text):
             letter = column_letter(index)
             problems.append(
-                _msg(
-                    f"Baris 1, kolom {letter}: judul '{text}' tidak sesuai; seharusnya "
-                    f"'{column.heading_id}'. Jangan mengubah nama atau urutan kolom.",
-                    f"Row 1, column {letter}: heading '{text}' is not what belongs there; "
-                    f"expected '{column.heading_en}'. Do not rename or reorder columns.",
+                _(
+                    "Baris 1, kolom %(column)s: judul '%(heading)s' tidak sesuai; seharusnya "
+                    "'%(expected)s'. Jangan mengubah nama atau urutan kolom."
                 )
+                % {"column": letter, "heading": text, "expected": _heading_in_language(column)}
             )
     for index in range(len(COLUMNS), len(headings)):
         if headings[index] not in (None, ""):
             letter = column_letter(index)
             problems.append(
-                _msg(
-                    f"Baris 1, kolom {letter}: kolom tambahan '{headings[index]}' tidak dikenal.",
-                    f"Row 1, column {letter}: the extra column '{headings[index]}' is unknown.",
-                )
+                _("Baris 1, kolom %(column)s: kolom tambahan '%(heading)s' tidak dikenal.")
+                % {"column": letter, "heading": headings[index]}
             )
     return problems[:20]
 
 
-def _too_many_rows() -> ValidationError:
-    return _refuse(
-        _msg(
-            f"Lembar memuat lebih dari {MAX_ROWS} baris data.",
-            f"The sheet holds more than {MAX_ROWS} data rows.",
-        )
-    )
+def _too_many_rows() -> errors.Invalid:
+    return _refuse(_("Lembar memuat lebih dari %(rows)s baris data.") % {"rows": MAX_ROWS})
 
 
 def _read_workbook(data: bytes) -> tuple[list[SheetRow], int | None]:
@@ -325,12 +306,11 @@ def _read_workbook(data: bytes) -> tuple[list[SheetRow], int | None]:
     try:
         if ANSWERS_SHEET not in workbook.sheetnames:
             raise _refuse(
-                _msg(
-                    f"Lembar '{ANSWERS_SHEET}' tidak ada di buku kerja; gunakan buku kerja "
-                    "yang diekspor dari aplikasi.",
-                    f"The workbook has no sheet '{ANSWERS_SHEET}'; use the workbook exported "
-                    "from the application.",
+                _(
+                    "Lembar '%(sheet)s' tidak ada di buku kerja; gunakan buku kerja yang "
+                    "diekspor dari aplikasi."
                 )
+                % {"sheet": ANSWERS_SHEET}
             )
         assessment_id = _meta_assessment(workbook)
         sheet = workbook[ANSWERS_SHEET]
@@ -338,19 +318,18 @@ def _read_workbook(data: bytes) -> tuple[list[SheetRow], int | None]:
         if merged:
             raise _refuse(
                 *(
-                    _msg(
-                        f"Sel {ref} digabung (baris {rows}, kolom {cols}); pisahkan sel "
-                        "gabungan lalu unggah lagi.",
-                        f"Cells {ref} are merged (row {rows}, column {cols}); unmerge them and "
-                        "upload again.",
+                    _(
+                        "Sel %(cells)s digabung (baris %(rows)s, kolom %(columns)s); pisahkan "
+                        "sel gabungan lalu unggah lagi."
                     )
+                    % {"cells": ref, "rows": rows, "columns": cols}
                     for ref, rows, cols in merged[:10]
                 )
             )
         sheet.reset_dimensions()
         try:
             rows = _sheet_rows(sheet)
-        except ValidationError:
+        except errors.Invalid:
             raise
         except Exception:
             logger.info("unreadable worksheet in upload", exc_info=True)
@@ -418,7 +397,7 @@ def _sheet_rows(sheet: Any) -> list[SheetRow]:
         if len(rows) > MAX_ROWS:
             raise _too_many_rows()
     if not header_seen:
-        raise _refuse(_msg("Lembar 'Jawaban' kosong.", "The 'Jawaban' sheet is empty."))
+        raise _refuse(_("Lembar 'Jawaban' kosong."))
     return rows
 
 
@@ -444,10 +423,7 @@ def _row_from_cells(number: int, cells: tuple[Any, ...]) -> SheetRow | None:
                     number,
                     letter,
                     column.key,
-                    _msg(
-                        "Sel berisi rumus; ketik nilainya langsung.",
-                        "The cell holds a formula; type the value itself.",
-                    ),
+                    _("Sel berisi rumus; ketik nilainya langsung."),
                 )
             )
             values[column.key] = None
@@ -458,7 +434,7 @@ def _row_from_cells(number: int, cells: tuple[Any, ...]) -> SheetRow | None:
                     number,
                     letter,
                     column.key,
-                    _msg(f"Sel berisi galat ({raw}).", f"The cell holds an error value ({raw})."),
+                    _("Sel berisi galat (%(value)s).") % {"value": raw},
                 )
             )
             values[column.key] = None
@@ -473,11 +449,9 @@ def _row_from_cells(number: int, cells: tuple[Any, ...]) -> SheetRow | None:
     return SheetRow(number=number, values=values, problems=problems)
 
 
-DATE_NOT_NUMBER = _msg(
+DATE_NOT_NUMBER = gettext_lazy(
     "Sel berisi tanggal padahal seharusnya angka; ubah format sel menjadi Angka/Umum dan ketik "
-    "angkanya.",
-    "The cell holds a date where a number belongs; format the cell as Number/General and type "
-    "the number.",
+    "angkanya."
 )
 
 
@@ -502,16 +476,14 @@ def _decode(
         text = str(raw).strip()
         return _CHOICES[column.key].get(" ".join(text.split()).casefold(), text), None
     if is_date:
-        return None, DATE_NOT_NUMBER
+        return None, str(DATE_NOT_NUMBER)
     if isinstance(raw, Decimal):
         raw = format(raw, "f")
     numeric = isinstance(raw, (int, float)) and not isinstance(raw, bool)
     if numeric and percent_format and column.read_as in ("number", "value"):
-        return None, _msg(
+        return None, _(
             "Sel berformat persen (65% tersimpan sebagai 0,65); ubah format sel menjadi "
-            "Angka/Umum dan ketik 65.",
-            "The cell is formatted as a percentage (65% is stored as 0.65); format it as "
-            "Number/General and type 65.",
+            "Angka/Umum dan ketik 65."
         )
     if column.read_as == "whole":
         if isinstance(raw, float) and raw.is_integer():
@@ -531,7 +503,7 @@ def _read_csv(data: bytes) -> list[SheetRow]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise _refuse(_msg("CSV harus berenkode UTF-8.", "A CSV file must be UTF-8.")) from None
+        raise _refuse(_("CSV harus berenkode UTF-8.")) from None
     first_line = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -539,7 +511,7 @@ def _read_csv(data: bytes) -> list[SheetRow]:
     try:
         headings = next(reader, None)
         if headings is None:
-            raise _refuse(_msg("Berkas CSV kosong.", "The CSV file is empty."))
+            raise _refuse(_("Berkas CSV kosong."))
         problems = _heading_problems(list(headings))
         if problems:
             raise _refuse(*problems)
@@ -553,9 +525,7 @@ def _read_csv(data: bytes) -> list[SheetRow]:
             if len(rows) > MAX_ROWS:
                 raise _too_many_rows()
     except csv.Error as error:
-        raise _refuse(
-            _msg(f"CSV tidak dapat dibaca: {error}.", f"The CSV file cannot be read: {error}.")
-        ) from None
+        raise _refuse(_("CSV tidak dapat dibaca: %(error)s.") % {"error": error}) from None
     return rows
 
 

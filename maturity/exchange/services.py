@@ -7,13 +7,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from rest_framework import exceptions, status
+from django.utils.translation import gettext as _
 
-from cities import access
+from cities import access, errors
 from cities.access import AnyUser
-from config.api import Conflict
 from maturity.assessments import selectors, validation
 from maturity.assessments.models import Answer, Assessment
 from maturity.assessments.services import answers as services_answers
@@ -27,11 +26,6 @@ from maturity.exchange.reading import (
     parse_answers_upload,
 )
 from maturity.frameworks.models import Indicator
-
-
-def _msg(indonesian: str, english: str) -> str:
-    return f"{indonesian} / {english}"
-
 
 IMPORTED = "answers.imported"
 
@@ -138,11 +132,8 @@ class Preview:
 def check_may_import(*, user: AnyUser, assessment: Assessment) -> None:
     """403 unless ``user`` may change the assessment's answers (its CSCO or a contributor)."""
     if not access.can(user, access.REGION_EDIT, assessment.region):
-        raise PermissionDenied(
-            _msg(
-                "Hanya CSCO dan kontributor wilayah yang dapat mengimpor jawaban.",
-                "Only the region's CSCO and contributors may import answers.",
-            )
+        raise errors.Forbidden(
+            _("Hanya CSCO dan kontributor wilayah yang dapat mengimpor jawaban.")
         )
 
 
@@ -172,8 +163,21 @@ def _compare(before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> list
 def _problem_for(row: SheetRow, name: str, messages: list[str]) -> list[CellProblem]:
     column = LETTER.get(name)
     if name not in COLUMN_BY_KEY:
-        column = LETTER["status"] if name == "non_field_errors" else None
+        column = LETTER["status"] if name in _NON_FIELD_KEYS else None
     return [CellProblem(row.number, column, name, message) for message in messages]
+
+
+#: The keys a message that belongs to no column comes under (shown on the status column).
+_NON_FIELD_KEYS = (errors.NON_FIELD, "non_field_errors", "__all__")
+
+
+def _fields_of(error: errors.Invalid | ValidationError) -> dict[str, list[str]]:
+    """A refusal's messages by field, from the product's error or Django's."""
+    if isinstance(error, errors.Invalid):
+        return error.fields
+    if hasattr(error, "error_dict"):
+        return dict(error.message_dict)
+    return {errors.NON_FIELD: list(error.messages)}
 
 
 def _preview_row(
@@ -186,78 +190,103 @@ def _preview_row(
     code_raw = row.values.get("indicator")
     code = str(code_raw).strip() if code_raw is not None else ""
     result = PreviewRow(row=row.number, indicator=code, outcome=ERROR, errors=list(row.problems))
-    indicator = indicators.get(code)
+    indicator = _row_indicator(row, code, indicators, seen, result)
     if indicator is None:
-        message = (
-            _msg("Kode indikator kosong.", "The indicator code is empty.")
-            if not code
-            else _msg(
-                f"Indikator '{code}' tidak ada dalam kerangka penilaian ini.",
-                f"Indicator '{code}' is not in this assessment's framework.",
-            )
-        )
-        result.errors.append(CellProblem(row.number, LETTER["indicator"], "indicator", message))
         return result
-    if code in seen:
-        result.errors.append(
-            CellProblem(
-                row.number,
-                LETTER["indicator"],
-                "indicator",
-                _msg(
-                    f"Indikator '{code}' sudah muncul di baris {seen[code]}.",
-                    f"Indicator '{code}' already appears in row {seen[code]}.",
-                ),
-            )
-        )
-        return result
-    seen[code] = row.number
     answer = current.get(indicator.pk)
     if row.blank and answer is None:
         result.outcome = BLANK
         return result
+    expected, clean = _validate_row(row, indicator, result)
+    if result.errors or clean is None:
+        return result
+    uploaded = Answer(indicator=indicator, version=expected or 0, **clean)
+    _compare_row(result, row, answer, uploaded, expected)
+    return result
+
+
+def _row_indicator(
+    row: SheetRow,
+    code: str,
+    indicators: Mapping[str, Indicator],
+    seen: dict[str, int],
+    result: PreviewRow,
+) -> Indicator | None:
+    """The row's indicator; ``None`` (with the row's problem) if unknown or already seen."""
+    indicator = indicators.get(code)
+    if indicator is None:
+        message = (
+            _("Kode indikator kosong.")
+            if not code
+            else _("Indikator '%(code)s' tidak ada dalam kerangka penilaian ini.") % {"code": code}
+        )
+        result.errors.append(CellProblem(row.number, LETTER["indicator"], "indicator", message))
+        return None
+    if code in seen:
+        message = _("Indikator '%(code)s' sudah muncul di baris %(row)s.") % {
+            "code": code,
+            "row": seen[code],
+        }
+        result.errors.append(CellProblem(row.number, LETTER["indicator"], "indicator", message))
+        return None
+    seen[code] = row.number
+    return indicator
+
+
+def _validate_row(
+    row: SheetRow, indicator: Indicator, result: PreviewRow
+) -> tuple[int | None, dict[str, Any] | None]:
+    """The version the row expects and its answer's clean fields; problems go on ``result``."""
     version_errors: dict[str, list[str]] = {}
     expected = services_answers._expected_version(row.values.get("version"), version_errors)
     for name, messages in version_errors.items():
         result.errors.extend(_problem_for(row, name, messages))
-    body = _answer_body(row.values)
-    clean: validation.CleanAnswer | None = None
-    if not any(p.field in ANSWER_FIELDS for p in result.errors):
-        try:
-            clean = validation.validate_answer(indicator=indicator, data=body)
-        except ValidationError as error:
-            for name, messages in error.message_dict.items():
-                result.errors.extend(_problem_for(row, name, messages))
-    if result.errors or clean is None:
-        return result
+    if any(p.field in ANSWER_FIELDS for p in result.errors):
+        return expected, None
+    try:
+        clean = validation.validate_answer(indicator=indicator, data=_answer_body(row.values))
+    except (errors.Invalid, ValidationError) as error:
+        for name, messages in _fields_of(error).items():
+            result.errors.extend(_problem_for(row, name, messages))
+        return expected, None
+    return expected, clean.fields()
+
+
+def _compare_row(
+    result: PreviewRow,
+    row: SheetRow,
+    answer: Answer | None,
+    uploaded: Answer,
+    expected: int | None,
+) -> None:
+    """New, changed, unchanged or a conflict: the row's answer against the current one."""
     before = services_history.answer_snapshot(answer)
-    after = services_history.answer_snapshot(
-        Answer(indicator=indicator, version=expected or 0, **clean.fields())
-    )
+    after = services_history.answer_snapshot(uploaded)
     assert after is not None
     changes = _compare(before, after)
     result.before, result.after, result.changes = before, after, changes
     if answer is not None and not changes:
         result.outcome = UNCHANGED
         result.before = result.after = None
-        return result
-    result.item = {**body, "indicator": code, "version": expected or 0}
+        return
+    result.item = {
+        **_answer_body(row.values),
+        "indicator": result.indicator,
+        "version": expected or 0,
+    }
     if answer is None:
         result.outcome = CONFLICT if expected else NEW
     else:
         result.outcome = CHANGED if expected == answer.version else CONFLICT
-    return result
 
 
 def _check_meant_for(assessment: Assessment, parsed: ParsedUpload) -> None:
     """Refuse a workbook exported for another assessment (its versions mean nothing here)."""
     if parsed.assessment_id is not None and parsed.assessment_id != assessment.pk:
         raise _refuse(
-            _msg(
+            _(
                 "Buku kerja ini diekspor untuk penilaian lain (wilayah atau siklus lain); ekspor "
-                "buku kerja dari penilaian ini.",
-                "This workbook was exported for another assessment (another region or cycle); "
-                "export the workbook of this assessment.",
+                "buku kerja dari penilaian ini."
             )
         )
 
@@ -293,25 +322,25 @@ def preview_import(*, user: AnyUser, assessment: Assessment, parsed: ParsedUploa
     return _build_preview(assessment, parsed)
 
 
-class ImportHasErrors(exceptions.APIException):
-    """400: the upload has rows in error, so nothing was saved; the body is the preview."""
+class ImportHasErrors(errors.Invalid):
+    """The upload has rows in error, so nothing was saved; the body is the preview (400)."""
 
-    status_code = status.HTTP_400_BAD_REQUEST
-    default_code = "invalid"
-
-    def __init__(self, preview: Preview, message: str) -> None:
-        super().__init__()
-        self.preview = preview
-        self.detail = {"detail": message, **preview.to_dict()}  # type: ignore[assignment]
-
-
-class ImportHasConflicts(Conflict):
-    """409: some rows' versions are stale, so nothing was saved; the body is the preview."""
+    default_code = "import_has_errors"
 
     def __init__(self, preview: Preview, message: str) -> None:
-        super().__init__()
+        super().__init__(body={"detail": message, **preview.to_dict()})
+        self.message = message
         self.preview = preview
-        self.detail = {"detail": message, **preview.to_dict()}  # type: ignore[assignment]
+
+
+class ImportHasConflicts(errors.Conflict):
+    """Some rows' versions are stale, so nothing was saved; the body is the preview (409)."""
+
+    default_code = "import_has_conflicts"
+
+    def __init__(self, preview: Preview, message: str) -> None:
+        super().__init__(message, body=preview.to_dict())
+        self.preview = preview
 
 
 @transaction.atomic
@@ -332,58 +361,67 @@ def apply_import(*, user: AnyUser, assessment: Assessment, parsed: ParsedUpload)
         .get(pk=assessment.pk)
     )
     if not selectors.is_open_for_editing(locked):
-        raise Conflict(
-            _msg(
+        raise errors.Conflict(
+            _(
                 "Penilaian tidak dapat diubah sekarang (sudah diajukan atau disetujui, siklus "
-                "ditutup, atau tenggat lewat).",
-                "The assessment cannot be changed now (submitted or approved, the cycle is "
-                "closed, or the deadline has passed).",
-            )
+                "ditutup, atau tenggat lewat)."
+            ),
+            code="not_editable",
         )
     preview = _build_preview(locked, parsed)
+    _refuse_unless_clean(preview)
+    items = [row.item for row in preview.to_save if row.item is not None]
+    if items:
+        preview.change_set = _save_rows(user, locked, parsed, preview, items)
+    preview.applied = True
+    assessment.refresh_from_db(fields=["completeness"])
+    return preview
+
+
+def _refuse_unless_clean(preview: Preview) -> None:
+    """Nothing is saved from an upload with a row in error (400) or in conflict (409)."""
     if preview.errors:
         raise ImportHasErrors(
-            preview,
-            _msg(
-                "Tidak ada yang disimpan: perbaiki kesalahan per baris lalu unggah lagi.",
-                "Nothing was saved: correct the errors by row and upload again.",
-            ),
+            preview, _("Tidak ada yang disimpan: perbaiki kesalahan per baris lalu unggah lagi.")
         )
     if preview.conflicts:
         raise ImportHasConflicts(
             preview,
-            _msg(
+            _(
                 "Tidak ada yang disimpan: sebagian jawaban sudah diubah orang lain sejak berkas "
-                "diekspor. Ekspor ulang dan isi lagi baris yang konflik.",
-                "Nothing was saved: some answers were changed by someone else since the file "
-                "was exported. Export again and redo the conflicting rows.",
+                "diekspor. Ekspor ulang dan isi lagi baris yang konflik."
             ),
         )
+
+
+def _save_rows(
+    user: AnyUser,
+    assessment: Assessment,
+    parsed: ParsedUpload,
+    preview: Preview,
+    items: list[dict[str, Any]],
+) -> uuid.UUID:
+    """Write the new and changed answers and one ``answers.imported`` entry, one change set."""
     change_set = uuid.uuid4()
-    items = [row.item for row in preview.to_save if row.item is not None]
-    if items:
-        services_answers.save_answers_bulk(
-            user=user, assessment=locked, items=items, change_set=change_set
-        )
-        services_history.record_history(
-            assessment=locked,
-            actor=user,
-            action=IMPORTED,
-            comment=parsed.name,
-            after={
-                "file": parsed.name,
-                "format": parsed.format,
-                "sha256": parsed.sha256,
-                "new": preview.count(NEW),
-                "changed": preview.count(CHANGED),
-                "unchanged": preview.count(UNCHANGED),
-            },
-            change_set=change_set,
-        )
-        preview.change_set = change_set
-    preview.applied = True
-    assessment.refresh_from_db(fields=["completeness"])
-    return preview
+    services_answers.save_answers_bulk(
+        user=user, assessment=assessment, items=items, change_set=change_set
+    )
+    services_history.record_history(
+        assessment=assessment,
+        actor=user,
+        action=IMPORTED,
+        comment=parsed.name,
+        after={
+            "file": parsed.name,
+            "format": parsed.format,
+            "sha256": parsed.sha256,
+            "new": preview.count(NEW),
+            "changed": preview.count(CHANGED),
+            "unchanged": preview.count(UNCHANGED),
+        },
+        change_set=change_set,
+    )
+    return change_set
 
 
 def preview_upload(*, user: AnyUser, assessment: Assessment, upload: Any) -> Preview:

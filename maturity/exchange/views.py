@@ -21,10 +21,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from cities import access, pages
-from config.api import Conflict
+from cities import access, errors, pages
 from maturity.assessments import selectors
-from maturity.assessments.forms import in_language
 from maturity.assessments.models import Assessment
 from maturity.exchange import columns, export, reading, services
 
@@ -42,18 +40,23 @@ def _attachment(content: bytes, content_type: str, filename: str) -> HttpRespons
     return response
 
 
+def _messages(error: errors.Invalid | ValidationError) -> list[str]:
+    """Every message of a refused upload, for the list above the form."""
+    return [message for messages in pages.error_fields(error).values() for message in messages]
+
+
 def _page(
     request: HttpRequest,
     assessment: Assessment,
     *,
-    errors: list[str] | None = None,
+    problems: list[str] | None = None,
     status: int = 200,
 ) -> HttpResponse:
     context = {
         "assessment": assessment,
         "may_import": access.can(request.user, access.REGION_EDIT, assessment.region),
         "editable": selectors.is_open_for_editing(assessment),
-        "errors": [in_language(e) for e in errors or ()],
+        "errors": list(problems or ()),
         "max_rows": reading.MAX_ROWS,
         "max_megabytes": reading.MAX_UPLOAD_BYTES // (1024 * 1024),
     }
@@ -144,7 +147,7 @@ def _preview_context(preview: services.Preview) -> dict[str, Any]:
                     {
                         "column": e.column or "",
                         "field": _heading(e.field),
-                        "message": in_language(e.message),
+                        "message": e.message,
                     }
                     for e in row.errors
                 ],
@@ -182,8 +185,8 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
         result = services.preview_upload(
             user=request.user, assessment=assessment, upload=request.FILES.get("file")
         )
-    except ValidationError as error:
-        return _page(request, assessment, errors=error.messages, status=400)
+    except (errors.Invalid, ValidationError) as error:
+        return _page(request, assessment, problems=_messages(error), status=400)
     token = uuid.uuid4().hex
     request.session[SESSION_KEY.format(pk=assessment.pk)] = {
         "token": token,
@@ -214,11 +217,10 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
     except services.ImportHasErrors as error:
         del request.session[key]
         return _render_preview(request, assessment, error.preview, status=400)
-    except Conflict as error:
-        detail = error.detail.get("detail", "") if isinstance(error.detail, dict) else error.detail
-        return _page(request, assessment, errors=[str(detail)], status=409)
-    except ValidationError as error:
-        return _page(request, assessment, errors=error.messages, status=400)
+    except errors.Conflict as error:
+        return _page(request, assessment, problems=[pages.error_message(error)], status=409)
+    except (errors.Invalid, ValidationError) as error:
+        return _page(request, assessment, problems=_messages(error), status=400)
     del request.session[key]
     saved = len(result.to_save)
     messages.success(

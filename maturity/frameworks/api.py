@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils import translation
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import exceptions, generics, serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -22,9 +23,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cities import access
+from cities import access, errors
 from maturity.frameworks import selectors, services
-from maturity.frameworks.format import FrameworkFormatError
 from maturity.frameworks.models import Framework, FrameworkStatus
 
 # A framework file is text of a few hundred kilobytes; anything far bigger is not one.
@@ -33,7 +33,7 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 STATUS_LIST = ", ".join(FrameworkStatus.values)
 
 LANG_PARAMETER = OpenApiParameter(
-    "lang", str, enum=["id", "en"], description="Bahasa judul / language of titles"
+    "lang", str, enum=["id", "en"], description="language of titles: id (default) or en"
 )
 
 
@@ -198,6 +198,7 @@ PROBLEMS_400 = inline_serializer(
     "FrameworkFileProblems",
     {
         "file": serializers.ListField(child=serializers.CharField()),
+        "code": serializers.CharField(required=False),  # absent with the file itself missing
         "problems": inline_serializer(
             "FrameworkFileProblem",
             {
@@ -217,10 +218,7 @@ PROBLEMS_400 = inline_serializer(
 
 def _require_manager(request: Request) -> None:
     if not access.can(request.user, access.MANAGE_FRAMEWORKS):
-        raise exceptions.PermissionDenied(
-            "Hanya admin kementerian yang dapat mengelola kerangka. / "
-            "Only ministry admins may manage frameworks."
-        )
+        raise errors.Forbidden(_("Hanya admin kementerian yang dapat mengelola kerangka."))
 
 
 def _visible_object(request: Request, pk: int) -> Framework:
@@ -228,27 +226,9 @@ def _visible_object(request: Request, pk: int) -> Framework:
     return get_object_or_404(selectors.visible_frameworks(request.user), pk=pk)
 
 
-def problems_response(error: FrameworkFormatError) -> Response:
-    """400: every problem as ``"path (line N): message"`` under ``file``, and structured."""
-    return Response(
-        {
-            "file": [str(problem) for problem in error.problems],
-            "problems": [
-                {"path": problem.path, "line": problem.line, "message": problem.message}
-                for problem in error.problems
-            ],
-        },
-        status=status.HTTP_400_BAD_REQUEST,
-    )
-
-
 def _tree_response(framework: Framework, code: int = status.HTTP_200_OK) -> Response:
     tree = selectors.framework_tree(framework.pk)
     return Response(FrameworkTreeOutput(tree).data, status=code)
-
-
-def _conflict(error: services.FrameworkConflict) -> Response:
-    return Response({"detail": error.message}, status=status.HTTP_409_CONFLICT)
 
 
 # --- Views ----------------------------------------------------------------------------------------
@@ -272,14 +252,8 @@ class FrameworkListView(generics.ListAPIView):
         wanted_status = self.request.query_params.get("status")
         if wanted_status:
             if wanted_status not in FrameworkStatus.values:
-                raise exceptions.ValidationError(
-                    {
-                        "status": [
-                            f"Status tidak dikenal; salah satu dari {STATUS_LIST}. / "
-                            f"Unknown status; one of {STATUS_LIST}."
-                        ]
-                    }
-                )
+                message = _("Status tidak dikenal; salah satu dari %(statuses)s.")
+                raise exceptions.ValidationError({"status": [message % {"statuses": STATUS_LIST}]})
             queryset = queryset.filter(status=wanted_status)
         code = self.request.query_params.get("code")
         if code:
@@ -305,7 +279,7 @@ class FrameworkImportView(APIView):
 
     @extend_schema(
         request=FrameworkImportInput,
-        parameters=[OpenApiParameter("publish", bool, description="terbitkan / publish at once")],
+        parameters=[OpenApiParameter("publish", bool, description="publish at once")],
         responses={201: FrameworkTreeOutput, 400: PROBLEMS_400},
     )
     def post(self, request: Request) -> Response:
@@ -315,21 +289,13 @@ class FrameworkImportView(APIView):
         serializer.is_valid(raise_exception=True)
         upload = serializer.validated_data["file"]
         if upload.size > MAX_FILE_BYTES:
-            raise exceptions.ValidationError(
-                {
-                    "file": [
-                        f"Berkas lebih dari {MAX_FILE_BYTES // (1024 * 1024)} MB. / "
-                        f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB."
-                    ]
-                }
-            )
+            message = _("Berkas lebih dari %(megabytes)s MB.")
+            megabytes = MAX_FILE_BYTES // (1024 * 1024)
+            raise exceptions.ValidationError({"file": [message % {"megabytes": megabytes}]})
         publish = request.query_params.get("publish", "").lower() in ("1", "true", "yes")
-        try:
-            framework = services.import_framework(
-                text=upload.read(), publish=publish, user=request.user
-            )
-        except FrameworkFormatError as error:
-            return problems_response(error)
+        framework = services.import_framework(
+            text=upload.read(), publish=publish, user=request.user
+        )
         return _tree_response(framework, status.HTTP_201_CREATED)
 
 
@@ -339,12 +305,7 @@ class FrameworkPublishView(APIView):
         """Draft → published; from then on the version never changes."""
         framework = _visible_object(request, pk)
         _require_manager(request)
-        try:
-            framework = services.publish_framework(framework=framework, user=request.user)
-        except services.FrameworkConflict as error:
-            return _conflict(error)
-        except FrameworkFormatError as error:
-            return problems_response(error)
+        framework = services.publish_framework(framework=framework, user=request.user)
         context = {"language": request_language(request)}
         return Response(StatusChangeOutput(framework, context=context).data)
 
@@ -355,10 +316,7 @@ class FrameworkRetireView(APIView):
         """Published → retired; assessments made on it stay readable."""
         framework = _visible_object(request, pk)
         _require_manager(request)
-        try:
-            framework = services.retire_framework(framework=framework, user=request.user)
-        except services.FrameworkConflict as error:
-            return _conflict(error)
+        framework = services.retire_framework(framework=framework, user=request.user)
         context = {"language": request_language(request)}
         return Response(StatusChangeOutput(framework, context=context).data)
 
@@ -371,14 +329,11 @@ class FrameworkCopyView(APIView):
         _require_manager(request)
         serializer = CopyInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            copy = services.copy_framework(
-                framework=framework,
-                version=serializer.validated_data["version"],
-                user=request.user,
-            )
-        except services.FrameworkConflict as error:
-            return _conflict(error)
+        copy = services.copy_framework(
+            framework=framework,
+            version=serializer.validated_data["version"],
+            user=request.user,
+        )
         return _tree_response(copy, status.HTTP_201_CREATED)
 
 

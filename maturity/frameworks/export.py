@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext as _
+
 from maturity.frameworks.format import (
     Bilingual,
     ElementSpec,
@@ -101,9 +103,7 @@ def framework_problems(framework: Framework) -> list[Problem]:
         return [
             Problem(
                 path="(file)",
-                message=(
-                    f"tidak dapat ditulis sebagai berkas / cannot be written as a file: {error!r}"
-                ),
+                message=_("tidak dapat ditulis sebagai berkas: %(error)s") % {"error": repr(error)},
             )
         ]
     try:

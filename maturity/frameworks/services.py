@@ -7,14 +7,16 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from cities import errors
 from maturity.frameworks.export import framework_problems, spec_from_framework
 from maturity.frameworks.format import (
     FrameworkFormatError,
     FrameworkSpec,
+    IndicatorSpec,
     ThemeSpec,
     dump_framework,
     parse_framework,
@@ -24,16 +26,16 @@ from maturity.frameworks.models import Element, Framework, FrameworkStatus, Indi
 DEFAULT_FRAMEWORK_PATH = Path(__file__).resolve().parent.parent / "data" / "default_framework.yaml"
 
 
-class FrameworkConflict(Exception):
+class FrameworkConflict(errors.Conflict):
     """The framework's status does not allow what was asked (the API answers 409)."""
 
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
+    default_code = "transition_not_allowed"
 
 
 class FrameworkImmutable(FrameworkConflict):
     """A published or retired framework version cannot be changed."""
+
+    default_code = "framework_immutable"
 
 
 def _decimal_text(value: Decimal) -> str:
@@ -42,15 +44,12 @@ def _decimal_text(value: Decimal) -> str:
     return text
 
 
-def _duplicate_version(code: str, version: str) -> ValidationError:
-    return ValidationError(
-        {
-            "version": [
-                f"Kerangka {code} versi {version} sudah ada. / "
-                f"Framework {code} version {version} already exists."
-            ]
-        }
-    )
+def _duplicate_version(code: str, version: str) -> errors.Invalid:
+    message = _("Kerangka %(code)s versi %(version)s sudah ada.") % {
+        "code": code,
+        "version": version,
+    }
+    return errors.Invalid({"version": [message]}, code="duplicate_version")
 
 
 # --- Services -------------------------------------------------------------------------------------
@@ -62,36 +61,12 @@ def create_framework_from_spec(
 ) -> Framework:
     """Write a validated spec as a new framework version (draft unless ``publish``).
 
-    Raises ValidationError naming ``version`` when the code and version exist already.
+    Raises :class:`~cities.errors.Invalid` (``duplicate_version``) naming ``version`` when the
+    code and version exist already.
     """
     if Framework.objects.filter(code=spec.code, version=spec.version).exists():
         raise _duplicate_version(spec.code, spec.version)
-    now = timezone.now()
-    try:
-        with transaction.atomic():
-            framework = Framework.objects.create(
-                code=spec.code,
-                version=spec.version,
-                title_id=spec.title.id,
-                title_en=spec.title.en,
-                description_id=spec.description.id,
-                description_en=spec.description.en,
-                previous_version=spec.previous or "",
-                status=FrameworkStatus.PUBLISHED if publish else FrameworkStatus.DRAFT,
-                published_at=now if publish else None,
-                levels={str(k): {"id": v.id, "en": v.en} for k, v in sorted(spec.levels.items())},
-                index_bands=[_decimal_text(b) for b in spec.index_bands],
-                created_by=user,
-            )
-    except IntegrityError:  # the same version written at the same moment by someone else
-        raise _duplicate_version(spec.code, spec.version)
-    previous_codes: set[str] = set()
-    if spec.previous:
-        previous_codes = set(
-            Indicator.objects.filter(
-                framework__code=spec.code, framework__version=spec.previous
-            ).values_list("code", flat=True)
-        )
+    framework = _create_version(spec, publish=publish, user=user)
     elements = Element.objects.bulk_create(
         [
             Element(
@@ -105,6 +80,55 @@ def create_framework_from_spec(
             for i, e in enumerate(spec.elements)
         ]
     )
+    themes, theme_specs = _create_themes(framework, elements, spec)
+    previous_codes: set[str] = set()
+    if spec.previous:
+        previous_codes = set(
+            Indicator.objects.filter(
+                framework__code=spec.code, framework__version=spec.previous
+            ).values_list("code", flat=True)
+        )
+    indicators: list[Indicator] = []
+    for theme, theme_spec in zip(themes, theme_specs, strict=True):
+        for indicator_spec in theme_spec.indicators:
+            # Without ``continues``, an indicator continues the previous version's namesake.
+            continues = indicator_spec.continues or (
+                indicator_spec.code if indicator_spec.code in previous_codes else ""
+            )
+            indicators.append(
+                _indicator(indicator_spec, theme, continues=continues, position=len(indicators))
+            )
+    Indicator.objects.bulk_create(indicators, batch_size=500)
+    return framework
+
+
+def _create_version(spec: FrameworkSpec, *, publish: bool, user: User | None) -> Framework:
+    """The framework row; a version written at the same moment by someone else is a duplicate."""
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            return Framework.objects.create(
+                code=spec.code,
+                version=spec.version,
+                title_id=spec.title.id,
+                title_en=spec.title.en,
+                description_id=spec.description.id,
+                description_en=spec.description.en,
+                previous_version=spec.previous or "",
+                status=FrameworkStatus.PUBLISHED if publish else FrameworkStatus.DRAFT,
+                published_at=now if publish else None,
+                levels={str(k): {"id": v.id, "en": v.en} for k, v in sorted(spec.levels.items())},
+                index_bands=[_decimal_text(b) for b in spec.index_bands],
+                created_by=user,
+            )
+    except IntegrityError:
+        raise _duplicate_version(spec.code, spec.version)
+
+
+def _create_themes(
+    framework: Framework, elements: list[Element], spec: FrameworkSpec
+) -> tuple[list[Theme], list[ThemeSpec]]:
+    """Every theme in file order, each with the spec it was written from."""
     themes: list[Theme] = []
     theme_specs: list[ThemeSpec] = []
     for element, element_spec in zip(elements, spec.elements, strict=True):
@@ -121,45 +145,38 @@ def create_framework_from_spec(
                 )
             )
             theme_specs.append(theme_spec)
-    themes = Theme.objects.bulk_create(themes)
-    indicators: list[Indicator] = []
-    for theme, theme_spec in zip(themes, theme_specs, strict=True):
-        for spec_i in theme_spec.indicators:
-            # Without ``continues``, an indicator continues the previous version's namesake.
-            continues = spec_i.continues or (spec_i.code if spec_i.code in previous_codes else "")
-            indicators.append(
-                Indicator(
-                    framework=framework,
-                    theme=theme,
-                    code=spec_i.code,
-                    iso37122=spec_i.iso37122 or "",
-                    title_id=spec_i.title.id,
-                    title_en=spec_i.title.en,
-                    guidance_id=spec_i.guidance.id,
-                    guidance_en=spec_i.guidance.en,
-                    kind=spec_i.kind,
-                    unit=spec_i.unit or "",
-                    direction=spec_i.direction or "",
-                    thresholds=[_decimal_text(t) for t in spec_i.thresholds]
-                    if spec_i.thresholds is not None
-                    else None,
-                    allow_negative=spec_i.allow_negative,
-                    rubric={
-                        str(k): {"id": v.id, "en": v.en} for k, v in sorted(spec_i.rubric.items())
-                    }
-                    if spec_i.rubric is not None
-                    else None,
-                    yes_level=spec_i.yes_level,
-                    no_level=spec_i.no_level,
-                    weight=spec_i.weight,
-                    required=spec_i.required,
-                    evidence_required=spec_i.evidence_required,
-                    continues=continues,
-                    position=len(indicators),
-                )
-            )
-    Indicator.objects.bulk_create(indicators, batch_size=500)
-    return framework
+    return Theme.objects.bulk_create(themes), theme_specs
+
+
+def _indicator(spec: IndicatorSpec, theme: Theme, *, continues: str, position: int) -> Indicator:
+    """An (unsaved) indicator row written from its spec."""
+    return Indicator(
+        framework=theme.framework,
+        theme=theme,
+        code=spec.code,
+        iso37122=spec.iso37122 or "",
+        title_id=spec.title.id,
+        title_en=spec.title.en,
+        guidance_id=spec.guidance.id,
+        guidance_en=spec.guidance.en,
+        kind=spec.kind,
+        unit=spec.unit or "",
+        direction=spec.direction or "",
+        thresholds=[_decimal_text(t) for t in spec.thresholds]
+        if spec.thresholds is not None
+        else None,
+        allow_negative=spec.allow_negative,
+        rubric={str(k): {"id": v.id, "en": v.en} for k, v in sorted(spec.rubric.items())}
+        if spec.rubric is not None
+        else None,
+        yes_level=spec.yes_level,
+        no_level=spec.no_level,
+        weight=spec.weight,
+        required=spec.required,
+        evidence_required=spec.evidence_required,
+        continues=continues,
+        position=position,
+    )
 
 
 def import_framework(
@@ -168,7 +185,7 @@ def import_framework(
     """Parse, validate and write a framework file.
 
     A bad file raises FrameworkFormatError (every problem, nothing written); an existing code and
-    version raises ValidationError naming ``version``.
+    version raises :class:`~cities.errors.Invalid` naming ``version``.
     """
     spec = parse_framework(text)
     return create_framework_from_spec(spec=spec, publish=publish, user=user)
@@ -188,9 +205,11 @@ def ensure_editable(framework: Framework) -> None:
     status = Framework.objects.filter(pk=framework.pk).values_list("status", flat=True).first()
     if status is not None and status != FrameworkStatus.DRAFT:
         raise FrameworkImmutable(
-            f"Kerangka {framework} sudah {FrameworkStatus(status).label.lower()} dan tidak dapat "
-            f"diubah; salin menjadi versi baru. / Framework {framework} is {status} and cannot "
-            "be changed; copy it as a new version."
+            _(
+                "Kerangka %(framework)s sudah %(status)s dan tidak dapat diubah; salin menjadi "
+                "versi baru."
+            )
+            % {"framework": framework, "status": FrameworkStatus(status).label.lower()}
         )
 
 
@@ -208,8 +227,8 @@ def publish_framework(*, framework: Framework, user: User | None = None) -> Fram
     locked = _locked(framework)
     if locked.status != FrameworkStatus.DRAFT:
         raise FrameworkConflict(
-            f"Hanya draf yang dapat diterbitkan; {locked} berstatus {locked.status}. / "
-            f"Only a draft can be published; {locked} is {locked.status}."
+            _("Hanya draf yang dapat diterbitkan; %(framework)s berstatus %(status)s.")
+            % {"framework": locked, "status": locked.status}
         )
     problems = framework_problems(locked)
     if problems:
@@ -226,8 +245,8 @@ def retire_framework(*, framework: Framework, user: User | None = None) -> Frame
     locked = _locked(framework)
     if locked.status != FrameworkStatus.PUBLISHED:
         raise FrameworkConflict(
-            f"Hanya versi terbit yang dapat dipensiunkan; {locked} berstatus {locked.status}. / "
-            f"Only a published version can be retired; {locked} is {locked.status}."
+            _("Hanya versi terbit yang dapat dipensiunkan; %(framework)s berstatus %(status)s.")
+            % {"framework": locked, "status": locked.status}
         )
     locked.status = FrameworkStatus.RETIRED
     locked.retired_at = timezone.now()
@@ -241,12 +260,13 @@ def copy_framework(*, framework: Framework, version: str, user: User | None = No
 
     Its ``previous`` is the source's version and each indicator continues its namesake, so that
     results compare across versions. Raises FrameworkConflict for a draft source and
-    ValidationError naming ``version`` for a bad or existing version.
+    :class:`~cities.errors.Invalid` naming ``version`` for a bad or existing version.
     """
     if framework.status == FrameworkStatus.DRAFT:
         raise FrameworkConflict(
-            f"Draf {framework} belum terbit; terbitkan dulu sebelum disalin. / "
-            f"Draft {framework} is not published; publish it before copying it."
+            _("Draf %(framework)s belum terbit; terbitkan dulu sebelum disalin.")
+            % {"framework": framework},
+            code="not_published",
         )
     source = spec_from_framework(framework)
     spec = dataclasses.replace(
@@ -275,11 +295,11 @@ def copy_framework(*, framework: Framework, version: str, user: User | None = No
     try:
         spec = parse_framework(dump_framework(spec))
     except FrameworkFormatError as error:
-        errors: dict[str, list[str]] = {}
+        fields: dict[str, list[str]] = {}
         for problem in error.problems:
             field = "version" if problem.path == "version" else "file"
-            errors.setdefault(field, []).append(
+            fields.setdefault(field, []).append(
                 str(problem) if field == "file" else problem.message
             )
-        raise ValidationError(errors)
+        raise errors.Invalid(fields, code="invalid_version")
     return create_framework_from_spec(spec=spec, publish=False, user=user)

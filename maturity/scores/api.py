@@ -14,6 +14,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
@@ -33,7 +34,7 @@ FILE_FORMATS = ("csv", "xlsx")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 LANG_PARAMETER = OpenApiParameter(
-    "lang", str, enum=["id", "en"], description="Bahasa nama / language of names (default id)"
+    "lang", str, enum=["id", "en"], description="language of names: id (default) or en"
 )
 
 
@@ -187,10 +188,10 @@ class CycleScoresView(APIView):
         parameters=[
             LANG_PARAMETER,
             OpenApiParameter("format", str, enum=["json", *FILE_FORMATS]),
-            OpenApiParameter("province", str, description="kode provinsi / province code"),
+            OpenApiParameter("province", str, description="province code"),
             OpenApiParameter("kind", str, enum=list(RegionKind.values)),
             OpenApiParameter("status", str, enum=list(AssessmentStatus.values)),
-            OpenApiParameter("level", int, description="tingkat mandiri / self level 1-5"),
+            OpenApiParameter("level", int, description="self level 1-5"),
             OpenApiParameter("verified_level", int, description="verified level 1-5"),
         ],
         responses={
@@ -201,10 +202,7 @@ class CycleScoresView(APIView):
     )
     def get(self, request: Request, pk: int) -> Response | HttpResponse:
         if not access.can(request.user, access.READ_NATIONAL):
-            raise PermissionDenied(
-                "Peran Anda tidak mengizinkan melihat skor nasional. / "
-                "Your role does not allow reading national scores."
-            )
+            raise PermissionDenied(_("Peran Anda tidak mengizinkan melihat skor nasional."))
         query = _query(request, CycleScoresQueryInput)
         cycle = get_object_or_404(AssessmentCycle.objects.select_related("framework"), pk=pk)
         assessments = selectors.filter_cycle_assessments(

@@ -10,6 +10,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +26,15 @@ from maturity.frameworks.format import (
     dump_framework,
     parse_framework,
 )
+
+
+@pytest.fixture(autouse=True)
+def in_the_default_language():
+    """Each test starts in the product's default language (Indonesian), whatever language an
+    earlier request in this thread activated."""
+    with translation.override(django_settings.LANGUAGE_CODE):
+        yield
+
 
 DATA = Path(__file__).resolve().parents[2] / "maturity" / "data"
 DEFAULT_FILE = DATA / "default_framework.yaml"
@@ -102,15 +113,10 @@ def problems_of(text: str | bytes) -> list[Problem]:
     return refused.value.problems
 
 
-def halves(message: str) -> tuple[str, str]:
-    """The Indonesian and English halves of a problem message ("Indonesia / English")."""
-    indonesian, separator, english = message.partition(" / ")
-    assert separator, f"{message!r} is not in both languages"
-    return indonesian, english
-
-
-def english(message: str) -> str:
-    return halves(message)[1]
+def english_problems_of(text: str | bytes) -> list[Problem]:
+    """The problems as an English request reads them."""
+    with translation.override("en"):
+        return problems_of(text)
 
 
 # (test id, broken file, path named, line named, words the message contains)
@@ -616,9 +622,12 @@ def test_a_file_breaking_one_rule_is_refused_with_its_path_and_line(
 ) -> None:
     problems = problems_of(text)
     assert [(p.path, p.line) for p in problems] == [(path, line)], problems
-    indonesian, english_half = halves(problems[0].message)
-    assert message in english_half
+    english_problems = english_problems_of(text)
+    assert [(p.path, p.line) for p in english_problems] == [(path, line)], english_problems
+    indonesian, english = problems[0].message, english_problems[0].message
+    assert message in english
     assert indonesian.strip() and message not in indonesian
+    assert " / " not in indonesian and " / " not in english
 
 
 def test_the_valid_sample_parses() -> None:
@@ -631,27 +640,36 @@ def test_the_valid_sample_parses() -> None:
 
 
 def test_three_thresholds_are_refused_with_their_path() -> None:
-    problems = problems_of(changed("[20, 40, 60, 80]", "[20, 40, 60]"))
+    text = changed("[20, 40, 60, 80]", "[20, 40, 60]")
+    problems = problems_of(text)
     assert str(problems[0]) == (
-        f"elements[0].themes[0].indicators[0].thresholds (line 25): {problems[0].message}"
+        f"elements[0].themes[0].indicators[0].thresholds (baris 25): {problems[0].message}"
     )
-    assert english(problems[0].message) == "must be four ascending numbers; got 3"
+    with translation.override("en"):
+        problems = problems_of(text)
+        assert str(problems[0]) == (
+            f"elements[0].themes[0].indicators[0].thresholds (line 25): {problems[0].message}"
+        )
+    assert problems[0].message == "must be four ascending numbers; got 3"
 
 
-def test_a_problem_message_reads_in_indonesian_first_with_english_beside_it() -> None:
+def test_a_problem_message_reads_in_indonesian_by_default() -> None:
     problems = problems_of(changed("[20, 40, 60, 80]", "[20, 40, 60]"))
     assert [(p.path, p.line, p.message) for p in problems] == [
-        (
-            f"{EDU_1}.thresholds",
-            25,
-            "harus berupa empat angka menaik; tertulis 3 angka / "
-            "must be four ascending numbers; got 3",
-        )
+        (f"{EDU_1}.thresholds", 25, "harus berupa empat angka menaik; tertulis 3 angka")
     ]
     refused = str(FrameworkFormatError(problems))
-    assert refused.startswith(
-        "Berkas kerangka ditolak (1 masalah) / The framework file is refused (1 problem):"
-    )
+    assert refused.startswith("Berkas kerangka ditolak (1 masalah):")
+
+
+def test_a_problem_message_reads_in_english_when_english_is_asked_for() -> None:
+    problems = english_problems_of(changed("[20, 40, 60, 80]", "[20, 40, 60]"))
+    assert [(p.path, p.line, p.message) for p in problems] == [
+        (f"{EDU_1}.thresholds", 25, "must be four ascending numbers; got 3")
+    ]
+    with translation.override("en"):
+        refused = str(FrameworkFormatError(problems))
+    assert refused.startswith("The framework file is refused (1 problem):")
 
 
 def test_every_problem_in_a_file_is_listed_in_file_order() -> None:
@@ -670,14 +688,18 @@ def test_every_problem_in_a_file_is_listed_in_file_order() -> None:
         "elements[1].themes[0].weight",
         f"{WAT_1}.code",
     ]
-    assert "5 problems" in str(FrameworkFormatError(problems))
     assert "5 masalah" in str(FrameworkFormatError(problems))
+    with translation.override("en"):
+        assert "5 problems" in str(FrameworkFormatError(problems))
 
 
 def test_a_missing_top_level_key_is_named_without_a_line() -> None:
     text = changed("index_bands: [1.80, 2.60, 3.50, 4.20]\n", "")
     assert [(p.path, p.line, p.message) for p in problems_of(text)] == [
-        ("index_bands", None, "kunci wajib tidak ada / required key is missing")
+        ("index_bands", None, "kunci wajib tidak ada")
+    ]
+    assert [(p.path, p.line, p.message) for p in english_problems_of(text)] == [
+        ("index_bands", None, "required key is missing")
     ]
 
 

@@ -8,10 +8,12 @@ import io
 from pathlib import Path
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 import maturity
+from cities import errors
 from maturity.frameworks import export as frameworks_export
 from maturity.frameworks import selectors
 from maturity.frameworks import services as frameworks_services
@@ -19,6 +21,15 @@ from maturity.frameworks.format import FrameworkFormatError
 from maturity.frameworks.models import Framework, FrameworkStatus, Indicator
 from tests.factories import default_framework, make_assessment, make_open_cycle
 from tests.maturity.framework_samples import SMALL, with_version
+
+
+@pytest.fixture(autouse=True)
+def in_the_default_language():
+    """Each test starts in the product's default language (Indonesian), whatever language an
+    earlier request in this thread activated."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
 
 DATA = Path(maturity.__file__).resolve().parent / "data"
 
@@ -154,9 +165,10 @@ def test_import_writes_every_field_of_the_file(db):
 
 def test_importing_an_existing_code_and_version_is_refused_naming_version(db):
     frameworks_services.import_framework(text=SMALL)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(errors.Invalid) as refused:
         frameworks_services.import_framework(text=SMALL)
-    assert "version" in refused.value.message_dict
+    assert refused.value.code == "duplicate_version"
+    assert refused.value.fields == {"version": ["Kerangka uji versi 1.0 sudah ada."]}
     assert Framework.objects.filter(code="uji").count() == 1
 
 
@@ -179,14 +191,20 @@ def test_publishing_a_draft_makes_it_immutable(db):
     published = frameworks_services.publish_framework(framework=draft)
     assert published.status == FrameworkStatus.PUBLISHED
     assert published.published_at is not None
-    with pytest.raises(frameworks_services.FrameworkImmutable):
+    with pytest.raises(frameworks_services.FrameworkImmutable) as refused:
         frameworks_services.ensure_editable(draft)
+    assert refused.value.code == "framework_immutable"
+    with translation.override("en"), pytest.raises(frameworks_services.FrameworkImmutable) as again:
+        frameworks_services.ensure_editable(draft)
+    assert again.value.message.endswith("cannot be changed; copy it as a new version.")
 
 
 def test_publishing_twice_is_refused(db):
     draft = frameworks_services.import_framework(text=SMALL, publish=True)
-    with pytest.raises(frameworks_services.FrameworkConflict):
+    with pytest.raises(frameworks_services.FrameworkConflict) as refused:
         frameworks_services.publish_framework(framework=draft)
+    assert refused.value.code == "transition_not_allowed"
+    assert refused.value.message.startswith("Hanya draf yang dapat diterbitkan")
 
 
 def test_a_draft_edited_to_break_a_rule_is_not_published(db):
@@ -242,16 +260,18 @@ def test_a_copy_is_a_draft_following_its_source_with_indicators_continuing_names
 
 def test_copying_a_draft_is_refused(db):
     draft = frameworks_services.import_framework(text=SMALL)
-    with pytest.raises(frameworks_services.FrameworkConflict):
+    with pytest.raises(frameworks_services.FrameworkConflict) as refused:
         frameworks_services.copy_framework(framework=draft, version="2.0")
+    assert refused.value.code == "not_published"
     assert Framework.objects.filter(code="uji").count() == 1
 
 
 def test_copying_onto_an_existing_version_is_refused_naming_version(db):
     source = frameworks_services.import_framework(text=SMALL, publish=True)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(errors.Invalid) as refused:
         frameworks_services.copy_framework(framework=source, version="1.0")
-    assert list(refused.value.message_dict) == ["version"]
+    assert list(refused.value.fields) == ["version"]
+    assert refused.value.code == "duplicate_version"
 
 
 def test_drafts_are_visible_to_ministry_admins_only(cast):

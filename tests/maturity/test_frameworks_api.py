@@ -207,7 +207,8 @@ def test_importing_an_existing_version_is_a_400_naming_version(api):
     before = Framework.objects.count()
     response = api.admin.post(IMPORT, upload(SMALL), format="multipart")
     assert response.status_code == 400
-    assert list(response.json()) == ["version"]
+    assert list(response.json()) == ["version", "code"]
+    assert response.json()["code"] == "duplicate_version"
     assert Framework.objects.count() == before
 
 
@@ -224,7 +225,8 @@ def test_a_broken_file_is_refused_whole_naming_the_path(api, text, path):
     response = api.admin.post(f"{IMPORT}?publish=1", upload(text), format="multipart")
     assert response.status_code == 400
     body = response.json()
-    assert set(body) == {"file", "problems"}
+    assert set(body) == {"file", "problems", "code"}
+    assert body["code"] == "invalid_framework_file"
     assert any(message.startswith(f"{path}") for message in body["file"]), body["file"]
     assert path in [problem["path"] for problem in body["problems"]]
     for problem in body["problems"]:
@@ -247,6 +249,10 @@ def test_every_problem_of_a_file_is_listed_with_its_line(api):
         ("elements[1].themes[0].title.en", title_line),
     ]
     assert body["file"][0].startswith(
+        f"elements[0].themes[0].indicators[0].thresholds (baris {thresholds_line}): "
+    )
+    in_english = api.admin.post(f"{IMPORT}?lang=en", upload(text), format="multipart").json()
+    assert in_english["file"][0].startswith(
         f"elements[0].themes[0].indicators[0].thresholds (line {thresholds_line}): "
     )
 
@@ -268,7 +274,49 @@ def test_admins_publish_a_draft_once(api):
     assert response.json()["published_at"]
     again = api.admin.post(f"{detail(draft)}publish/")
     assert again.status_code == 409
-    assert " / " in again.json()["detail"]
+    assert again.json() == {
+        "detail": f"Hanya draf yang dapat diterbitkan; {draft} berstatus published.",
+        "code": "transition_not_allowed",
+    }
+    in_english = api.admin.post(f"{detail(draft)}publish/?lang=en")
+    assert in_english.status_code == 409
+    assert in_english.json()["detail"] == f"Only a draft can be published; {draft} is published."
+
+
+def test_importing_an_existing_version_answers_400_naming_version_with_its_code(api):
+    small_draft()
+    response = api.admin.post(IMPORT, upload(SMALL), format="multipart")
+    assert response.status_code == 400
+    assert response.json() == {
+        "version": ["Kerangka uji versi 1.0 sudah ada."],
+        "code": "duplicate_version",
+    }
+
+
+def test_a_refused_file_answers_400_with_every_problem_and_its_code(api):
+    broken = SMALL.replace("[20, 40, 60, 80]", "[20, 40, 60]")
+    response = api.admin.post(f"{IMPORT}?lang=en", upload(broken), format="multipart")
+    assert response.status_code == 400
+    body = response.json()
+    assert body["code"] == "invalid_framework_file"
+    assert body["problems"] == [
+        {
+            "path": "elements[0].themes[0].indicators[0].thresholds",
+            "line": body["problems"][0]["line"],
+            "message": "must be four ascending numbers; got 3",
+        }
+    ]
+    assert body["file"] == [
+        f"elements[0].themes[0].indicators[0].thresholds (line {body['problems'][0]['line']}): "
+        "must be four ascending numbers; got 3"
+    ]
+
+
+def test_copying_a_draft_answers_409_with_its_code(api):
+    draft = small_draft()
+    response = api.admin.post(f"{detail(draft)}copy/", {"version": "2.0"}, format="json")
+    assert response.status_code == 409
+    assert response.json()["code"] == "not_published"
 
 
 def test_people_who_cannot_see_a_draft_cannot_publish_it(api):
@@ -330,7 +378,8 @@ def test_copying_onto_an_existing_version_is_a_400_naming_version(api):
     source = default_framework()
     response = api.admin.post(f"{detail(source)}copy/", {"version": source.version}, format="json")
     assert response.status_code == 400
-    assert list(response.json()) == ["version"]
+    assert list(response.json()) == ["version", "code"]
+    assert response.json()["code"] == "duplicate_version"
 
 
 def test_copying_without_a_version_is_a_400_naming_version(api):

@@ -10,10 +10,11 @@ import datetime
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import InterfaceError, OperationalError, connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 from kombu.exceptions import OperationalError as BrokerError
 
 from maturity.assessments.models import Assessment, AssessmentStatus
@@ -41,6 +42,15 @@ from tests.maturity.score_helpers import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def in_the_default_language():
+    """Each test starts in the product's default language (Indonesian), whatever language an
+    earlier request in this thread activated."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
 
 REGION_A = "73.71"
 REGION_B = "35.10"
@@ -427,7 +437,8 @@ def test_score_cycle_rescoring_every_assessment_shows_progress_and_finishes(work
     services.refresh_snapshots(assessment_id=worked.pk)
     out = StringIO()
 
-    call_command("score_cycle", worked.cycle.name, "--force", stdout=out)
+    with translation.override("en"):
+        call_command("score_cycle", worked.cycle.name, "--force", stdout=out)
 
     text = out.getvalue()
     assert "2/2" in text
@@ -445,7 +456,7 @@ def test_score_cycle_without_force_sends_only_stale_assessments(worked):
 
     call_command("score_cycle", str(worked.cycle.pk), stdout=out)
 
-    assert "1 assessments sent" in out.getvalue()
+    assert "1 penilaian dikirim ke worker" in out.getvalue()
     assert len(snapshots_of(other)) == 1
 
 
@@ -454,14 +465,20 @@ def test_score_cycle_says_so_when_nothing_needs_rescoring(worked):
     out = StringIO()
 
     call_command("score_cycle", worked.cycle.name, stdout=out)
+    with translation.override("en"):
+        call_command("score_cycle", worked.cycle.name, stdout=out)
 
-    assert "nothing to rescore" in out.getvalue()
+    assert "tidak ada yang perlu dihitung ulang (--force untuk semua)" in out.getvalue()
+    assert "nothing to rescore (--force for all)" in out.getvalue()
 
 
 def test_score_cycle_times_out_with_a_clear_message_when_nothing_is_done(worked, monkeypatch):
     monkeypatch.setattr(score_assessment, "apply_async", broker_down)
 
-    with pytest.raises(CommandError, match=r"Timed out after 0.2 s: 0 of 1 done"):
+    with (
+        translation.override("en"),
+        pytest.raises(CommandError, match=r"Timed out after 0.2 s: 0 of 1 done"),
+    ):
         call_command(
             "score_cycle",
             worked.cycle.name,
@@ -474,7 +491,9 @@ def test_score_cycle_times_out_with_a_clear_message_when_nothing_is_done(worked,
 
 
 def test_score_cycle_names_an_unknown_cycle():
-    with pytest.raises(CommandError, match="not found"):
+    with pytest.raises(CommandError, match="tidak ditemukan"):
+        call_command("score_cycle", "tidak-ada", stdout=StringIO())
+    with translation.override("en"), pytest.raises(CommandError, match="not found"):
         call_command("score_cycle", "tidak-ada", stdout=StringIO())
 
 
@@ -487,9 +506,16 @@ def test_the_cycle_admin_action_rescores_every_assessment_of_the_cycle(admin_cli
         {"action": "rescore_selected", "_selected_action": [worked.cycle.pk]},
         follow=True,
     )
+    in_english = admin_client.post(
+        "/admin/maturity/assessmentcycle/",
+        {"action": "rescore_selected", "_selected_action": [worked.cycle.pk]},
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
 
     assert response.status_code == 200
-    assert "2 assessments sent to the workers for rescoring" in response.content.decode()
+    assert "2 penilaian dikirim ke worker untuk dihitung ulang" in response.content.decode()
+    assert "2 assessments sent to the workers for rescoring" in in_english.content.decode()
     assert services.stale_assessment_ids(cycle_id=worked.cycle.pk) == []
 
 

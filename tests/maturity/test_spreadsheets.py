@@ -87,12 +87,17 @@ def upload(
     *,
     name: str = "jawaban.xlsx",
     apply: bool = False,
+    lang: str = "",
 ) -> Any:
-    return client.post(
-        import_url(assessment, apply),
-        {"file": SimpleUploadedFile(name, content)},
-        format="multipart",
-    )
+    url = import_url(assessment, apply)
+    if lang:
+        url += ("&" if "?" in url else "?") + f"lang={lang}"
+    return client.post(url, {"file": SimpleUploadedFile(name, content)}, format="multipart")
+
+
+def upload_en(client: Any, assessment: Assessment, content: bytes, **options: Any) -> Any:
+    """An upload whose refusals read in English."""
+    return upload(client, assessment, content, lang="en", **options)
 
 
 def rows_by_code(sheet: Any) -> dict[str, int]:
@@ -405,6 +410,7 @@ def test_a_row_changed_by_someone_else_since_the_export_is_a_conflict_and_nothin
     assert conflict["current"]["value"] == "11" and conflict["current"]["version"] == 2
     assert conflict["uploaded"]["value"] == "30"
     assert applied.status_code == 409
+    assert applied.json()["code"] == "import_has_conflicts"
     assert applied.json()["conflicts"][0]["indicator"] == "EDU-1"
     assert Answer.objects.get(assessment=assessment, indicator__code="EDU-1").value_decimal == 11
     assert not Answer.objects.filter(assessment=assessment, indicator__code="EDU-2").exists()
@@ -494,6 +500,7 @@ def test_bad_rows_are_reported_by_row_and_column_and_apply_saves_nothing(api, as
     )
 
     body = upload(api.csco_a, assessment, filled).json()
+    in_english = upload_en(api.csco_a, assessment, filled).json()
     applied = upload(api.csco_a, assessment, filled, apply=True)
 
     found = {(e["row"], e["column"], e["field"]) for e in body["errors"]}
@@ -504,13 +511,15 @@ def test_bad_rows_are_reported_by_row_and_column_and_apply_saves_nothing(api, as
     assert (rows[reason_missing], LETTER["justification"], "justification") in found
     assert (rows[old_year], LETTER["year"], "year") in found
     messages = {e["row"]: e["message"] for e in body["errors"]}
-    assert "rumus" in messages[rows[formula]] and "formula" in messages[rows[formula]]
-    assert "tanggal" in messages[rows[date]] and "date" in messages[rows[date]]
+    english = {e["row"]: e["message"] for e in in_english["errors"]}
+    assert "rumus" in messages[rows[formula]] and "formula" in english[rows[formula]]
+    assert "tanggal" in messages[rows[date]] and "date" in english[rows[date]]
     assert "0 dan 100" in messages[rows[percent]]
     assert body["summary"]["error"] == 6 and body["summary"]["new"] == 1
     assert body["can_apply"] is False
     assert applied.status_code == 400
-    assert applied.json()["errors"] and "Nothing was saved" in applied.json()["detail"]
+    assert applied.json()["errors"] and "Tidak ada yang disimpan" in applied.json()["detail"]
+    assert applied.json()["code"] == "import_has_errors"
     assert not Answer.objects.filter(assessment=assessment).exists()
 
 
@@ -540,7 +549,7 @@ def test_a_number_formatted_as_a_percentage_is_reported_not_read_as_a_fraction(a
         cell = sheet.cell(row=row, column=COLUMN["value"], value=0.65)
         cell.number_format = "0%"
 
-    body = upload(
+    body = upload_en(
         api.csco_a, assessment, edit_workbook(export(api.csco_a, assessment), change)
     ).json()
 
@@ -566,7 +575,8 @@ def test_yes_no_is_read_from_the_list_or_as_a_spreadsheet_boolean(api, small):
 def refused(response: Any) -> str:
     assert response.status_code == 400, response.content[:300]
     body = response.json()
-    assert list(body) == ["file"]
+    assert list(body) == ["file", "code"]
+    assert body["code"] == "invalid"
     return " ".join(body["file"])
 
 
@@ -574,11 +584,12 @@ def test_a_renamed_column_is_refused_naming_row_and_column(api, assessment):
     def change(workbook: Any) -> None:
         workbook["Jawaban"]["C1"] = "Kode indikator"
 
-    message = refused(
-        upload(api.csco_a, assessment, edit_workbook(export(api.csco_a, assessment), change))
-    )
+    renamed = edit_workbook(export(api.csco_a, assessment), change)
+    message = refused(upload(api.csco_a, assessment, renamed))
+    in_english = refused(upload_en(api.csco_a, assessment, renamed))
 
-    assert "Baris 1, kolom C" in message and "Row 1, column C" in message
+    assert "Baris 1, kolom C" in message and "seharusnya 'Kode'" in message
+    assert "Row 1, column C" in in_english and "expected 'Code'" in in_english
 
 
 def test_reordered_columns_are_refused(api, assessment):
@@ -588,7 +599,7 @@ def test_reordered_columns_are_refused(api, assessment):
         sheet.move_range(f"{LETTER['numerator']}1:{LETTER['numerator']}{sheet.max_row}", cols=-1)
 
     message = refused(
-        upload(api.csco_a, assessment, edit_workbook(export(api.csco_a, assessment), change))
+        upload_en(api.csco_a, assessment, edit_workbook(export(api.csco_a, assessment), change))
     )
 
     assert f"column {LETTER['value']}" in message and "reorder" in message
@@ -600,7 +611,7 @@ def test_a_missing_answers_sheet_is_refused(api, assessment):
         workbook["Jawaban"].title = "Data"
 
     message = refused(
-        upload(api.csco_a, assessment, edit_workbook(export(api.csco_a, assessment), change))
+        upload_en(api.csco_a, assessment, edit_workbook(export(api.csco_a, assessment), change))
     )
 
     assert "'Jawaban'" in message
@@ -611,7 +622,7 @@ def test_merged_cells_are_refused_naming_the_cells(api, assessment):
         workbook["Jawaban"].merge_cells(f"{LETTER['comment']}5:{LETTER['comment']}6")
 
     message = refused(
-        upload(api.csco_a, assessment, edit_workbook(export(api.csco_a, assessment), change))
+        upload_en(api.csco_a, assessment, edit_workbook(export(api.csco_a, assessment), change))
     )
 
     assert f"{LETTER['comment']}5:{LETTER['comment']}6" in message and "merged" in message
@@ -624,7 +635,7 @@ def test_ten_thousand_extra_rows_are_refused(api, assessment):
             sheet.append([None, None, f"X-{n}", None, None, None, None, None, "no_data"])
 
     message = refused(
-        upload(api.csco_a, assessment, edit_workbook(export(api.csco_a, assessment), change))
+        upload_en(api.csco_a, assessment, edit_workbook(export(api.csco_a, assessment), change))
     )
 
     assert str(reading.MAX_ROWS) in message and "rows" in message
@@ -641,7 +652,7 @@ def test_ten_thousand_extra_rows_are_refused(api, assessment):
     ids=["pdf", "binary", "xls", "text"],
 )
 def test_a_file_that_is_not_an_answers_workbook_is_refused(api, assessment, content):
-    message = refused(upload(api.csco_a, assessment, content))
+    message = refused(upload_en(api.csco_a, assessment, content))
 
     assert "xlsx" in message.lower() or "heading" in message
 
@@ -652,7 +663,7 @@ def test_a_zip_that_is_not_a_workbook_is_refused(api, assessment):
         archive.writestr("word/document.xml", "<w/>")
         archive.writestr("[Content_Types].xml", "<Types/>")
 
-    assert "xlsx" in refused(upload(api.csco_a, assessment, buffer.getvalue()))
+    assert "xlsx" in refused(upload_en(api.csco_a, assessment, buffer.getvalue()))
 
 
 def _rezip(
@@ -673,7 +684,7 @@ def _rezip(
 def test_a_macro_enabled_workbook_is_refused(api, assessment):
     content = _rezip(export(api.csco_a, assessment), {"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0"})
 
-    message = refused(upload(api.csco_a, assessment, content, name="jawaban.xlsm"))
+    message = refused(upload_en(api.csco_a, assessment, content, name="jawaban.xlsm"))
 
     assert "vbaProject.bin" in message
 
@@ -687,7 +698,7 @@ def test_a_workbook_declared_macro_enabled_is_refused(api, assessment):
     )
 
     message = refused(
-        upload(api.csco_a, assessment, _rezip(exported, {}, {"[Content_Types].xml": types}))
+        upload_en(api.csco_a, assessment, _rezip(exported, {}, {"[Content_Types].xml": types}))
     )
 
     assert "macro" in message.lower()
@@ -698,7 +709,7 @@ def test_a_zip_bomb_is_refused_before_the_workbook_is_read(api, assessment):
     content = _rezip(export(api.csco_a, assessment), {"xl/media/padding.bin": bomb})
     assert len(content) < 200_000
 
-    message = refused(upload(api.csco_a, assessment, content))
+    message = refused(upload_en(api.csco_a, assessment, content))
 
     assert "zip bomb" in message
 
@@ -709,13 +720,13 @@ def test_an_entity_declaration_in_the_workbook_xml_is_refused(api, assessment):
     evil = sheet_xml.replace(b"<worksheet", b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]><worksheet', 1)
 
     refused(
-        upload(api.csco_a, assessment, _rezip(exported, {}, {"xl/worksheets/sheet1.xml": evil}))
+        upload_en(api.csco_a, assessment, _rezip(exported, {}, {"xl/worksheets/sheet1.xml": evil}))
     )
 
 
 def test_an_empty_upload_and_a_missing_file_are_refused(api, assessment):
-    assert "empty" in refused(upload(api.csco_a, assessment, b""))
-    response = api.csco_a.post(import_url(assessment), {}, format="multipart")
+    assert "empty" in refused(upload_en(api.csco_a, assessment, b""))
+    response = api.csco_a.post(f"{import_url(assessment)}?lang=en", {}, format="multipart")
     assert "required" in refused(response)
 
 
@@ -723,7 +734,7 @@ def test_a_workbook_exported_for_another_assessment_is_refused(api, cast, assess
     other = make_assessment(REGION_A, cycle=make_cycle(assessment.cycle.framework, "Lain"))
     from_other = fill(export(api.csco_a, other), {"EDU-1": {"status": "no_data"}})
 
-    message = refused(upload(api.csco_a, assessment, from_other, apply=True))
+    message = refused(upload_en(api.csco_a, assessment, from_other, apply=True))
 
     assert "another assessment" in message
     assert not Answer.objects.filter(assessment=assessment).exists()

@@ -6,21 +6,19 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from maturity.frameworks.export import export_framework
 from maturity.frameworks.models import Framework
 
 
 class Command(BaseCommand):
-    help = (
-        "Ekspor versi kerangka sebagai berkas YAML (ke stdout, atau -o PATH). / "
-        "Export a framework version as its YAML file (to stdout, or -o PATH)."
-    )
+    help = "Export a framework version as its YAML file (to stdout, or -o PATH)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("code", help="kode kerangka / framework code, e.g. smkc")
-        parser.add_argument("version", help='versi / version, e.g. "2026.1"')
-        parser.add_argument("-o", "--output", help="berkas tujuan / the file to write")
+        parser.add_argument("code", help="framework code, e.g. smkc")
+        parser.add_argument("version", help='version, e.g. "2026.1"')
+        parser.add_argument("-o", "--output", help="the file to write")
 
     def handle(
         self, *args: Any, code: str, version: str, output: str | None, **options: Any
@@ -28,8 +26,8 @@ class Command(BaseCommand):
         framework = Framework.objects.filter(code=code, version=version).first()
         if framework is None:
             raise CommandError(
-                f"Kerangka {code} versi {version} tidak ada. / "
-                f"There is no framework {code} version {version}."
+                _("Kerangka %(code)s versi %(version)s tidak ada.")
+                % {"code": code, "version": version}
             )
         text = export_framework(framework)
         if output is None:
@@ -39,6 +37,7 @@ class Command(BaseCommand):
             Path(output).write_text(text, encoding="utf-8", newline="")
         except OSError as error:
             raise CommandError(
-                f"Berkas tidak dapat ditulis / cannot write the file {output}: {error.strerror}"
+                _("Berkas %(path)s tidak dapat ditulis: %(reason)s")
+                % {"path": output, "reason": error.strerror}
             )
-        self.stdout.write(f"Ditulis / written: {output}")
+        self.stdout.write(_("Ditulis: %(path)s") % {"path": output})

@@ -5,31 +5,28 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
+from cities import errors
 from maturity.frameworks.format import FrameworkFormatError
 from maturity.frameworks.services import import_framework
 
 
 class Command(BaseCommand):
-    help = (
-        "Impor berkas kerangka (YAML) sebagai draf, atau terbit dengan --publish. / "
-        "Import a framework file (YAML) as a draft, or published with --publish."
-    )
+    help = "Import a framework file (YAML) as a draft, or published with --publish."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("path", help="berkas YAML / the YAML file")
-        parser.add_argument(
-            "--publish", action="store_true", help="terbitkan langsung / publish at once"
-        )
+        parser.add_argument("path", help="the YAML file")
+        parser.add_argument("--publish", action="store_true", help="publish at once")
 
     def handle(self, *args: Any, path: str, publish: bool, **options: Any) -> None:
         try:
             data = Path(path).read_bytes()
         except OSError as error:
             raise CommandError(
-                f"Berkas tidak dapat dibaca / cannot read the file {path}: {error.strerror}"
+                _("Berkas %(path)s tidak dapat dibaca: %(reason)s")
+                % {"path": path, "reason": error.strerror}
             )
         try:
             framework = import_framework(text=data, publish=publish)
@@ -39,15 +36,18 @@ class Command(BaseCommand):
                 self.stderr.write(f"{where}: {problem.path}: {problem.message}")
             count = len(error.problems)
             raise CommandError(
-                f"Berkas ditolak, tidak ada yang disimpan ({count} masalah). / "
-                f"The file is refused and nothing was saved ({count} problems)."
+                _("Berkas ditolak, tidak ada yang disimpan (%(count)s masalah).") % {"count": count}
             )
-        except ValidationError as error:
-            for message in error.messages:
-                self.stderr.write(message)
-            raise CommandError("Berkas ditolak. / The file is refused.")
-        state = "terbit / published" if publish else "draf / draft"
+        except errors.Invalid as error:
+            for messages in error.fields.values():
+                for message in messages:
+                    self.stderr.write(message)
+            raise CommandError(_("Berkas ditolak."))
+        message = (
+            _("Kerangka %(code)s %(version)s (id %(id)s) dimuat: terbit")
+            if publish
+            else _("Kerangka %(code)s %(version)s (id %(id)s) dimuat: draf")
+        )
         self.stdout.write(
-            f"Kerangka / framework {framework.code} {framework.version} "
-            f"(id {framework.pk}) dimuat / imported: {state}"
+            message % {"code": framework.code, "version": framework.version, "id": framework.pk}
         )

@@ -1,20 +1,29 @@
 """Load the product's reference data: regions and the default framework. Safe to run again."""
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from cities.services import load_regions
 from maturity.frameworks.services import load_default_framework
 
 
 class Command(BaseCommand):
-    help = "Muat data bawaan (wilayah, kerangka bawaan) / load regions and the default framework"
+    help = "Load the reference data: regions and the default framework."
 
     def handle(self, *args: object, **options: object) -> None:
         result = load_regions()
         self.stdout.write(
-            f"Wilayah / regions: {result.created} baru/created, "
-            f"{result.updated} diperbarui/updated, {result.unchanged} tetap/unchanged"
+            _("Wilayah: %(created)s baru, %(updated)s diperbarui, %(unchanged)s tetap")
+            % {
+                "created": result.created,
+                "updated": result.updated,
+                "unchanged": result.unchanged,
+            }
         )
         framework, created = load_default_framework()
-        state = "dimuat/loaded" if created else "sudah ada/already present"
-        self.stdout.write(f"Kerangka / framework {framework.code} {framework.version}: {state}")
+        message = (
+            _("Kerangka %(code)s %(version)s: dimuat")
+            if created
+            else _("Kerangka %(code)s %(version)s: sudah ada")
+        )
+        self.stdout.write(message % {"code": framework.code, "version": framework.version})

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from maturity.cycles.models import AssessmentCycle
 from maturity.scores import services, tasks
@@ -22,23 +23,20 @@ def progress_bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
 
 
 class Command(BaseCommand):
-    help = (
-        "Hitung ulang skor semua penilaian satu siklus lewat worker / rescore every assessment "
-        "of a cycle through the workers"
-    )
+    help = "Rescore every assessment of a cycle through the workers."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("cycle", help="id atau nama siklus / cycle id or name")
+        parser.add_argument("cycle", help="cycle id or name")
         parser.add_argument(
             "--force",
             action="store_true",
-            help="hitung ulang juga yang tidak berubah / recompute even unchanged assessments",
+            help="recompute even unchanged assessments",
         )
         parser.add_argument(
             "--timeout",
             type=float,
             default=600.0,
-            help="berhenti menunggu setelah N detik / stop waiting after N seconds (default 600)",
+            help="stop waiting after N seconds (default 600)",
         )
         parser.add_argument("--interval", type=float, default=0.5, help=argparse.SUPPRESS)
 
@@ -48,15 +46,18 @@ class Command(BaseCommand):
         ids = tasks.enqueue_cycle_scoring(cycle_id=cycle.pk, force=options["force"])
         total = len(ids)
         if total == 0:
-            self.stdout.write(
-                f"Siklus {cycle.name}: tidak ada yang perlu dihitung ulang. / "
-                f"Cycle {cycle.name}: nothing to rescore."
-                + ("" if options["force"] else " (--force untuk semua / --force for all)")
+            message = (
+                _("Siklus %(cycle)s: tidak ada yang perlu dihitung ulang.")
+                if options["force"]
+                else _(
+                    "Siklus %(cycle)s: tidak ada yang perlu dihitung ulang (--force untuk semua)."
+                )
             )
+            self.stdout.write(message % {"cycle": cycle.name})
             return
         self.stdout.write(
-            f"Siklus {cycle.name}: {total} penilaian dikirim ke worker. / "
-            f"Cycle {cycle.name}: {total} assessments sent to the workers."
+            _("Siklus %(cycle)s: %(count)s penilaian dikirim ke worker.")
+            % {"cycle": cycle.name, "count": total}
         )
         deadline = time.monotonic() + options["timeout"]
         interactive = self.stdout.isatty()
@@ -72,10 +73,12 @@ class Command(BaseCommand):
                 if interactive:
                     self.stdout.write("")
                 raise CommandError(
-                    f"Waktu habis setelah {options['timeout']:g} detik: {done} dari {total} "
-                    f"selesai; sisanya tetap dalam antrean dan selesai saat worker berjalan. / "
-                    f"Timed out after {options['timeout']:g} s: {done} of {total} done; the rest "
-                    f"stay queued and finish when workers run (is a worker running?)."
+                    _(
+                        "Waktu habis setelah %(seconds)s detik: %(done)s dari %(total)s selesai; "
+                        "sisanya tetap dalam antrean dan selesai saat worker berjalan (apakah "
+                        "worker berjalan?)."
+                    )
+                    % {"seconds": f"{options['timeout']:g}", "done": done, "total": total}
                 )
             time.sleep(options["interval"])
         if interactive:
@@ -83,8 +86,8 @@ class Command(BaseCommand):
         elapsed = (timezone.now() - started).total_seconds()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Selesai: {total} penilaian dalam {elapsed:.1f} detik. / "
-                f"Done: {total} assessments in {elapsed:.1f} s."
+                _("Selesai: %(count)s penilaian dalam %(seconds)s detik.")
+                % {"count": total, "seconds": f"{elapsed:.1f}"}
             )
         )
 
@@ -102,7 +105,6 @@ class Command(BaseCommand):
         ) or cycles.filter(name=given).first()
         if found is None:
             raise CommandError(
-                f"Siklus {given!r} tidak ditemukan (id atau nama). / "
-                f"Cycle {given!r} not found (id or name)."
+                _("Siklus %(cycle)s tidak ditemukan (id atau nama).") % {"cycle": repr(given)}
             )
         return found
