@@ -167,10 +167,10 @@ def timed(function: Any, repeat: int) -> tuple[float, int]:
 
 
 def measure(world: dict[str, Any], repeat: int) -> dict[str, tuple[float, int]]:
+    from django.contrib.auth.models import User
     from rest_framework.test import APIClient
 
     from cities.models import Membership, Role
-    from django.contrib.auth.models import User
     from maturity.assessments.models import Assessment
     from maturity.progress.roadmap import assessment_roadmap
     from maturity.progress.selectors import region_progress

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.translation.trans_real import parse_accept_lang_header
@@ -43,3 +44,12 @@ class IndonesianFirstLocaleMiddleware(LocaleMiddleware):
     def process_request(self, request: HttpRequest) -> None:
         translation.activate(requested_language(request))
         request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
+        """Once the response is built, the thread speaks the default language again, so a
+        request's choice never reaches the next piece of work the thread does (a task, a test)."""
+        response = super().process_response(request, response)
+        translation.deactivate()
+        return response

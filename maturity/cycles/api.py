@@ -11,7 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cities import access
+from cities import access, errors
 from cities.api.pagination import StandardPagination, paginated
 from maturity.cycles import selectors, services
 from maturity.cycles.models import AssessmentCycle, CycleStatus
@@ -69,7 +69,7 @@ class CycleListView(APIView):
         data = given.validated_data
         framework = Framework.objects.filter(pk=data["framework"]).first()
         if framework is None:
-            raise exceptions.ValidationError({"framework": [_("Kerangka tidak ditemukan.")]})
+            raise errors.Invalid({"framework": [_("Kerangka tidak ditemukan.")]})
         cycle = services.create_cycle(
             user=request.user,
             name=data["name"],

@@ -172,11 +172,14 @@ def test_a_cycle_needs_a_published_framework_and_sane_dates(api, cast):
     draft = make_small_framework(code="draf", published=False)
     response = api.admin.post("/api/v1/cycles/", cycle_body(draft), format="json")
     assert response.status_code == 400
-    assert list(response.json()) == ["framework"]
+    assert list(response.json()) == ["framework", "code"]
+    assert response.json()["code"] == "invalid"
     backwards = {**cycle_body(default_framework()), "closes_on": "2030-12-31"}
-    assert list(api.admin.post("/api/v1/cycles/", backwards, format="json").json()) == ["closes_on"]
+    refused = api.admin.post("/api/v1/cycles/", backwards, format="json").json()
+    assert list(refused) == ["closes_on", "code"]
     unknown = {**cycle_body(default_framework()), "framework": 999999}
-    assert list(api.admin.post("/api/v1/cycles/", unknown, format="json").json()) == ["framework"]
+    refused = api.admin.post("/api/v1/cycles/", unknown, format="json").json()
+    assert list(refused) == ["framework", "code"]
     assert list(api.admin.post("/api/v1/cycles/", {"name": "x"}, format="json").json()) == [
         "year",
         "framework",
@@ -185,7 +188,7 @@ def test_a_cycle_needs_a_published_framework_and_sane_dates(api, cast):
     ]
     make_open_cycle(name="2031")
     twice = api.admin.post("/api/v1/cycles/", cycle_body(default_framework()), format="json")
-    assert list(twice.json()) == ["name"]
+    assert list(twice.json()) == ["name", "code"]
     assert AssessmentCycle.objects.count() == 1
 
 
