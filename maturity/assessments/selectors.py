@@ -27,6 +27,7 @@ from maturity.frameworks.models import (
     FrameworkStatus,
     Indicator,
 )
+from maturity.frameworks.rules import framework_entry
 from maturity.frameworks.selectors import FrameworkLayout, framework_layout
 from maturity.scoring import calculation
 
@@ -194,7 +195,6 @@ class AssessmentDetail:
 
 def assessment_detail(assessment: Assessment) -> AssessmentDetail:
     """An assessment with its completeness per element and theme (constant queries)."""
-    from maturity.assessments.selectors import is_open_for_editing
 
     return AssessmentDetail(
         assessment=assessment,
@@ -262,7 +262,6 @@ def indicator_of(assessment: Assessment, code: str) -> Indicator | None:
     or None. A published framework's indicators never change, so they are read once per process
     (with the framework's cached rules, :func:`maturity.scores.framework_entry`); a draft's are
     read every time."""
-    from maturity.frameworks.rules import framework_entry
 
     framework = assessment.cycle.framework
     indicators = Indicator.objects.filter(framework_id=framework.pk).select_related(

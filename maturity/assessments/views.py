@@ -36,7 +36,7 @@ from maturity.assessments.forms import (
     ReviewForm,
     StartForm,
 )
-from maturity.assessments.models import Assessment, AssessmentStatus, Evidence
+from maturity.assessments.models import AnswerStatus, Assessment, AssessmentStatus, Evidence
 from maturity.assessments.services import answers as services_answers
 from maturity.assessments.services import carryover, lifecycle
 from maturity.assessments.services import evidence as services_evidence
@@ -395,7 +395,6 @@ def _answer_fragment(
 
 def _conflict_view(indicator: Indicator, current: dict[str, Any]) -> dict[str, Any]:
     """The answer someone else saved, as the conflict box shows it."""
-    from maturity.assessments.models import AnswerStatus
 
     value = current.get("value")
     if value is None:

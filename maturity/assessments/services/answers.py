@@ -25,6 +25,7 @@ from maturity.assessments.services.history import ANSWER_CHANGED, ANSWER_CREATED
 from maturity.assessments.services.state import lock, refresh_from, require_editable
 from maturity.assessments.validation import CleanAnswer, validate_answer
 from maturity.frameworks.models import Framework, Indicator
+from maturity.frameworks.rules import framework_entry
 from maturity.scoring import calculation
 
 
@@ -35,7 +36,6 @@ def _refresh_completeness(assessment: Assessment, framework: Framework) -> None:
     framework's rules come from the in-process cache of published frameworks
     (:func:`maturity.scores.framework_entry`), the answers in one query.
     """
-    from maturity.frameworks.rules import framework_entry
 
     rules = framework_entry(framework).rules
     answers: dict[str, calculation.AnswerInput] = {}
