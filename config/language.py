@@ -13,6 +13,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from django.utils.translation import trans_real
 
 #: The query parameter that names the language of one request.
 QUERY_PARAMETER = "lang"
@@ -27,7 +28,7 @@ def requested_language(request: HttpRequest) -> str:
     chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
     if chosen in supported:
         return chosen
-    for accepted, _quality in translation.trans_real.parse_accept_lang_header(
+    for accepted, _quality in trans_real.parse_accept_lang_header(
         request.META.get("HTTP_ACCEPT_LANGUAGE", "")
     ):
         if accepted == "*":
