@@ -19,6 +19,7 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cities import errors
 from cities.models import MINISTRY_ROLES, Membership, Region, Role
@@ -199,6 +200,35 @@ def may_read_region(user: AnyUser, region: Region) -> bool:
     return False
 
 
+def scope_or_shared(
+    user: AnyUser, queryset: QuerySet[Any], prefix: str = "region", shared: str = "shared"
+) -> QuerySet[Any]:
+    """What a signed-in person may read of objects a region can share with every region (its
+    programmes and their files): those of the regions in their scope, plus every shared one.
+    Nothing for a person not signed in."""
+    if not _signed_in(user):
+        return queryset.none()
+    in_scope = region_q(user, prefix)
+    if in_scope is None:
+        return queryset
+    return queryset.filter(Q(**{shared: True}) | in_scope)
+
+
+def own_regions_where(user: AnyUser, action: str) -> list[Region]:
+    """The regions of ``user``'s own memberships where :func:`can` allows ``action``, by code
+    (where a CSCO or contributor registers programmes)."""
+    regions = readable_regions(user).filter(
+        pk__in=[g.region_id for g in grants(user) if g.region_id is not None]
+    )
+    return [r for r in regions.order_by("code") if can(user, action, r)]
+
+
+def may_read_national(user: AnyUser) -> bool:
+    """May ``user`` read national figures (every region's scores, the national summary and its
+    board)? Reviewers, admins and observers; their rows are still narrowed with :func:`scope`."""
+    return can(user, READ_NATIONAL)
+
+
 def _region_roles(user: AnyUser, region: Region) -> set[str]:
     return {g.role for g in grants(user) if g.region_id == region.pk}
 
@@ -327,15 +357,15 @@ def lockout_response(
     credentials: dict[str, Any] | None = None,
 ) -> HttpResponse:
     """What a locked-out sign-in gets (axes' AXES_LOCKOUT_CALLABLE): 429 and a clear message in
-    both languages; JSON for the API, a small page for the browser sign-in forms."""
+    the request's language; JSON for the API, a small page for the browser sign-in forms."""
+    message = str(LOCKOUT_MESSAGE)
     if request.path.startswith("/api/") or "application/json" in request.headers.get("Accept", ""):
-        return JsonResponse({"detail": LOCKOUT_MESSAGE}, status=429)
-    return render(request, "cities/lockout.html", {"message": LOCKOUT_MESSAGE}, status=429)
+        return JsonResponse({"detail": message, "code": "locked_out"}, status=429)
+    return render(request, "cities/lockout.html", {"message": message}, status=429)
 
 
-LOCKOUT_MESSAGE = (
-    "Terlalu banyak percobaan masuk yang gagal; akun dikunci sementara. Coba lagi nanti. / "
-    "Too many failed sign-in attempts; sign-in is locked for a while. Try again later."
+LOCKOUT_MESSAGE = gettext_lazy(
+    "Terlalu banyak percobaan masuk yang gagal; akun dikunci sementara. Coba lagi nanti."
 )
 
 

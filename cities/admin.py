@@ -16,13 +16,12 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from cities import access, services
+from cities import access, errors, services
 from cities.models import Membership, Region
 
 
@@ -124,8 +123,8 @@ class MembershipForm(forms.ModelForm):
                 user=user,
                 membership_id=self.instance.pk,
             )
-        except ValidationError as error:
-            for field, messages in error.message_dict.items():
+        except errors.Invalid as error:
+            for field, messages in error.fields.items():
                 self.add_error(field if field in self.fields else None, messages)
         return cleaned
 

@@ -12,9 +12,11 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework.authtoken.models import Token
 
-from cities import access
+from cities import access, errors
 from cities.models import REGION_ROLES, Membership, Region, RegionKind, Role
 
 REGIONS_CSV = Path(__file__).resolve().parent / "data" / "regions.csv"
@@ -73,31 +75,41 @@ def _membership_problems(
     that ``region_code`` names, or None when no such region exists."""
     if role not in Role.values:
         roles = ", ".join(Role.values)
-        return [("role", f"peran tidak dikenal / unknown role {role!r}; one of: {roles}")]
+        return [
+            (
+                "role",
+                _("peran tidak dikenal: %(role)s; pilih salah satu: %(roles)s")
+                % {"role": repr(role), "roles": roles},
+            )
+        ]
     problems: list[tuple[str, str]] = []
     if role in REGION_ROLES and not region_code:
-        problems.append(("region", f"peran {role} memerlukan kode wilayah / {role} needs a region"))
+        problems.append(("region", _("peran %(role)s memerlukan kode wilayah") % {"role": role}))
     elif role in REGION_ROLES and region is None:
-        problems.append(("region", f"kode wilayah tidak dikenal / unknown region {region_code!r}"))
+        problems.append(
+            ("region", _("kode wilayah tidak dikenal: %(code)s") % {"code": repr(region_code)})
+        )
     elif role not in REGION_ROLES and region_code:
         problems.append(
             (
                 "region",
-                f"peran kementerian tidak memiliki wilayah / a ministry role ({role}) takes "
-                "no region; leave it empty",
+                _("peran kementerian (%(role)s) tidak memiliki wilayah; kosongkan")
+                % {"role": role},
             )
         )
     if provinces and role not in (Role.REVIEWER, Role.OBSERVER):
         problems.append(
             (
                 "provinces",
-                "hanya peninjau dan pengamat yang dibatasi provinsi / "
-                "only reviewers and observers are limited to provinces",
+                _("hanya peninjau dan pengamat yang dibatasi provinsi"),
             )
         )
     elif unknown := [p for p in provinces if p not in known_provinces]:
         problems.append(
-            ("provinces", f"kode provinsi tidak dikenal / unknown provinces: {', '.join(unknown)}")
+            (
+                "provinces",
+                _("kode provinsi tidak dikenal: %(codes)s") % {"codes": ", ".join(unknown)},
+            )
         )
     return problems
 
@@ -122,7 +134,7 @@ def validate_membership(
 ) -> None:
     """Check one membership against the rules (a region for CSCOs and contributors, none for the
     ministry; provinces only for reviewers and observers; with ``user``, not one they already
-    hold apart from ``membership_id``); raises ValidationError keyed by field."""
+    hold apart from ``membership_id``); raises :class:`cities.errors.Invalid` keyed by field."""
     problems = _membership_problems(
         role=role,
         region_code=region.code if region is not None else None,
@@ -135,18 +147,15 @@ def validate_membership(
         if membership_id is not None:
             held = held.exclude(pk=membership_id)
         if held.exists():
-            problems.append(("role", DUPLICATE_MEMBERSHIP))
+            problems.append(("role", str(DUPLICATE_MEMBERSHIP)))
     if problems:
-        errors: dict[str, list[str]] = {}
+        by_field: dict[str, list[str]] = {}
         for field, message in problems:
-            errors.setdefault(field, []).append(message)
-        raise ValidationError(errors)
+            by_field.setdefault(field, []).append(message)
+        raise errors.Invalid(by_field)
 
 
-DUPLICATE_MEMBERSHIP = (
-    "Pengguna ini sudah memegang peran ini di wilayah ini. / "
-    "This person already holds this role here."
-)
+DUPLICATE_MEMBERSHIP = gettext_lazy("Pengguna ini sudah memegang peran ini di wilayah ini.")
 
 
 def _validate_memberships(
@@ -156,7 +165,7 @@ def _validate_memberships(
     codes = {m.region_code for m in memberships if m.region_code}
     regions = {r.code: r for r in Region.objects.filter(code__in=codes)}
     known_provinces = _province_codes([p for m in memberships for p in m.provinces or ()])
-    errors: list[str] = []
+    found: list[str] = []
     resolved: list[tuple[str, Region | None, list[str]]] = []
     for index, membership in enumerate(memberships):
         region = regions.get(membership.region_code or "")
@@ -169,19 +178,19 @@ def _validate_memberships(
             known_provinces=known_provinces,
         )
         if problems:
-            errors.extend(f"memberships[{index}].{field}: {message}" for field, message in problems)
+            found.extend(f"memberships[{index}].{field}: {message}" for field, message in problems)
             continue
         resolved.append(
             (membership.role, region if membership.role in REGION_ROLES else None, provinces)
         )
-    if errors:
-        raise ValidationError({"memberships": errors})
+    if found:
+        raise errors.Invalid({"memberships": found})
     return resolved
 
 
 def _username_problems(username: str) -> list[str]:
     if not username:
-        return ["Nama pengguna wajib diisi. / A username is required."]
+        return [_("Nama pengguna wajib diisi.")]
     try:
         User._meta.get_field("username").run_validators(username)
     except ValidationError as error:
@@ -192,7 +201,7 @@ def _username_problems(username: str) -> list[str]:
 
 
 def _taken(username: str) -> str:
-    return f"Nama pengguna {username!r} sudah dipakai. / The username is already taken."
+    return _("Nama pengguna %(username)s sudah dipakai.") % {"username": repr(username)}
 
 
 def _after_grant(user: User, role: str) -> None:
@@ -223,33 +232,33 @@ def create_member(
 ) -> User:
     """Create a person with their memberships; all of it or nothing, every problem named.
 
-    Problems are raised together as one ValidationError keyed by field (``username``,
+    Problems are raised together as one :class:`cities.errors.Invalid` keyed by field (``username``,
     ``password``, ``email``, ``memberships``). Without a password the account cannot sign in
     until one is set. A ministry admin also gets ``is_staff`` (for the account admin pages).
     """
-    errors: dict[str, list[str]] = {}
+    problems: dict[str, list[str]] = {}
     username = (username or "").strip()
     email = (email or "").strip()
-    if problems := _username_problems(username):
-        errors["username"] = problems
+    if taken := _username_problems(username):
+        problems["username"] = taken
     if email:
         try:
             validate_email(email)
         except ValidationError as error:
-            errors["email"] = list(error.messages)
+            problems["email"] = list(error.messages)
     candidate = User(username=username, email=email, first_name=first_name, last_name=last_name)
     if password:
         try:
             validate_password(password, user=candidate)
         except ValidationError as error:
-            errors["password"] = list(error.messages)
+            problems["password"] = list(error.messages)
     try:
         resolved = _validate_memberships(memberships)
-    except ValidationError as error:
-        errors.update(error.message_dict)
+    except errors.Invalid as error:
+        problems.update(error.fields)
         resolved = []
-    if errors:
-        raise ValidationError(errors)
+    if problems:
+        raise errors.Invalid(problems)
     if password:
         candidate.set_password(password)
     else:
@@ -258,7 +267,7 @@ def create_member(
         with transaction.atomic():
             candidate.save()
     except IntegrityError:  # a concurrent request took the username between check and save
-        raise ValidationError({"username": [_taken(username)]})
+        raise errors.Invalid({"username": [_taken(username)]}) from None
     for role, region, provinces in resolved:
         _grant(candidate, role, region, provinces)
     return candidate
@@ -314,7 +323,7 @@ def set_password(user: User, new_password: str, *, validate: bool = True) -> Non
         try:
             validate_password(new_password, user=user)
         except ValidationError as error:
-            raise ValidationError({"password": list(error.messages)})
+            raise errors.Invalid({"password": list(error.messages)}) from None
     user.set_password(new_password)
     user.save(update_fields=["password"])
     revoke_tokens(user=user)

@@ -9,6 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, InterfaceError, OperationalError
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -23,7 +25,7 @@ class Conflict(exceptions.APIException):
     """409: a stale version, a duplicate, or a transition the current status does not allow."""
 
     status_code = status.HTTP_409_CONFLICT
-    default_detail = "Konflik dengan keadaan saat ini. / Conflict with the current state."
+    default_detail = gettext_lazy("Konflik dengan keadaan saat ini.")
     default_code = "conflict"
 
     def __init__(self, detail: Any = None, code: str | None = None) -> None:
@@ -75,10 +77,10 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         exc = exceptions.PermissionDenied()
     elif isinstance(exc, DataError):
         logger.warning("the database refused a value: %s", str(exc).splitlines()[0][:200])
-        exc = exceptions.ValidationError({"detail": [UNSTORABLE_INPUT]})
+        exc = exceptions.ValidationError({"detail": [str(UNSTORABLE_INPUT)]})
     elif isinstance(exc, (OperationalError, InterfaceError)):
         response = Response(
-            {"detail": "Basis data sedang tidak tersedia. / The database is unavailable."},
+            {"detail": _("Basis data sedang tidak tersedia.")},
             status=status.HTTP_503_SERVICE_UNAVAILABLE,
         )
         response["Retry-After"] = "5"

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, DataError, InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.utils.translation import gettext_lazy
 
 from cities import errors
 
@@ -20,10 +21,11 @@ logger = logging.getLogger("maturasi.requests")
 
 #: What a client is told when the database refuses a value (a NUL byte in a text, a number out
 #: of range) that no validation caught: bad input, never a 500.
-UNSTORABLE_INPUT = (
-    "Masukan berisi karakter atau nilai yang tidak dapat disimpan (mis. bita NUL). / "
-    "The input holds a character or value that cannot be stored (e.g. a NUL byte)."
+UNSTORABLE_INPUT = gettext_lazy(
+    "Masukan berisi karakter atau nilai yang tidak dapat disimpan (mis. bita NUL)."
 )
+#: What a client is told while the database is away (a 503).
+DATABASE_UNAVAILABLE = gettext_lazy("Basis data sedang tidak tersedia, coba lagi sebentar lagi.")
 
 
 class RequestIdFilter(logging.Filter):
@@ -138,7 +140,7 @@ class DatabaseUnavailableMiddleware:
         if isinstance(exception, DataError):
             logger.warning("the database refused a value: %s", exception.__class__.__name__)
             return HttpResponseBadRequest(
-                UNSTORABLE_INPUT, content_type="text/plain; charset=utf-8"
+                str(UNSTORABLE_INPUT), content_type="text/plain; charset=utf-8"
             )
         if isinstance(exception, (OperationalError, InterfaceError)) or (
             isinstance(exception, DatabaseError) and "connection" in str(exception).lower()
@@ -149,12 +151,6 @@ class DatabaseUnavailableMiddleware:
 
 
 def database_unavailable_response() -> HttpResponse:
-    response = JsonResponse(
-        {
-            "detail": "Basis data sedang tidak tersedia, coba lagi sebentar lagi. / "
-            "The database is unavailable; try again shortly."
-        },
-        status=503,
-    )
+    response = JsonResponse({"detail": str(DATABASE_UNAVAILABLE)}, status=503)
     response["Retry-After"] = "5"
     return response

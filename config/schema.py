@@ -13,20 +13,19 @@ from typing import Any
 
 ERROR = {
     "type": "object",
-    "description": "Pesan kesalahan / an error message",
-    "properties": {"detail": {"type": "string"}},
+    "description": "An error message, in the request's language, and its stable machine code",
+    "properties": {"detail": {"type": "string"}, "code": {"type": "string"}},
     "required": ["detail"],
 }
 VALIDATION_ERROR = {
     "type": "object",
-    "description": "Pesan per kolom / messages by field: {field: [message, ...]} or {detail: ...}",
+    "description": "Messages by field: {field: [message, ...]} or {detail: [...]}, and a code",
     "additionalProperties": {},
 }
 CONFLICT = {
     "type": "object",
-    "description": "Versi usang atau transisi tidak diizinkan / a stale version or a transition "
-    "the current status does not allow",
-    "properties": {"detail": {}},
+    "description": "A stale version or a transition the current status does not allow",
+    "properties": {"detail": {}, "code": {"type": "string"}},
     "additionalProperties": {},
 }
 
@@ -58,20 +57,19 @@ def add_error_responses(
             signed_in = {} not in operation.get("security", [{}])
             wanted: dict[str, dict[str, Any]] = {}
             if "requestBody" in operation or any(p.get("in") == "query" for p in parameters):
-                wanted["400"] = _response("Masukan tidak sah / bad input", "ValidationError")
+                wanted["400"] = _response("Bad input", "ValidationError")
             if signed_in:
-                wanted["401"] = _response("Belum masuk / not signed in", "Error")
-                wanted["403"] = _response("Tindakan tidak diizinkan / not allowed", "Error")
+                wanted["401"] = _response("Not signed in", "Error")
+                wanted["403"] = _response("Not allowed", "Error")
             if any(p.get("in") == "path" or p.get("name") == "page" for p in parameters):
                 wanted["404"] = _response(
-                    "Tidak ditemukan atau di luar cakupan / not found "
-                    "or outside the caller's scope",
+                    "Not found, or outside the caller's scope",
                     "Error",
                 )
             if method in _WRITES:
-                wanted["409"] = _response("Konflik / conflict", "ConflictError")
+                wanted["409"] = _response("Conflict", "ConflictError")
             if path in _PUBLIC_THROTTLED:
-                wanted["429"] = _response("Terlalu banyak percobaan / too many attempts", "Error")
+                wanted["429"] = _response("Too many attempts", "Error")
             for status, response in wanted.items():
                 responses.setdefault(status, response)
     return result

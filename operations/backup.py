@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 FORMAT_VERSION = 1
 # What is re-created by migrations or is only transient.
@@ -115,14 +116,15 @@ def restore_backup(*, source: Path) -> BackupSummary:
     """Load a backup into an empty, migrated database and put the media files back."""
     if not _database_is_empty():
         raise RestoreError(
-            "Basis data tidak kosong; pulihkan ke basis data baru yang sudah dimigrasi. / "
-            "The database is not empty; restore into a fresh, migrated database."
+            _("Basis data tidak kosong; pulihkan ke basis data baru yang sudah dimigrasi.")
         )
     media_root = Path(settings.MEDIA_ROOT)
     try:
         archive = tarfile.open(source, "r:gz")  # noqa: SIM115 (closed by the with below)
     except (OSError, tarfile.TarError) as error:
-        raise RestoreError(f"Berkas cadangan tidak terbaca / unreadable backup: {error}") from None
+        raise RestoreError(
+            _("Berkas cadangan tidak terbaca: %(error)s") % {"error": error}
+        ) from None
     with archive, tempfile.TemporaryDirectory() as scratch:
         members = archive.getmembers()
         for member in members:
@@ -130,29 +132,30 @@ def restore_backup(*, source: Path) -> BackupSummary:
             if not str(target).startswith(str(Path(scratch).resolve())) or not (
                 member.isfile() or member.isdir()
             ):
-                raise RestoreError(f"Entri tidak sah / unsafe entry in backup: {member.name}")
+                raise RestoreError(
+                    _("Entri tidak sah dalam cadangan: %(name)s") % {"name": member.name}
+                )
         archive.extractall(scratch, filter="data")
         root = Path(scratch)
         try:
             manifest = json.loads((root / "manifest.json").read_text())
         except (OSError, ValueError):
-            raise RestoreError("manifest.json hilang atau rusak / missing or broken") from None
+            raise RestoreError(_("manifest.json hilang atau rusak")) from None
         if manifest.get("format") != FORMAT_VERSION:
             raise RestoreError(
-                f"Format cadangan tidak dikenal / unknown format {manifest.get('format')}"
+                _("Format cadangan tidak dikenal: %(format)s") % {"format": manifest.get("format")}
             )
         for relative, expected in manifest["media"].items():
             path = root / "media" / relative
             if not path.is_file() or _sha256(path) != expected:
-                raise RestoreError(
-                    f"Berkas rusak atau hilang / file missing or altered: {relative}"
-                )
+                raise RestoreError(_("Berkas rusak atau hilang: %(path)s") % {"path": relative})
         with transaction.atomic():
             call_command("loaddata", str(root / "database.json"), verbosity=0)
             counts = _counts()
             if counts != manifest["counts"]:
                 raise RestoreError(
-                    f"Jumlah baris berbeda / row counts differ: {counts} != {manifest['counts']}"
+                    _("Jumlah baris berbeda: %(found)s != %(expected)s")
+                    % {"found": counts, "expected": manifest["counts"]}
                 )
         for relative in manifest["media"]:
             destination = media_root / relative

@@ -65,7 +65,7 @@ class ReportAdmin(admin.ModelAdmin):
                 services.request_region_report(
                     user=request.user, assessment=report.assessment, language=report.language
                 )
-            elif access.can(request.user, access.READ_NATIONAL):
+            elif access.may_read_national(request.user):
                 services.request_national_report(
                     user=request.user, cycle=report.cycle, language=report.language
                 )
@@ -82,7 +82,7 @@ def _batch(
     language: str,
     national: bool,
 ) -> None:
-    if not access.can(request.user, access.READ_NATIONAL):
+    if not access.may_read_national(request.user):
         modeladmin.message_user(
             request, _("Hanya peninjau, admin dan pengamat kementerian."), messages.ERROR
         )

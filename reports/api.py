@@ -11,16 +11,17 @@ from typing import Any
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import APIException, PermissionDenied
+from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cities import access
-from config.api import Conflict
+from cities import access, errors
 from maturity.assessments.models import Assessment
 from maturity.cycles.models import AssessmentCycle
 from reports import selectors, services
@@ -32,7 +33,7 @@ class ReportRequestInput(serializers.Serializer):
         choices=ReportLanguage.choices,
         default=ReportLanguage.ID,
         error_messages={
-            "invalid_choice": 'Bahasa harus "id" atau "en". / Language must be "id" or "en".'
+            "invalid_choice": gettext_lazy('Bahasa harus "id" atau "en".'),
         },
     )
 
@@ -64,9 +65,8 @@ class ReportStatusOutput(serializers.Serializer):
 
 class Gone(APIException):
     status_code = status.HTTP_410_GONE
-    default_detail = (
-        "Berkas laporan ini sudah dihapus setelah masa simpannya; minta laporan lagi. / "
-        "This report's file was removed after its retention period; ask for the report again."
+    default_detail = gettext_lazy(
+        "Berkas laporan ini sudah dihapus setelah masa simpannya; minta laporan lagi."
     )
     default_code = "gone"
 
@@ -74,9 +74,9 @@ class Gone(APIException):
 REQUESTED_RESPONSES = {
     200: OpenApiResponse(
         ReportRequestedOutput,
-        description="Laporan yang sama sudah selesai / the same report is already done",
+        description="The same report is already done",
     ),
-    202: OpenApiResponse(ReportRequestedOutput, description="Dalam antrean / queued"),
+    202: OpenApiResponse(ReportRequestedOutput, description="Queued"),
 }
 
 
@@ -121,10 +121,10 @@ class CycleReportsView(APIView):
     @extend_schema(request=ReportRequestInput, responses=REQUESTED_RESPONSES)
     def post(self, request: Request, pk: int) -> Response:
         cycle = get_object_or_404(AssessmentCycle.objects.select_related("framework"), pk=pk)
-        if not access.can(request.user, access.READ_NATIONAL):
-            raise PermissionDenied(
-                "Ringkasan nasional hanya untuk peninjau, admin dan pengamat kementerian. / "
-                "The national summary is for ministry reviewers, admins and observers."
+        if not access.may_read_national(request.user):
+            raise errors.Forbidden(
+                _("Ringkasan nasional hanya untuk peninjau, admin dan pengamat kementerian."),
+                code="national_only",
             )
         payload = ReportRequestInput(data=request.data)
         payload.is_valid(raise_exception=True)
@@ -151,7 +151,7 @@ class ReportDetailView(APIView):
             "language": report.language,
             "status": report.status,
             "progress": report.progress,
-            "error": report.error,
+            "error": selectors.failure_text(report),
             "download_url": _absolute(request, "api-report-download", report.pk)
             if available
             else None,
@@ -175,16 +175,16 @@ class ReportDownloadView(APIView):
     @extend_schema(
         responses={
             (200, "application/pdf"): OpenApiTypes.BINARY,
-            409: OpenApiResponse(description="Laporan belum selesai / the report is not ready"),
-            410: OpenApiResponse(description="Berkas sudah dihapus / the file was removed"),
+            409: OpenApiResponse(description="The report is not ready"),
+            410: OpenApiResponse(description="The file was removed"),
         }
     )
     def get(self, request: Request, pk: int) -> FileResponse:
         report = _visible_report(request, pk)
         if report.status != ReportStatus.DONE:
-            raise Conflict(
-                f"Laporan belum selesai (status: {report.status}). / "
-                f"The report is not ready (status: {report.status})."
+            raise errors.Conflict(
+                _("Laporan belum selesai (status: %(status)s).") % {"status": report.status},
+                code="report_not_ready",
             )
         if report.file_removed_at or not report.file:
             raise Gone()

@@ -1,8 +1,9 @@
-"""Every fixed text of the PDF reports, in Bahasa Indonesia and English, and how numbers and dates
-are written in each language.
+"""Every fixed text of the PDF reports, and how numbers and dates are written in each language.
 
-The reports use this small dictionary rather than gettext catalogues so that a PDF reads the same
-wherever it is rendered, whether or not message files were compiled there.
+The texts come from the one gettext catalogue (``locale/``): each label's msgid is its Indonesian
+text, marked with the context ``report`` (a report's wording may differ from the same word on a
+page), and English is its translation. A report's language is chosen per report, not per
+request, so :func:`labels_for` reads them under ``translation.override(language)``.
 """
 
 from __future__ import annotations
@@ -12,281 +13,231 @@ from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import pgettext_lazy
 
 LANGUAGES = ("id", "en")
 AUTHOR = "Kementerian Dalam Negeri — Maturasi"
 
-LABELS: dict[str, tuple[str, str]] = {
+LABELS: dict[str, Promise] = {
     # Shared
-    "ministry": (
-        "Kementerian Dalam Negeri Republik Indonesia",
-        "Ministry of Home Affairs, Republic of Indonesia",
-    ),
-    "directorate": (
-        "Direktorat Jenderal Bina Administrasi Kewilayahan",
-        "Directorate General of Regional Administration",
-    ),
-    "product": ("Maturasi · Skema Maturasi Kota Cerdas", "Maturasi · Smart City Maturity Scheme"),
-    "report_id": ("ID laporan", "Report ID"),
-    "verify_at": ("Verifikasi keaslian di", "Verify authenticity at"),
-    "page": ("Halaman", "Page"),
-    "of": ("dari", "of"),
-    "issued_on": ("Diterbitkan", "Issued"),
-    "cycle": ("Siklus penilaian", "Assessment cycle"),
-    "framework": ("Kerangka", "Framework"),
-    "version": ("versi", "version"),
-    "status": ("Status", "Status"),
-    "province": ("Provinsi", "Province"),
-    "region": ("Wilayah", "Region"),
-    "index": ("Indeks", "Index"),
-    "level": ("Tingkat", "Level"),
-    "maturity_level": ("Tingkat kematangan", "Maturity level"),
-    "self": ("Mandiri", "Self-assessed"),
-    "verified": ("Terverifikasi", "Verified"),
-    "gap": ("Selisih (mandiri dikurangi terverifikasi)", "Gap (self minus verified)"),
-    "gap_short": ("Selisih", "Gap"),
-    "gap_note": ("mandiri dikurangi terverifikasi", "self minus verified"),
-    "completeness": ("Kelengkapan", "Completeness"),
-    "none": ("–", "–"),
-    "not_applicable_short": ("TB", "N/A"),
-    "yes": ("Ya", "Yes"),
-    "no": ("Tidak", "No"),
-    "element": ("Elemen", "Element"),
-    "theme": ("Tema", "Theme"),
-    "indicator": ("Indikator", "Indicator"),
-    "code": ("Kode", "Code"),
-    "weight": ("Bobot", "Weight"),
-    "score": ("Skor", "Score"),
-    "provisional": (
+    "ministry": pgettext_lazy("report", "Kementerian Dalam Negeri Republik Indonesia"),
+    "directorate": pgettext_lazy("report", "Direktorat Jenderal Bina Administrasi Kewilayahan"),
+    "product": pgettext_lazy("report", "Maturasi · Skema Maturasi Kota Cerdas"),
+    "report_id": pgettext_lazy("report", "ID laporan"),
+    "verify_at": pgettext_lazy("report", "Verifikasi keaslian di"),
+    "page": pgettext_lazy("report", "Halaman"),
+    "of": pgettext_lazy("report", "dari"),
+    "issued_on": pgettext_lazy("report", "Diterbitkan"),
+    "cycle": pgettext_lazy("report", "Siklus penilaian"),
+    "framework": pgettext_lazy("report", "Kerangka"),
+    "version": pgettext_lazy("report", "versi"),
+    "status": pgettext_lazy("report", "Status"),
+    "province": pgettext_lazy("report", "Provinsi"),
+    "region": pgettext_lazy("report", "Wilayah"),
+    "index": pgettext_lazy("report", "Indeks"),
+    "level": pgettext_lazy("report", "Tingkat"),
+    "maturity_level": pgettext_lazy("report", "Tingkat kematangan"),
+    "self": pgettext_lazy("report", "Mandiri"),
+    "verified": pgettext_lazy("report", "Terverifikasi"),
+    "gap": pgettext_lazy("report", "Selisih (mandiri dikurangi terverifikasi)"),
+    "gap_short": pgettext_lazy("report", "Selisih"),
+    "gap_note": pgettext_lazy("report", "mandiri dikurangi terverifikasi"),
+    "completeness": pgettext_lazy("report", "Kelengkapan"),
+    "none": pgettext_lazy("report", "–"),
+    "not_applicable_short": pgettext_lazy("report", "TB"),
+    "yes": pgettext_lazy("report", "Ya"),
+    "no": pgettext_lazy("report", "Tidak"),
+    "element": pgettext_lazy("report", "Elemen"),
+    "theme": pgettext_lazy("report", "Tema"),
+    "indicator": pgettext_lazy("report", "Indikator"),
+    "code": pgettext_lazy("report", "Kode"),
+    "weight": pgettext_lazy("report", "Bobot"),
+    "score": pgettext_lazy("report", "Skor"),
+    "provisional": pgettext_lazy(
+        "report",
         "Skor belum tersedia: penilaian belum diajukan atau skornya belum dihitung.",
-        "No score yet: the assessment has not been submitted or is still being scored.",
     ),
-    "no_score": ("Skor belum tersedia.", "No score yet."),
-    "score_computed": ("Skor dihitung", "Scores computed"),
+    "no_score": pgettext_lazy("report", "Skor belum tersedia."),
+    "score_computed": pgettext_lazy("report", "Skor dihitung"),
     # Region report
-    "region_title": (
-        "Laporan Penilaian Kematangan Kota Cerdas",
-        "Smart City Maturity Assessment Report",
-    ),
-    "region_subject": (
-        "Hasil penilaian mandiri dan verifikasi kementerian",
-        "Self-assessment and ministry verification results",
-    ),
-    "summary": ("Ringkasan", "Summary"),
-    "cover_note": (
+    "region_title": pgettext_lazy("report", "Laporan Penilaian Kematangan Kota Cerdas"),
+    "region_subject": pgettext_lazy("report", "Hasil penilaian mandiri dan verifikasi kementerian"),
+    "summary": pgettext_lazy("report", "Ringkasan"),
+    "cover_note": pgettext_lazy(
+        "report",
         "Laporan ini memuat hasil penilaian mandiri kematangan kota cerdas wilayah dan hasil "
         "verifikasi kementerian, per elemen kunci, tema dan indikator SNI ISO 37122, beserta "
         "perbandingan dengan median nasional dan provinsi, langkah berikutnya, dan metode "
         "penilaian yang memungkinkan setiap angka dihitung ulang.",
-        "This report sets out the region's smart-city maturity self-assessment and the "
-        "ministry's verification, by key element, theme and SNI ISO 37122 indicator, with a "
-        "comparison against the national and provincial medians, next steps, and the method by "
-        "which every figure can be recomputed.",
     ),
-    "cover_note_national": (
-        "Ringkasan ini memuat status siklus penilaian, sebaran tingkat kematangan secara nasional "
-        "dan per provinsi, rata-rata skor elemen, kota percontohan ASCN, dan peringkat seluruh "
-        "wilayah yang telah mengajukan penilaian.",
-        "This summary sets out the status of the assessment cycle, the distribution of maturity "
-        "levels nationally and by province, average element scores, the ASCN pilot cities, and "
-        "the ranking of every region that has submitted its assessment.",
+    "cover_note_national": pgettext_lazy(
+        "report",
+        "Ringkasan ini memuat status siklus penilaian, sebaran tingkat kematangan secara "
+        "nasional dan per provinsi, rata-rata skor elemen, kota percontohan ASCN, dan "
+        "peringkat seluruh wilayah yang telah mengajukan penilaian.",
     ),
-    "summary_intro": (
+    "summary_intro": pgettext_lazy(
+        "report",
         "Indeks kematangan adalah rata-rata berbobot skor elemen (skala 0–5); tingkat M1–M5 "
-        "ditentukan dari indeks yang dibulatkan. Lampiran metode memuat semua bobot dan ambang.",
-        "The maturity index is the weighted mean of the element scores (scale 0–5); the level "
-        "M1–M5 follows from the rounded index. The method annex lists every weight and threshold.",
+        "ditentukan dari indeks yang dibulatkan. Lampiran metode memuat semua bobot dan "
+        "ambang.",
     ),
-    "headline_verified": (
+    "headline_verified": pgettext_lazy(
+        "report",
         "Angka utama: skor terverifikasi (penilaian disetujui).",
-        "Headline figures: verified score (assessment approved).",
     ),
-    "headline_self": (
-        "Angka utama: skor mandiri (belum diverifikasi).",
-        "Headline figures: self-assessed score (not yet verified).",
+    "headline_self": pgettext_lazy("report", "Angka utama: skor mandiri (belum diverifikasi)."),
+    "elements_chart": pgettext_lazy("report", "Skor per elemen"),
+    "themes_chart": pgettext_lazy("report", "Skor per tema"),
+    "comparison": pgettext_lazy("report", "Perbandingan dengan median nasional dan provinsi"),
+    "comparison_note": pgettext_lazy(
+        "report",
+        "Median dari skor terbaru {n} penilaian lain dalam siklus yang sama yang telah "
+        "diajukan ({p} di provinsi ini); skor terverifikasi bila sudah disetujui, selain itu "
+        "skor mandiri.",
     ),
-    "elements_chart": ("Skor per elemen", "Scores by element"),
-    "themes_chart": ("Skor per tema", "Scores by theme"),
-    "comparison": (
-        "Perbandingan dengan median nasional dan provinsi",
-        "Comparison with the national and provincial medians",
+    "this_region": pgettext_lazy("report", "Wilayah ini"),
+    "national_median": pgettext_lazy("report", "Median nasional"),
+    "province_median": pgettext_lazy("report", "Median provinsi"),
+    "answer": pgettext_lazy("report", "Jawaban"),
+    "source_year": pgettext_lazy("report", "Sumber, tahun"),
+    "self_level": pgettext_lazy("report", "Tingkat mandiri"),
+    "verified_level": pgettext_lazy("report", "Tingkat terverifikasi"),
+    "self_level_short": pgettext_lazy("report short", "Mandiri"),
+    "verified_level_short": pgettext_lazy("report", "Verif."),
+    "reviewer_comment": pgettext_lazy("report", "Catatan peninjau"),
+    "evidence": pgettext_lazy("report", "Data dukung"),
+    "answer_comment": pgettext_lazy("report", "Keterangan"),
+    "not_answered": pgettext_lazy("report", "Belum dijawab"),
+    "not_applicable": pgettext_lazy("report", "Tidak berlaku"),
+    "no_data": pgettext_lazy("report", "Tidak ada data"),
+    "rubric_level": pgettext_lazy("report", "Tingkat rubrik"),
+    "quality": pgettext_lazy("report", "Mutu data"),
+    "next_steps": pgettext_lazy("report", "Langkah berikutnya"),
+    "next_steps_intro": pgettext_lazy(
+        "report",
+        "Untuk tema dengan skor terendah, berikut yang dibutuhkan setiap indikator untuk naik"
+        " satu tingkat.",
     ),
-    "comparison_note": (
-        "Median dari skor terbaru {n} penilaian lain dalam siklus yang sama yang telah diajukan "
-        "({p} di provinsi ini); skor terverifikasi bila sudah disetujui, selain itu skor mandiri.",
-        "Medians of the latest scores of {n} other submitted assessments in the same cycle "
-        "({p} in this province); verified scores where approved, otherwise self-assessed.",
-    ),
-    "this_region": ("Wilayah ini", "This region"),
-    "national_median": ("Median nasional", "National median"),
-    "province_median": ("Median provinsi", "Province median"),
-    "answer": ("Jawaban", "Answer"),
-    "source_year": ("Sumber, tahun", "Source, year"),
-    "self_level": ("Tingkat mandiri", "Self level"),
-    "verified_level": ("Tingkat terverifikasi", "Verified level"),
-    "self_level_short": ("Mandiri", "Self"),
-    "verified_level_short": ("Verif.", "Verif."),
-    "reviewer_comment": ("Catatan peninjau", "Reviewer's comment"),
-    "evidence": ("Data dukung", "Evidence"),
-    "answer_comment": ("Keterangan", "Note"),
-    "not_answered": ("Belum dijawab", "Not answered"),
-    "not_applicable": ("Tidak berlaku", "Not applicable"),
-    "no_data": ("Tidak ada data", "No data"),
-    "rubric_level": ("Tingkat rubrik", "Rubric level"),
-    "quality": ("Mutu data", "Data quality"),
-    "next_steps": ("Langkah berikutnya", "Next steps"),
-    "next_steps_intro": (
-        "Untuk tema dengan skor terendah, berikut yang dibutuhkan setiap indikator untuk naik "
-        "satu tingkat.",
-        "For the themes with the lowest scores, what each indicator needs to reach the next level.",
-    ),
-    "next_level": ("Tingkat berikutnya", "Next level"),
-    "current_level": ("Tingkat saat ini", "Current level"),
-    "requirement": ("Yang dibutuhkan", "What it takes"),
-    "reach_at_least": ("Capai paling sedikit {value}", "Reach at least {value}"),
-    "reach_at_most": ("Turunkan hingga paling banyak {value}", "Bring down to at most {value}"),
-    "provide_data": (
+    "next_level": pgettext_lazy("report", "Tingkat berikutnya"),
+    "current_level": pgettext_lazy("report", "Tingkat saat ini"),
+    "requirement": pgettext_lazy("report", "Yang dibutuhkan"),
+    "reach_at_least": pgettext_lazy("report", "Capai paling sedikit {value}"),
+    "reach_at_most": pgettext_lazy("report", "Turunkan hingga paling banyak {value}"),
+    "provide_data": pgettext_lazy(
+        "report",
         "Isi data yang terukur untuk indikator ini (tingkat 1 ke atas).",
-        "Provide measured data for this indicator (level 1 and above).",
     ),
-    "binary_yes": (
-        "Jawaban \u201cya\u201d memberi tingkat {level}.",
-        "A \u201cyes\u201d answer gives level {level}.",
+    "binary_yes": pgettext_lazy("report", "Jawaban “ya” memberi tingkat {level}."),
+    "all_top": pgettext_lazy("report", "Semua indikator pada tema ini sudah di tingkat tertinggi."),
+    "programmes": pgettext_lazy("report", "Program kota cerdas wilayah"),
+    "programme": pgettext_lazy("report", "Program"),
+    "agency": pgettext_lazy("report", "Perangkat daerah"),
+    "launched": pgettext_lazy("report", "Mulai"),
+    "users": pgettext_lazy("report", "Pengguna"),
+    "annex": pgettext_lazy("report", "Lampiran: metode penilaian"),
+    "annex_intro": pgettext_lazy(
+        "report",
+        "Setiap angka dalam laporan ini dapat dihitung ulang dengan aturan di bawah (kerangka"
+        " {framework} versi {version}).",
     ),
-    "all_top": (
-        "Semua indikator pada tema ini sudah di tingkat tertinggi.",
-        "Every indicator of this theme is already at the top level.",
-    ),
-    "programmes": ("Program kota cerdas wilayah", "The region's smart-city programmes"),
-    "programme": ("Program", "Programme"),
-    "agency": ("Perangkat daerah", "Agency"),
-    "launched": ("Mulai", "Launched"),
-    "users": ("Pengguna", "Users"),
-    "annex": ("Lampiran: metode penilaian", "Annex: assessment method"),
-    "annex_intro": (
-        "Setiap angka dalam laporan ini dapat dihitung ulang dengan aturan di bawah "
-        "(kerangka {framework} versi {version}).",
-        "Every figure in this report can be recomputed with the rules below "
-        "(framework {framework} version {version}).",
-    ),
-    "method_levels": (
+    "method_levels": pgettext_lazy(
+        "report",
         "Tingkat indikator 0–5. Tidak ada data atau belum dijawab: 0. Tidak berlaku: "
         "dikeluarkan dari rata-rata. Kuantitatif: 1 + banyaknya ambang t yang dicapai (nilai "
-        "paling sedikit t bila makin tinggi makin baik, paling banyak t bila makin rendah makin "
-        "baik). Rubrik: tingkat yang dipilih. Ya/tidak: tingkat untuk \u201cya\u201d atau "
-        "\u201ctidak\u201d.",
-        "Indicator levels 0–5. No data or unanswered: 0. Not applicable: left out of every "
-        "average. Quantitative: 1 + the number of thresholds t reached (value at least t when "
-        "higher is better, at most t when lower is better). Rubric: the level chosen. Yes/no: "
-        "the level given for \u201cyes\u201d or \u201cno\u201d.",
+        "paling sedikit t bila makin tinggi makin baik, paling banyak t bila makin rendah "
+        "makin baik). Rubrik: tingkat yang dipilih. Ya/tidak: tingkat untuk “ya” atau "
+        "“tidak”.",
     ),
-    "method_aggregation": (
+    "method_aggregation": pgettext_lazy(
+        "report",
         "Skor tema = Σ(bobot × tingkat) / Σ bobot atas indikator yang berlaku; skor elemen = "
         "rata-rata berbobot skor tema; indeks = rata-rata berbobot skor elemen. Perhitungan "
         "eksak; indeks dan skor dibulatkan ke 2 desimal (setengah ke atas).",
-        "Theme score = Σ(weight × level) / Σ weight over the applicable indicators; element "
-        "score = weighted mean of theme scores; index = weighted mean of element scores. "
-        "Computed exactly; the index and scores are rounded to 2 decimals (half up).",
     ),
-    "method_verified": (
+    "method_verified": pgettext_lazy(
+        "report",
         "Tingkat terverifikasi adalah keputusan peninjau; bila peninjau tidak memutuskan, "
         "tingkat mandiri berlaku saat disetujui.",
-        "The verified level is the reviewer's decision; where the reviewer made none, the "
-        "self-assessed level stands on approval.",
     ),
-    "bands": ("Rentang indeks per tingkat kematangan", "Index range of each maturity level"),
-    "index_range": ("Rentang indeks", "Index range"),
-    "below": ("di bawah {value}", "below {value}"),
-    "and_above": ("{value} ke atas", "{value} and above"),
-    "element_weights": ("Bobot elemen dan tema", "Element and theme weights"),
-    "indicator_rules": ("Aturan indikator", "Indicator rules"),
-    "kind": ("Jenis", "Kind"),
-    "unit": ("Satuan", "Unit"),
-    "direction": ("Arah", "Direction"),
-    "thresholds": ("Ambang t1–t4", "Thresholds t1–t4"),
-    "higher_short": ("naik", "higher"),
-    "lower_short": ("turun", "lower"),
-    "direction_note": (
-        "Arah \u201cnaik\u201d: makin tinggi makin baik; \u201cturun\u201d: makin rendah makin "
-        "baik.",
-        "Direction \u201chigher\u201d: more is better; \u201clower\u201d: less is better.",
+    "bands": pgettext_lazy("report", "Rentang indeks per tingkat kematangan"),
+    "index_range": pgettext_lazy("report", "Rentang indeks"),
+    "below": pgettext_lazy("report", "di bawah {value}"),
+    "and_above": pgettext_lazy("report", "{value} ke atas"),
+    "element_weights": pgettext_lazy("report", "Bobot elemen dan tema"),
+    "indicator_rules": pgettext_lazy("report", "Aturan indikator"),
+    "kind": pgettext_lazy("report", "Jenis"),
+    "unit": pgettext_lazy("report", "Satuan"),
+    "direction": pgettext_lazy("report", "Arah"),
+    "thresholds": pgettext_lazy("report", "Ambang t1–t4"),
+    "higher_short": pgettext_lazy("report", "naik"),
+    "lower_short": pgettext_lazy("report", "turun"),
+    "direction_note": pgettext_lazy(
+        "report",
+        "Arah “naik”: makin tinggi makin baik; “turun”: makin rendah makin baik.",
     ),
-    "higher": ("makin tinggi makin baik", "higher is better"),
-    "lower": ("makin rendah makin baik", "lower is better"),
-    "kind_quantitative": ("Kuantitatif", "Quantitative"),
-    "kind_rubric": ("Rubrik", "Rubric"),
-    "kind_binary": ("Ya/tidak", "Yes/no"),
-    "yes_no_levels": ("ya: {yes}; tidak: {no}", "yes: {yes}; no: {no}"),
-    "rubric_rule": ("tingkat yang dipilih 1–5", "chosen level 1–5"),
-    "attachment_description": (
-        "Cuplikan skor penilaian (JSON)",
-        "Assessment score snapshot (JSON)",
-    ),
+    "higher": pgettext_lazy("report", "makin tinggi makin baik"),
+    "lower": pgettext_lazy("report", "makin rendah makin baik"),
+    "kind_quantitative": pgettext_lazy("report", "Kuantitatif"),
+    "kind_rubric": pgettext_lazy("report", "Rubrik"),
+    "kind_binary": pgettext_lazy("report", "Ya/tidak"),
+    "yes_no_levels": pgettext_lazy("report", "ya: {yes}; tidak: {no}"),
+    "rubric_rule": pgettext_lazy("report", "tingkat yang dipilih 1–5"),
+    "attachment_description": pgettext_lazy("report", "Cuplikan skor penilaian (JSON)"),
     # National summary
-    "national_title": (
-        "Ringkasan Nasional Kematangan Kota Cerdas",
-        "National Smart City Maturity Summary",
-    ),
-    "national_subject": (
+    "national_title": pgettext_lazy("report", "Ringkasan Nasional Kematangan Kota Cerdas"),
+    "national_subject": pgettext_lazy(
+        "report",
         "Peringkat, sebaran tingkat kematangan dan status siklus",
-        "Ranking, distribution of maturity levels and cycle status",
     ),
-    "cycle_status": ("Status siklus", "Cycle status"),
-    "regions_total": ("dari {n} wilayah", "of {n} regions"),
-    "regions_word": ("wilayah", "regions"),
-    "not_started": ("Belum mulai", "Not started"),
-    "assessments": ("Penilaian", "Assessments"),
-    "distribution": ("Sebaran tingkat kematangan", "Distribution of maturity levels"),
-    "distribution_note": (
-        "Penilaian yang telah diajukan; tingkat terverifikasi bila disetujui, selain itu tingkat "
-        "mandiri.",
-        "Submitted assessments; verified level where approved, otherwise the self-assessed level.",
+    "cycle_status": pgettext_lazy("report", "Status siklus"),
+    "regions_total": pgettext_lazy("report", "dari {n} wilayah"),
+    "regions_word": pgettext_lazy("report", "wilayah"),
+    "not_started": pgettext_lazy("report", "Belum mulai"),
+    "assessments": pgettext_lazy("report", "Penilaian"),
+    "distribution": pgettext_lazy("report", "Sebaran tingkat kematangan"),
+    "distribution_note": pgettext_lazy(
+        "report",
+        "Penilaian yang telah diajukan; tingkat terverifikasi bila disetujui, selain itu "
+        "tingkat mandiri.",
     ),
-    "nationally": ("Nasional", "National"),
-    "by_province": ("Sebaran per provinsi", "Distribution by province"),
-    "element_averages": ("Rata-rata skor elemen", "Average element scores"),
-    "average": ("Rata-rata", "Average"),
-    "median": ("Median", "Median"),
-    "count": ("Jumlah", "Count"),
-    "pilots": (
-        "Kota percontohan ASEAN Smart Cities Network (ASCN)",
-        "ASEAN Smart Cities Network (ASCN) pilots",
-    ),
-    "pilot": ("Percontohan ASCN", "ASCN pilot"),
-    "ranking": ("Peringkat wilayah", "Ranking of regions"),
-    "ranking_note": (
+    "nationally": pgettext_lazy("report", "Nasional"),
+    "by_province": pgettext_lazy("report", "Sebaran per provinsi"),
+    "element_averages": pgettext_lazy("report", "Rata-rata skor elemen"),
+    "average": pgettext_lazy("report", "Rata-rata"),
+    "median": pgettext_lazy("report", "Median"),
+    "count": pgettext_lazy("report", "Jumlah"),
+    "pilots": pgettext_lazy("report", "Kota percontohan ASEAN Smart Cities Network (ASCN)"),
+    "pilot": pgettext_lazy("report", "Percontohan ASCN"),
+    "ranking": pgettext_lazy("report", "Peringkat wilayah"),
+    "ranking_note": pgettext_lazy(
+        "report",
         "Diurutkan menurut indeks terverifikasi bila penilaian disetujui, selain itu indeks "
-        "mandiri (kolom \u201cdasar\u201d). Penilaian yang belum diajukan atau belum memiliki "
-        "skor dicantumkan di akhir tanpa peringkat. Baris bertanda ASCN: kota percontohan ASEAN "
+        "mandiri (kolom “dasar”). Penilaian yang belum diajukan atau belum memiliki skor "
+        "dicantumkan di akhir tanpa peringkat. Baris bertanda ASCN: kota percontohan ASEAN "
         "Smart Cities Network.",
-        "Ranked by the verified index where the assessment is approved, otherwise by the "
-        "self-assessed index (column \u201cbasis\u201d). Assessments not yet submitted or "
-        "without a score are listed last, unranked. Rows marked ASCN: ASEAN Smart Cities "
-        "Network pilots.",
     ),
-    "rank": ("No.", "Rank"),
-    "basis": ("Dasar", "Basis"),
-    "basis_self": ("Mandiri", "Self"),
-    "basis_verified": ("Verifikasi", "Verified"),
-    "submitted_total": ("Penilaian diajukan", "Assessments submitted"),
-    "approved_total": ("Penilaian disetujui", "Assessments approved"),
-    "median_index": ("Median indeks nasional", "National median index"),
-    "no_assessment": ("Belum ada penilaian", "No assessment yet"),
-    "no_level": ("Tanpa skor", "No score"),
-    "top_programmes": (
-        "Program di balik indikator dengan skor tertinggi",
-        "Programmes behind the highest-scoring indicators",
+    "rank": pgettext_lazy("report", "No."),
+    "basis": pgettext_lazy("report", "Dasar"),
+    "basis_self": pgettext_lazy("report short", "Mandiri"),
+    "basis_verified": pgettext_lazy("report", "Verifikasi"),
+    "submitted_total": pgettext_lazy("report", "Penilaian diajukan"),
+    "approved_total": pgettext_lazy("report", "Penilaian disetujui"),
+    "median_index": pgettext_lazy("report", "Median indeks nasional"),
+    "no_assessment": pgettext_lazy("report", "Belum ada penilaian"),
+    "no_level": pgettext_lazy("report", "Tanpa skor"),
+    "top_programmes": pgettext_lazy("report", "Program di balik indikator dengan skor tertinggi"),
+    "top_programmes_note": pgettext_lazy(
+        "report",
+        "Program yang dibagikan wilayah untuk saling belajar, yang terkait dengan (atau "
+        "dikutip sebagai data dukung untuk) indikator yang mencapai tingkat 4 atau 5 pada "
+        "skor yang menjadi dasar peringkat.",
     ),
-    "top_programmes_note": (
-        "Program yang dibagikan wilayah untuk saling belajar, yang terkait dengan (atau dikutip "
-        "sebagai data dukung untuk) indikator yang mencapai tingkat 4 atau 5 pada skor yang "
-        "menjadi dasar peringkat.",
-        "Programmes that regions shared for peer learning, linked to (or cited as evidence for) "
-        "indicators that reached level 4 or 5 in the score the ranking uses.",
-    ),
-    "backed_indicators": ("Indikator (tingkat)", "Indicators (level)"),
+    "backed_indicators": pgettext_lazy("report", "Indikator (tingkat)"),
     # Verification page
-    "verify_title": ("Verifikasi laporan", "Report verification"),
+    "verify_title": pgettext_lazy("report", "Verifikasi laporan"),
 }
 
 MONTHS_ID = (
@@ -321,8 +272,8 @@ MONTHS_EN = (
 
 def labels_for(language: str) -> dict[str, str]:
     """All labels in one language, as a dict the templates read (``t.summary``)."""
-    position = 1 if language == "en" else 0
-    return {key: pair[position] for key, pair in LABELS.items()}
+    with translation.override("en" if language == "en" else "id"):
+        return {key: str(label) for key, label in LABELS.items()}
 
 
 def decimal_text(

@@ -48,7 +48,11 @@ class Report(models.Model):
         max_length=16, choices=ReportStatus.choices, default=ReportStatus.QUEUED, db_index=True
     )
     progress = models.PositiveSmallIntegerField(default=0)
+    # Why the job failed: the message in Indonesian, and its code and values, from which
+    # reports.selectors.failure_text shows it in a person's language.
     error = models.TextField(blank=True)
+    error_code = models.CharField(max_length=32, blank=True)
+    error_params = models.JSONField(default=dict, blank=True)
     # Hash of what the PDF is made from (snapshot, language, template version): asking again with
     # the same inputs returns the existing file.
     inputs_key = models.CharField(max_length=64, db_index=True)

@@ -19,6 +19,7 @@ from maturity.assessments.models import Answer, Assessment, Evidence, Review
 from maturity.programmes.models import Programme
 from maturity.programmes.selectors import registry_inputs as programmes_registry_inputs
 from maturity.scores.models import ScoreSnapshot, ScoreTrack
+from reports import failures
 from reports.models import Report, ReportKind
 
 # Bump whenever the templates or the context change what a PDF shows: reports with the same inputs
@@ -37,9 +38,14 @@ def reports_visible_to(user: AnyUser) -> QuerySet[Report]:
     region_reports = access.scope(
         user, Report.objects.filter(kind=ReportKind.REGION), "assessment__region"
     )
-    if access.can(user, access.READ_NATIONAL):
+    if access.may_read_national(user):
         return region_reports | Report.objects.filter(kind=ReportKind.NATIONAL)
     return region_reports
+
+
+def failure_text(report: Report) -> str:
+    """Why a job failed, in the current language (:mod:`reports.failures`)."""
+    return failures.failure_text(report.error_code, report.error_params, report.error)
 
 
 # --- Inputs ----------------------------------------------------------------------------------

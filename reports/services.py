@@ -15,13 +15,14 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
+from cities import errors
 from maturity.assessments.models import Assessment, AssessmentStatus
 from maturity.cycles.models import AssessmentCycle
 from maturity.scores.inputs import SCORED_STATUSES
@@ -31,6 +32,7 @@ from reports import rendering, selectors
 from reports.context.national import national_report_context
 from reports.context.plain import NationalReport, RegionReport
 from reports.context.region import region_report_context
+from reports.failures import Failure
 from reports.labels import labels_for
 from reports.models import Report, ReportKind, ReportLanguage, ReportStatus
 
@@ -51,18 +53,12 @@ def hard_time_limit() -> int:
     return int(settings.REPORT_SOFT_TIME_LIMIT) + 60
 
 
-def _msg(indonesian: str, english: str) -> str:
-    return f"{indonesian} / {english}"
-
-
 # --- Asking for a report ---------------------------------------------------------------------
 
 
 def _language(language: str) -> str:
     if language not in ReportLanguage.values:
-        raise ValidationError(
-            {"language": [_msg('Bahasa harus "id" atau "en".', 'Language must be "id" or "en".')]}
-        )
+        raise errors.Invalid({"language": [_('Bahasa harus "id" atau "en".')]})
     return language
 
 
@@ -253,24 +249,21 @@ def claim(*, report_pk: int, task_id: str, retry: bool = False) -> bool:
         started_at=now,
         progress=5,
         error="",
+        error_code="",
+        error_params={},
         attempts=F("attempts") + 1,
     )
     if claimed:
         return True
     # Started too often already (killed by the time limit, or workers lost): give up on it.
     Report.objects.filter(claimable, pk=report_pk, attempts__gte=MAX_ATTEMPTS).update(
-        status=ReportStatus.FAILED, finished_at=now, error=_too_many_attempts()
+        status=ReportStatus.FAILED, finished_at=now, **_too_many_attempts().fields()
     )
     return False
 
 
-def _too_many_attempts() -> str:
-    return _msg(
-        f"Pembuatan laporan dihentikan setelah {MAX_ATTEMPTS} percobaan (melebihi batas waktu "
-        "atau pekerja berhenti). Minta laporan lagi; bila berulang, hubungi admin.",
-        f"Rendering was stopped after {MAX_ATTEMPTS} attempts (time limit exceeded or a worker "
-        "was lost). Ask for the report again; if it happens again, contact the administrator.",
-    )
+def _too_many_attempts() -> Failure:
+    return Failure("too_many_attempts", {"attempts": str(MAX_ATTEMPTS)})
 
 
 def _progress(report_pk: int, task_id: str, value: int) -> None:
@@ -279,38 +272,52 @@ def _progress(report_pk: int, task_id: str, value: int) -> None:
     )
 
 
-def fail(*, report_pk: int, task_id: str | None, reason: str) -> bool:
-    """running (or queued) → failed with a reason a person can read."""
+def fail(*, report_pk: int, task_id: str | None, reason: Failure) -> bool:
+    """running (or queued) → failed with a reason a person can read (in their language)."""
     rows = Report.objects.filter(
         pk=report_pk, status__in=[ReportStatus.RUNNING, ReportStatus.QUEUED]
     )
     if task_id is not None:
         rows = rows.filter(task_id=task_id)
     return bool(
-        rows.update(status=ReportStatus.FAILED, error=reason[:2000], finished_at=timezone.now())
+        rows.update(status=ReportStatus.FAILED, finished_at=timezone.now(), **reason.fields())
     )
 
 
-def failure_reason(exc: BaseException) -> str:
-    """What went wrong, in both languages, without a traceback."""
+def failure_reason(exc: BaseException) -> Failure:
+    """What went wrong, without a traceback."""
     from celery.exceptions import SoftTimeLimitExceeded
     from django.template import TemplateDoesNotExist, TemplateSyntaxError
 
     detail = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
     if isinstance(exc, SoftTimeLimitExceeded):
-        limit = settings.REPORT_SOFT_TIME_LIMIT
-        return _msg(
-            f"Pembuatan laporan melebihi batas waktu {limit} detik.",
-            f"Rendering took longer than the {limit}-second limit.",
-        )
+        return Failure("time_limit", {"limit": str(settings.REPORT_SOFT_TIME_LIMIT)})
     if isinstance(exc, (TemplateSyntaxError, TemplateDoesNotExist)):
-        return _msg(
-            f"Templat laporan tidak dapat dipakai: {detail}",
-            f"The report template could not be used: {detail}",
-        )
-    return _msg(
-        f"Laporan gagal dibuat ({type(exc).__name__}): {detail}",
-        f"The report could not be rendered ({type(exc).__name__}): {detail}",
+        return Failure("template_unusable", {"detail": detail})
+    return Failure("render_failed", {"error": type(exc).__name__, "detail": detail})
+
+
+def _pdf(report: Report, task_id: str) -> bytes:
+    """The report's PDF: its plain context → HTML → PDF bytes (in the active language)."""
+    context: RegionReport | NationalReport
+    if report.kind == ReportKind.REGION:
+        context = region_report_context(report)
+    else:
+        context = national_report_context(report)
+    _progress(report.pk, task_id, 25)
+    html = rendering.render_html(report.kind, context)
+    _progress(report.pk, task_id, 40)
+    t = labels_for(report.language)
+    return rendering.html_to_pdf(
+        html,
+        attachments=(
+            rendering.PdfAttachment(
+                name=context.attachment_name,
+                content=context.attachment_json,
+                description=t["attachment_description"],
+            ),
+        ),
+        identifier=report.report_id,
     )
 
 
@@ -329,26 +336,9 @@ def render(*, report_pk: int, task_id: str, retry: bool = False) -> str:
         report = Report.objects.select_related(
             "assessment__region", "assessment__cycle__framework", "cycle__framework"
         ).get(pk=report_pk)
-        context: RegionReport | NationalReport
-        if report.kind == ReportKind.REGION:
-            context = region_report_context(report)
-        else:
-            context = national_report_context(report)
-        _progress(report_pk, task_id, 25)
-        html = rendering.render_html(report.kind, context)
-        _progress(report_pk, task_id, 40)
-        t = labels_for(report.language)
-        pdf = rendering.html_to_pdf(
-            html,
-            attachments=(
-                rendering.PdfAttachment(
-                    name=context.attachment_name,
-                    content=context.attachment_json,
-                    description=t["attachment_description"],
-                ),
-            ),
-            identifier=report.report_id,
-        )
+        # A report's language is its own, not the language of whoever or whatever runs this.
+        with translation.override(report.language):
+            pdf = _pdf(report, task_id)
         _progress(report_pk, task_id, 90)
         return _store(report, pdf, task_id)
     except (OperationalError, InterfaceError):
@@ -373,6 +363,8 @@ def _store(report: Report, pdf: bytes, task_id: str) -> str:
         sha256=digest,
         finished_at=timezone.now(),
         error="",
+        error_code="",
+        error_params={},
     )
     if not done:  # another worker took the job over meanwhile: keep its result, not ours
         default_storage.delete(stored)
@@ -395,7 +387,7 @@ def sweep(*, now: datetime | None = None) -> SweepResult:
     running jobs abandoned past the hard time limit: requeued, or failed after MAX_ATTEMPTS."""
     now = now or timezone.now()
     failed = Report.objects.filter(_stale_running(now), attempts__gte=MAX_ATTEMPTS).update(
-        status=ReportStatus.FAILED, finished_at=now, error=_too_many_attempts()
+        status=ReportStatus.FAILED, finished_at=now, **_too_many_attempts().fields()
     )
     requeued = Report.objects.filter(_stale_running(now)).update(
         status=ReportStatus.QUEUED, progress=0, enqueued_at=None

@@ -126,7 +126,7 @@ def score(request: HttpRequest, pk: int) -> HttpResponse:
     payload = scores.score_payload(assessment, language)
     return render(
         request,
-        "maturity/score.html",
+        "reports/score.html",
         {
             "assessment": assessment,
             "score": payload,
@@ -177,11 +177,11 @@ STATUS_ORDER = ["not_started", *AssessmentStatus.values]
 @login_required
 def board(request: HttpRequest) -> HttpResponse:
     """Per province and region: the cycle's status and scores, with charts and exports."""
-    if not access.can(request.user, access.READ_NATIONAL):
+    if not access.may_read_national(request.user):
         raise PermissionDenied
     cycles = list(cycles_selectors.cycles())
     if not cycles:
-        return render(request, "maturity/board.html", {"cycle": None})
+        return render(request, "reports/board.html", {"cycle": None})
     form = BoardFilterForm(
         request.GET or None,
         cycles=cycles,
@@ -239,7 +239,7 @@ def board(request: HttpRequest) -> HttpResponse:
     query.pop("page", None)
     return render(
         request,
-        "maturity/board.html",
+        "reports/board.html",
         {
             "cycle": cycle,
             "form": form,
@@ -340,7 +340,7 @@ def _board_charts(rows: Any, cycle: AssessmentCycle, language: str) -> dict[str,
 @require_POST
 def request_national_report(request: HttpRequest, cycle_id: int) -> HttpResponse:
 
-    if not access.can(request.user, access.READ_NATIONAL):
+    if not access.may_read_national(request.user):
         raise PermissionDenied
     cycle = get_object_or_404(cycles_selectors.cycles(), pk=cycle_id)
     language = _report_language(request)

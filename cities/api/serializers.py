@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -72,8 +74,8 @@ class MembershipsField(serializers.Field):
     rule errors, ``memberships[1].region: ...``, so a client gets one flat list of messages."""
 
     default_error_messages = {
-        "not_a_list": "Harus berupa daftar. / Must be a list of memberships.",
-        "empty": "Minimal satu keanggotaan. / At least one membership is required.",
+        "not_a_list": gettext_lazy("Harus berupa daftar."),
+        "empty": gettext_lazy("Minimal satu keanggotaan."),
     }
 
     def to_internal_value(self, data: Any) -> list[MembershipInput]:
@@ -86,20 +88,25 @@ class MembershipsField(serializers.Field):
         for index, item in enumerate(data):
             where = f"memberships[{index}]"
             if not isinstance(item, dict):
-                errors.append(f"{where}: harus berupa objek / must be an object")
+                errors.append(_("%(where)s: harus berupa objek") % {"where": where})
                 continue
             unknown = sorted(set(item) - {"role", "region", "provinces"})
             if unknown:
-                errors.append(f"{where}: kolom tidak dikenal / unknown fields {unknown}")
+                errors.append(
+                    _("%(where)s: kolom tidak dikenal: %(fields)s")
+                    % {"where": where, "fields": unknown}
+                )
             role = item.get("role")
             if not isinstance(role, str) or not role:
-                errors.append(f"{where}.role: wajib diisi / required (a role name)")
+                errors.append(_("%(where)s.role: wajib diisi (nama peran)") % {"where": where})
             region = item.get("region")
             if region is not None and not isinstance(region, str):
-                errors.append(f"{where}.region: harus kode wilayah / must be a region code or null")
+                errors.append(
+                    _("%(where)s.region: harus kode wilayah atau null") % {"where": where}
+                )
             provinces = item.get("provinces", [])
             if not isinstance(provinces, list) or not all(isinstance(p, str) for p in provinces):
-                errors.append(f"{where}.provinces: harus daftar kode / must be a list of codes")
+                errors.append(_("%(where)s.provinces: harus daftar kode") % {"where": where})
                 provinces = []
             region_code = region.strip() if isinstance(region, str) else ""
             result.append(

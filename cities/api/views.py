@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.contrib.auth import authenticate, user_logged_in
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
-from rest_framework.exceptions import PermissionDenied, Throttled
+from rest_framework.exceptions import Throttled
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -18,18 +19,12 @@ from cities import access, selectors, services
 from cities.api import serializers as s
 from cities.api.pagination import StandardPagination, paginated
 
-WRONG_CREDENTIALS = "Nama pengguna atau kata sandi salah. / The username or password is wrong."
-TOO_MANY_REQUESTS = (
-    "Terlalu banyak permintaan masuk dari alamat ini; coba lagi sebentar lagi. / "
-    "Too many sign-in requests from this address; try again shortly."
-)
+WRONG_CREDENTIALS = _("Nama pengguna atau kata sandi salah.")
+TOO_MANY_REQUESTS = _("Terlalu banyak permintaan masuk dari alamat ini; coba lagi sebentar lagi.")
 
 
 def _require(request: Request, action: str) -> None:
-    if not access.can(request.user, action):
-        raise PermissionDenied(
-            "Peran Anda tidak mengizinkan tindakan ini. / Your role does not allow this."
-        )
+    access.require(request.user, action)
 
 
 class TokenView(APIView):
@@ -57,14 +52,17 @@ class TokenView(APIView):
         if user is None:
             if getattr(django_request, "axes_locked_out", False):
                 return access.lockout_response(django_request)
-            return Response({"detail": WRONG_CREDENTIALS}, status=status.HTTP_400_BAD_REQUEST)
+            return Response(
+                {"detail": str(WRONG_CREDENTIALS), "code": "wrong_credentials"},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
         # As a session sign-in would: last_login moves, axes clears this user's failures.
         user_logged_in.send(sender=user.__class__, request=django_request, user=user)
         token = services.get_or_create_token(user=user)
         return Response(s.TokenOutputSerializer({"token": token}).data)
 
     def throttled(self, request: Request, wait: float | None) -> None:
-        raise Throttled(wait, detail=TOO_MANY_REQUESTS)
+        raise Throttled(wait, detail=str(TOO_MANY_REQUESTS))
 
 
 class MeView(APIView):

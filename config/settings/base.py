@@ -145,7 +145,7 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Maturasi API",
-    "DESCRIPTION": "Penilaian mandiri kematangan kota cerdas / Smart-city maturity self-assessment",
+    "DESCRIPTION": "Smart-city maturity self-assessment (Maturasi)",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,

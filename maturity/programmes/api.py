@@ -22,6 +22,7 @@ from typing import Any
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -38,19 +39,11 @@ from maturity.programmes import selectors, services, validation
 from maturity.programmes.models import Programme, ProgrammeFile, ProgrammeStatus
 
 
-def _msg(indonesian: str, english: str) -> str:
-    return f"{indonesian} / {english}"
-
-
 def _body(request: Request) -> dict[str, Any]:
     """The request body as a dict (400 otherwise); a form body gives one value per field."""
     if not isinstance(request.data, dict):
         raise exceptions.ValidationError(
-            {
-                "non_field_errors": [
-                    _msg("Isi permintaan harus objek JSON.", "The body must be a JSON object.")
-                ]
-            }
+            {"non_field_errors": [_("Isi permintaan harus objek JSON.")]}
         )
     if hasattr(request.data, "dict"):
         data: dict[str, Any] = request.data.dict()
@@ -211,19 +204,12 @@ class ProgrammeListView(APIView):
                 return mine[0]
             if not mine:
                 raise exceptions.PermissionDenied(
-                    _msg(
-                        "Hanya CSCO dan kontributor wilayah yang dapat mendaftarkan program.",
-                        "Only a region's CSCO and contributors may register programmes.",
-                    )
+                    _("Hanya CSCO dan kontributor wilayah yang dapat mendaftarkan program.")
                 )
-            raise exceptions.ValidationError(
-                {"region": [_msg("Pilih wilayah (kode).", "Choose the region (its code).")]}
-            )
+            raise exceptions.ValidationError({"region": [_("Pilih wilayah (kode).")]})
         region = Region.objects.filter(code=code).first() if isinstance(code, str) else None
         if region is None:
-            raise exceptions.ValidationError(
-                {"region": [_msg("Wilayah tidak ditemukan.", "No such region.")]}
-            )
+            raise exceptions.ValidationError({"region": [_("Wilayah tidak ditemukan.")]})
         return region
 
 
@@ -313,9 +299,9 @@ class CitationView(APIView):
             programme = selectors.programmes_for(request.user).filter(pk=raw).first()
         if programme is None:
             message = (
-                _msg("Wajib diisi: id program.", "Required: the programme's id.")
+                _("Wajib diisi: id program.")
                 if raw in (None, "")
-                else _msg("Program tidak ditemukan.", "No such programme.")
+                else _("Program tidak ditemukan.")
             )
             raise exceptions.ValidationError({"programme": [message]})
         code = body.get("indicator")

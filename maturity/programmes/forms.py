@@ -12,7 +12,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import RegionKind
-from maturity.assessments.forms import ServiceErrorsMixin
+from cities.pages import ServiceErrorsMixin
 from maturity.frameworks.models import Element, Indicator
 from maturity.programmes.models import ProgrammeStatus
 
@@ -156,11 +156,11 @@ class ProgrammeForm(ServiceErrorsMixin, forms.Form):
         return data
 
 
-class ProgrammeFileForm(forms.Form):
+class ProgrammeFileForm(ServiceErrorsMixin, forms.Form):
     file = forms.FileField(label=_("Berkas (brosur, surat keputusan, tangkapan layar)"))
 
 
-class CitationForm(forms.Form):
+class CitationForm(ServiceErrorsMixin, forms.Form):
     assessment = forms.ChoiceField(label=_("Penilaian"))
     indicator = forms.ChoiceField(label=_("Indikator"))
 

@@ -28,10 +28,6 @@ TOP_LEVEL = 4
 TOP_PROGRAMMES_LIMIT = 30
 
 
-def _signed_in(user: AnyUser) -> bool:
-    return bool(user.is_authenticated and user.is_active)
-
-
 # --- Selectors --------------------------------------------------------------------------------
 
 
@@ -42,13 +38,9 @@ def _with_files(queryset: QuerySet[Programme]) -> QuerySet[Programme]:
 
 def programmes_for(user: AnyUser) -> QuerySet[Programme]:
     """The programmes ``user`` may read: shared ones, plus those of the regions in their scope."""
-    queryset = _with_files(Programme.objects.all())
-    if not _signed_in(user):
-        return queryset.none()
-    in_scope = access.region_q(user, "region")
-    if in_scope is None:
-        return queryset.order_by("region__code", "name", "id")
-    return queryset.filter(Q(shared=True) | in_scope).order_by("region__code", "name", "id")
+    return access.scope_or_shared(user, _with_files(Programme.objects.all()), "region").order_by(
+        "region__code", "name", "id"
+    )
 
 
 def programmes_in_scope(user: AnyUser) -> QuerySet[Programme]:
@@ -142,10 +134,7 @@ def framework_codes(
 
 def editable_regions(user: AnyUser) -> list[Region]:
     """The regions whose programmes ``user`` may create and edit (CSCO, contributor)."""
-    regions = access.readable_regions(user).filter(
-        pk__in=[g.region_id for g in access.grants(user) if g.region_id is not None]
-    )
-    return [r for r in regions.order_by("code") if access.can(user, access.REGION_EDIT, r)]
+    return access.own_regions_where(user, access.REGION_EDIT)
 
 
 def may_edit(user: AnyUser, programme: Programme) -> bool:

@@ -8,25 +8,19 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import File
 from django.db import transaction
+from django.utils.translation import gettext as _
 
-from cities import access
+from cities import access, errors
 from cities.access import AnyUser
 from cities.models import Region
-from config.api import Conflict
 from maturity.assessments import selectors, uploads
 from maturity.assessments.models import Assessment, Evidence
 from maturity.assessments.services import history
 from maturity.frameworks.models import Indicator
 from maturity.programmes.models import Programme, ProgrammeFile, ProgrammeStatus
 from maturity.programmes.validation import clean_programme
-
-
-def _msg(indonesian: str, english: str) -> str:
-    return f"{indonesian} / {english}"
-
 
 # History action of a citation (the evidence row it creates is a programme, not a file).
 EVIDENCE_CITED = "evidence.cited"
@@ -61,11 +55,8 @@ def programme_body(programme: Programme) -> dict[str, Any]:
 
 def _require_edit(user: AnyUser, region: Region) -> None:
     if not access.can(user, access.REGION_EDIT, region):
-        raise PermissionDenied(
-            _msg(
-                "Hanya CSCO dan kontributor wilayah ini yang dapat mengubah programnya.",
-                "Only this region's CSCO and contributors may change its programmes.",
-            )
+        raise errors.Forbidden(
+            _("Hanya CSCO dan kontributor wilayah ini yang dapat mengubah programnya.")
         )
 
 
@@ -74,16 +65,7 @@ def _unique_name(region: Region, name: str, exclude_pk: int | None = None) -> No
     if exclude_pk is not None:
         clash = clash.exclude(pk=exclude_pk)
     if name and clash.exists():
-        raise ValidationError(
-            {
-                "name": [
-                    _msg(
-                        "Wilayah ini sudah memiliki program dengan nama ini.",
-                        "This region already has a programme with this name.",
-                    )
-                ]
-            }
-        )
+        raise errors.Invalid({"name": [_("Wilayah ini sudah memiliki program dengan nama ini.")]})
 
 
 def _lock_region(region: Region) -> None:
@@ -112,15 +94,7 @@ def update_programme(
     _require_edit(user, programme.region)
     given_region = data.get("region")
     if given_region not in (None, "", programme.region.code):
-        raise ValidationError(
-            {
-                "region": [
-                    _msg(
-                        "Wilayah program tidak dapat diubah.", "A programme's region cannot change."
-                    )
-                ]
-            }
-        )
+        raise errors.Invalid({"region": [_("Wilayah program tidak dapat diubah.")]})
     _lock_region(programme.region)
     locked = Programme.objects.select_for_update().get(pk=programme.pk)
     body = {**programme_body(locked), **data} if partial else dict(data)
@@ -139,13 +113,13 @@ def delete_programme(*, user: AnyUser, programme: Programme) -> None:
     locked = Programme.objects.select_for_update().get(pk=programme.pk)
     cited = Evidence.objects.filter(programme=locked).count()
     if cited:
-        raise Conflict(
-            _msg(
-                f"Program ini dikutip sebagai data dukung ({cited}); ubah statusnya menjadi "
-                "'dihentikan' alih-alih menghapusnya.",
-                f"This programme is cited as evidence ({cited}); set its status to 'retired' "
-                "instead of deleting it.",
+        raise errors.Conflict(
+            _(
+                "Program ini dikutip sebagai data dukung (%(count)s); ubah statusnya menjadi "
+                "'dihentikan' alih-alih menghapusnya."
             )
+            % {"count": cited},
+            code="programme_cited",
         )
     stored = [(f.file.storage, f.file.name) for f in locked.files.all() if f.file.name]
     locked.delete()
@@ -163,18 +137,12 @@ def add_programme_file(*, user: AnyUser, programme: Programme, upload: Any) -> P
     evidence (:func:`maturity.uploads.inspect_upload`), in private storage."""
     _require_edit(user, programme.region)
     if upload is None:
-        raise ValidationError({"file": [_msg("Berkas wajib diunggah.", "A file is required.")]})
+        raise errors.Invalid({"file": [_("Berkas wajib diunggah.")]})
     locked = Programme.objects.select_for_update().get(pk=programme.pk)
     if locked.files.count() >= MAX_FILES:
-        raise ValidationError(
-            {
-                "file": [
-                    _msg(
-                        f"Paling banyak {MAX_FILES} berkas per program.",
-                        f"At most {MAX_FILES} files per programme.",
-                    )
-                ]
-            }
+        raise errors.Invalid(
+            {"file": [_("Paling banyak %(count)s berkas per program.") % {"count": MAX_FILES}]},
+            code="too_many_files",
         )
     checked = uploads.inspect_upload(upload, max_bytes=settings.EVIDENCE_MAX_BYTES)
     item = ProgrammeFile(
@@ -210,10 +178,7 @@ def delete_programme_file(*, user: AnyUser, item: ProgrammeFile) -> None:
 
 
 def _unknown_indicator(code: object) -> str:
-    return _msg(
-        f"Indikator '{code}' tidak ada dalam kerangka penilaian ini.",
-        f"Indicator '{code}' is not in this assessment's framework.",
-    )
+    return _("Indikator '%(code)s' tidak ada dalam kerangka penilaian ini.") % {"code": code}
 
 
 @transaction.atomic
@@ -229,27 +194,22 @@ def cite_programme(
     ``programme`` (another region's, or only planned).
     """
     if not access.can(user, access.REGION_EDIT, assessment.region):
-        raise PermissionDenied(
-            _msg(
-                "Peran Anda tidak mengizinkan tindakan ini.",
-                "Your role does not allow this action.",
-            )
-        )
+        raise errors.Forbidden(_("Peran Anda tidak mengizinkan tindakan ini."))
     locked = (
         Assessment.objects.select_for_update(of=("self",))
         .select_related("cycle", "cycle__framework", "region")
         .get(pk=assessment.pk)
     )
     if not selectors.is_open_for_editing(locked):
-        raise Conflict(
-            _msg(
-                f"Penilaian berstatus '{locked.status}' atau siklusnya yang sudah ditutup tidak "
-                "dapat diubah.",
-                f"An assessment in status '{locked.status}' or in a closed cycle cannot be "
-                "changed.",
+        raise errors.Conflict(
+            _(
+                "Penilaian berstatus '%(status)s' atau siklusnya yang sudah ditutup tidak "
+                "dapat diubah."
             )
+            % {"status": locked.status},
+            code="not_editable",
         )
-    errors: dict[str, list[str]] = {}
+    problems: dict[str, list[str]] = {}
     indicator = (
         Indicator.objects.filter(framework_id=locked.cycle.framework_id, code=indicator_code)
         .select_related("theme")
@@ -258,32 +218,24 @@ def cite_programme(
         else None
     )
     if indicator is None:
-        errors["indicator"] = [_unknown_indicator(indicator_code)]
+        problems["indicator"] = [_unknown_indicator(indicator_code)]
     if programme.region_id != locked.region_id:
-        errors["programme"] = [
-            _msg(
+        problems["programme"] = [
+            _(
                 "Hanya program wilayah ini sendiri yang dapat dikutip sebagai data dukung; "
-                "program wilayah lain, meski dibagikan, bukan bukti bagi wilayah ini.",
-                "Only this region's own programmes may be cited as evidence; another region's "
-                "programme, even a shared one, is no evidence for this region.",
+                "program wilayah lain, meski dibagikan, bukan bukti bagi wilayah ini."
             )
         ]
     elif programme.status == ProgrammeStatus.PLANNED:
-        errors["programme"] = [
-            _msg(
-                "Program yang baru direncanakan belum dapat menjadi data dukung.",
-                "A programme that is only planned cannot be evidence yet.",
-            )
+        problems["programme"] = [
+            _("Program yang baru direncanakan belum dapat menjadi data dukung.")
         ]
-    if errors or indicator is None:
-        raise ValidationError(errors)
+    if problems or indicator is None:
+        raise errors.Invalid(problems)
     already = Evidence.objects.filter(assessment=locked, indicator=indicator, programme=programme)
     if already.exists():
-        raise Conflict(
-            _msg(
-                "Program ini sudah dikutip untuk indikator ini.",
-                "This programme is already cited for this indicator.",
-            )
+        raise errors.Conflict(
+            _("Program ini sudah dikutip untuk indikator ini."), code="already_cited"
         )
     evidence = Evidence.objects.create(
         assessment=locked,

@@ -9,17 +9,15 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from cities import errors as domain_errors
 from maturity.frameworks.models import Framework
 from maturity.programmes.models import ProgrammeStatus
 from maturity.programmes.selectors import current_framework, framework_codes
 
 _TRUE = {"true", "1", "yes", "ya", "on"}
 _FALSE = {"false", "0", "no", "tidak", "off", ""}
-
-
-def _msg(indonesian: str, english: str) -> str:
-    return f"{indonesian} / {english}"
 
 
 MIN_YEAR = 1945
@@ -59,19 +57,17 @@ def _text(
     if raw is None:
         raw = ""
     if not isinstance(raw, str):
-        errors[name] = [_msg("Harus berupa teks.", "Must be text.")]
+        errors[name] = [_("Harus berupa teks.")]
         return ""
     text = raw.strip()
     if "\x00" in text:
-        errors[name] = [_msg("Teks memuat karakter NUL.", "The text contains a NUL character.")]
+        errors[name] = [_("Teks memuat karakter NUL.")]
         return ""
     if required and not text:
-        errors[name] = [_msg("Wajib diisi.", "This field is required.")]
+        errors[name] = [_("Wajib diisi.")]
         return ""
     if len(text) > max_length:
-        errors[name] = [
-            _msg(f"Paling banyak {max_length} karakter.", f"At most {max_length} characters.")
-        ]
+        errors[name] = [_("Paling banyak %(count)s karakter.") % {"count": max_length}]
         return ""
     return text
 
@@ -90,7 +86,7 @@ def _integer(raw: Any, name: str, errors: dict[str, list[str]]) -> int | None:
     else:
         number = None
     if number is None:
-        errors[name] = [_msg("Harus bilangan bulat.", "Must be a whole number.")]
+        errors[name] = [_("Harus bilangan bulat.")]
     return number
 
 
@@ -100,14 +96,11 @@ def _year(raw: Any, name: str, errors: dict[str, list[str]], this_year: int) -> 
         return None
     if year > this_year:
         errors[name] = [
-            _msg(
-                f"Tahun tidak boleh di masa depan (setelah {this_year}).",
-                f"The year must not be in the future (after {this_year}).",
-            )
+            _("Tahun tidak boleh di masa depan (setelah %(year)s).") % {"year": this_year}
         ]
         return None
     if year < MIN_YEAR:
-        errors[name] = [_msg(f"Tahun paling awal {MIN_YEAR}.", f"The earliest year is {MIN_YEAR}.")]
+        errors[name] = [_("Tahun paling awal %(year)s.") % {"year": MIN_YEAR}]
         return None
     return year
 
@@ -117,10 +110,10 @@ def _count(raw: Any, name: str, errors: dict[str, list[str]]) -> int | None:
     if number is None:
         return None
     if number < 0:
-        errors[name] = [_msg("Tidak boleh negatif.", "Must not be negative.")]
+        errors[name] = [_("Tidak boleh negatif.")]
         return None
     if number > MAX_COUNT:
-        errors[name] = [_msg("Angka terlalu besar.", "The number is too large.")]
+        errors[name] = [_("Angka terlalu besar.")]
         return None
     return number
 
@@ -132,7 +125,7 @@ def _boolean(raw: Any, name: str, errors: dict[str, list[str]]) -> bool:
         return raw
     if isinstance(raw, str) and raw.strip().lower() in _TRUE | _FALSE:
         return raw.strip().lower() in _TRUE
-    errors[name] = [_msg("Harus true atau false.", "Must be true or false.")]
+    errors[name] = [_("Harus true atau false.")]
     return False
 
 
@@ -152,9 +145,9 @@ def clean_programme(
 ) -> dict[str, Any]:
     """A programme body checked field by field, as the model's values.
 
-    Raises ``ValidationError`` naming every bad field: an unknown element or indicator (of the
-    current framework), a URL that is not http(s), a launch year in the future, a users or
-    transactions figure without its year (or a year without its figure).
+    Raises :class:`cities.errors.Invalid` naming every bad field: an unknown element or
+    indicator (of the current framework), a URL that is not http(s), a launch year in the future,
+    a users or transactions figure without its year (or a year without its figure).
     """
     framework = framework if framework is not None else current_framework()
     this_year = (today or timezone.localdate()).year
@@ -178,34 +171,23 @@ def clean_programme(
         found = elements.get(element.upper())
         if found is None:
             errors["element"] = [
-                _msg(
-                    f"Elemen '{element}' tidak ada dalam kerangka yang berlaku.",
-                    f"Element '{element}' is not in the current framework.",
-                )
+                _("Elemen '%(code)s' tidak ada dalam kerangka yang berlaku.") % {"code": element}
             ]
         else:
             values["element_code"] = found.code
     codes = _codes(data.get("indicators"))
     if codes is None or any(not isinstance(code, str) for code in codes):
-        errors["indicators"] = [
-            _msg("Harus berupa daftar kode indikator.", "Must be a list of indicator codes.")
-        ]
+        errors["indicators"] = [_("Harus berupa daftar kode indikator.")]
     else:
         unknown = [code for code in codes if code.strip().upper() not in indicators]
         if unknown:
             listed = ", ".join(str(code) for code in unknown[:10])
             errors["indicators"] = [
-                _msg(
-                    f"Indikator tidak ada dalam kerangka yang berlaku: {listed}.",
-                    f"Indicators not in the current framework: {listed}.",
-                )
+                _("Indikator tidak ada dalam kerangka yang berlaku: %(codes)s.") % {"codes": listed}
             ]
         elif len(codes) > MAX_INDICATORS:
             errors["indicators"] = [
-                _msg(
-                    f"Paling banyak {MAX_INDICATORS} indikator.",
-                    f"At most {MAX_INDICATORS} indicators.",
-                )
+                _("Paling banyak %(count)s indikator.") % {"count": MAX_INDICATORS}
             ]
         else:
             values["indicator_codes"] = list(
@@ -219,24 +201,14 @@ def clean_programme(
         values["status"] = status
     else:
         allowed = ", ".join(ProgrammeStatus.values)
-        errors["status"] = [
-            _msg(
-                f"Status tidak dikenal; pilih: {allowed}.",
-                f"Unknown status; choose one of: {allowed}.",
-            )
-        ]
+        errors["status"] = [_("Status tidak dikenal; pilih: %(choices)s.") % {"choices": allowed}]
 
     url = _text(data.get("url"), "url", errors, max_length=MAX_URL)
     if url:
         try:
             URLValidator(schemes=["http", "https"])(url)
         except ValidationError:
-            errors["url"] = [
-                _msg(
-                    "Harus alamat web http:// atau https://.",
-                    "Must be a web address starting with http:// or https://.",
-                )
-            ]
+            errors["url"] = [_("Harus alamat web http:// atau https://.")]
     values["url"] = url
 
     for count_name, year_name in FIGURES:
@@ -247,18 +219,11 @@ def clean_programme(
             isinstance(raw_year, str) and not raw_year.strip()
         )
         if count is not None and year is None and year_name not in errors:
-            errors[year_name] = [
-                _msg("Tahun angka ini wajib diisi.", "The year of this figure is required.")
-            ]
+            errors[year_name] = [_("Tahun angka ini wajib diisi.")]
         if year_given and count is None and count_name not in errors:
-            errors[count_name] = [
-                _msg(
-                    "Isi angkanya, atau kosongkan tahunnya.",
-                    "Give the figure, or leave its year empty.",
-                )
-            ]
+            errors[count_name] = [_("Isi angkanya, atau kosongkan tahunnya.")]
         values[count_name] = count
         values[year_name] = year
     if errors:
-        raise ValidationError(errors)
+        raise domain_errors.Invalid(errors)
     return values

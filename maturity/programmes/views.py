@@ -11,17 +11,16 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cities import access, errors, pages
 from cities.models import Region, RegionKind
-from config.api import Conflict
 from maturity.assessments import selectors as assessment_selectors
-from maturity.assessments.forms import in_language
 from maturity.frameworks.models import Element, Indicator
 from maturity.programmes import selectors, services
 from maturity.programmes.api import file_response
@@ -49,13 +48,6 @@ def _provinces() -> list[tuple[str, str]]:
         .order_by("code")
         .values_list("province_code", "name")
     )
-
-
-def _conflict_text(conflict: Conflict) -> str:
-    detail = conflict.detail
-    if isinstance(detail, dict):
-        detail = detail.get("detail", "")
-    return in_language(str(detail))
 
 
 def _listing(
@@ -169,7 +161,9 @@ def programme_create(request: HttpRequest) -> HttpResponse:
     """Register a programme of the person's region (CSCO, contributor; else 403)."""
     regions = selectors.editable_regions(request.user)
     if not regions:
-        raise PermissionDenied
+        raise errors.Forbidden(
+            _("Hanya CSCO dan kontributor wilayah yang dapat mendaftarkan program.")
+        )
     elements, indicators = _framework()
     form = ProgrammeForm(
         request.POST or None,
@@ -184,7 +178,7 @@ def programme_create(request: HttpRequest) -> HttpResponse:
             programme = services.create_programme(
                 user=request.user, region=region, data=form.body()
             )
-        except ValidationError as error:
+        except (errors.Invalid, ValidationError) as error:
             form.add_service_errors(error)
         else:
             messages.success(request, _("Program didaftarkan."))
@@ -195,8 +189,7 @@ def programme_create(request: HttpRequest) -> HttpResponse:
 def _editable(request: HttpRequest, pk: int) -> Programme:
     """A programme of a region in scope (else 404) that the person may change (else 403)."""
     programme = get_object_or_404(selectors.programmes_in_scope(request.user), pk=pk)
-    if not selectors.may_edit(request.user, programme):
-        raise PermissionDenied
+    access.require(request.user, access.REGION_EDIT, programme.region)
     return programme
 
 
@@ -221,7 +214,7 @@ def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
             services.update_programme(
                 user=request.user, programme=programme, data=form.body(), partial=False
             )
-        except ValidationError as error:
+        except (errors.Invalid, ValidationError) as error:
             form.add_service_errors(error)
         else:
             messages.success(request, _("Perubahan disimpan."))
@@ -235,8 +228,8 @@ def programme_delete(request: HttpRequest, pk: int) -> HttpResponse:
     programme = _editable(request, pk)
     try:
         services.delete_programme(user=request.user, programme=programme)
-    except Conflict as conflict:
-        messages.error(request, _conflict_text(conflict))
+    except errors.Conflict as conflict:
+        messages.error(request, pages.error_message(conflict))
         return redirect("programme-detail", pk=programme.pk)
     messages.success(request, _("Program dihapus."))
     return redirect("programmes")
@@ -251,9 +244,8 @@ def programme_file_upload(request: HttpRequest, pk: int) -> HttpResponse:
         services.add_programme_file(
             user=request.user, programme=programme, upload=request.FILES.get("file")
         )
-    except ValidationError as error:
-        for message in error.message_dict.get("file", error.messages):
-            form.add_error("file" if "file" in form.fields else None, in_language(message))
+    except (errors.Invalid, ValidationError) as error:
+        form.add_service_errors(error)
         return _detail(request, programme, file_form=form, status=400)
     messages.success(request, _("Berkas diunggah."))
     return redirect("programme-detail", pk=programme.pk)
@@ -282,7 +274,8 @@ def programme_cite(request: HttpRequest, pk: int) -> HttpResponse:
     programme = get_object_or_404(selectors.programmes_for(request.user), pk=pk)
     assessments = selectors.open_assessments_for_citing(request.user, programme)
     if not assessments:
-        raise PermissionDenied
+        access.require(request.user, access.REGION_EDIT, programme.region)
+        raise errors.Forbidden(_("Tidak ada penilaian terbuka tempat program ini dapat dikutip."))
     form = _citation_form(request.POST, programme, assessments)
     if not form.is_valid():
         return _detail(request, programme, cite_form=form, status=400)
@@ -296,13 +289,11 @@ def programme_cite(request: HttpRequest, pk: int) -> HttpResponse:
             indicator_code=form.cleaned_data["indicator"],
             programme=programme,
         )
-    except ValidationError as error:
-        for name, found in error.message_dict.items():
-            for message in found:
-                form.add_error(name if name in form.fields else None, in_language(message))
+    except (errors.Invalid, ValidationError) as error:
+        form.add_service_errors(error)
         return _detail(request, programme, cite_form=form, status=400)
-    except Conflict as conflict:
-        form.add_error(None, _conflict_text(conflict))
+    except errors.Conflict as conflict:
+        form.add_error(None, pages.error_message(conflict))
         return _detail(request, programme, cite_form=form, status=409)
     messages.success(
         request,

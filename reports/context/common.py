@@ -11,7 +11,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import OuterRef, Q, Subquery
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import pgettext_lazy
 
 from maturity.assessments.models import AssessmentStatus
 from maturity.frameworks.models import Framework
@@ -28,10 +29,10 @@ SUBMITTED_STATUSES = (
 )
 
 STATUS_LABELS = {
-    "draft": ("Draf", "Draft"),
-    "submitted": ("Diajukan", "Submitted"),
-    "returned": ("Dikembalikan", "Returned"),
-    "approved": ("Disetujui", "Approved"),
+    "draft": pgettext_lazy("report", "Draf"),
+    "submitted": pgettext_lazy("report", "Diajukan"),
+    "returned": pgettext_lazy("report", "Dikembalikan"),
+    "approved": pgettext_lazy("report", "Disetujui"),
 }
 
 
@@ -52,8 +53,11 @@ def median(values: list[Decimal]) -> Decimal | None:
 
 
 def status_label(status: str, language: str) -> str:
-    pair = STATUS_LABELS.get(status, (status, status))
-    return pair[1] if language == "en" else pair[0]
+    label = STATUS_LABELS.get(status)
+    if label is None:
+        return status
+    with translation.override("en" if language == "en" else "id"):
+        return str(label)
 
 
 def short(text: str, limit: int = 28) -> str:

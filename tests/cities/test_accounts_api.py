@@ -72,15 +72,24 @@ def test_a_token_sign_in_records_the_last_sign_in(cast):
     assert cast.observer.last_login is not None
 
 
-def test_a_wrong_password_gets_400_with_a_bilingual_message_and_no_token(cast):
+def test_a_wrong_password_gets_400_with_a_message_and_no_token(cast):
     response = APIClient().post(
         "/api/v1/auth/token/", {"username": "csco_a", "password": "salah"}, format="json"
     )
 
     assert response.status_code == 400
     assert "kata sandi salah" in response.json()["detail"]
-    assert "password is wrong" in response.json()["detail"]
+    assert response.json()["code"] == "wrong_credentials"
     assert not Token.objects.filter(user=cast.csco_a).exists()
+
+
+def test_a_wrong_password_is_told_in_english_when_asked(cast):
+    response = APIClient(HTTP_ACCEPT_LANGUAGE="en").post(
+        "/api/v1/auth/token/", {"username": "csco_a", "password": "salah"}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["detail"] == "The username or password is wrong."
 
 
 def test_an_unknown_username_gets_the_same_answer_as_a_wrong_password(cast):
@@ -323,7 +332,8 @@ def test_every_problem_is_named_at_once(api, cast):
     response = api.admin.post("/api/v1/users/", body, format="json")
 
     assert response.status_code == 400
-    assert set(response.json()) == {"username", "password", "memberships"}
+    assert set(response.json()) == {"username", "password", "memberships", "code"}
+    assert response.json()["code"] == "invalid"
 
 
 def test_a_username_with_forbidden_characters_is_400(api, cast):

@@ -111,7 +111,7 @@ def test_add_member_exits_non_zero_with_the_message_on_stderr():
     )
 
     assert done.returncode != 0
-    assert "unknown region" in done.stderr
+    assert "kode wilayah tidak dikenal" in done.stderr
     assert "99.99" in done.stderr
 
 

@@ -156,8 +156,16 @@ def test_bad_input_is_400_naming_the_field_and_saves_nothing(
     assert response.status_code == 400, response.content
     assert field in response.json(), response.json()
     message = response.json()[field][0]
-    assert " / " in message  # Indonesian first, English beside it
+    assert " / " not in message  # one language: the request's
     assert not Programme.objects.exists()
+
+
+def test_a_bad_field_is_named_in_english_when_asked(api: Any) -> None:
+    api.csco_a.credentials(HTTP_ACCEPT_LANGUAGE="en")
+    response = register(api.csco_a, url="ftp://x.example")
+
+    assert response.status_code == 400
+    assert response.json()["url"] == ["Must be a web address starting with http:// or https://."]
 
 
 def test_every_bad_field_is_named_at_once(api: Any) -> None:
@@ -165,7 +173,8 @@ def test_every_bad_field_is_named_at_once(api: Any) -> None:
         api.csco_a, element="E9", url="ftp://x.example", launch_year=NEXT_YEAR, users_year=None
     )
 
-    assert set(response.json()) == {"element", "url", "launch_year", "users_year"}
+    assert set(response.json()) == {"element", "url", "launch_year", "users_year", "code"}
+    assert response.json()["code"] == "invalid"
 
 
 def test_this_years_launch_is_accepted(api: Any) -> None:
@@ -527,6 +536,8 @@ def test_citing_the_same_programme_twice_for_one_indicator_is_409(
     other = cite(api.csco_a, assessment.pk, indicator="HEA-1", programme=programme["id"])
 
     assert again.status_code == 409
+    assert again.json()["code"] == "already_cited"
+    assert again.json()["detail"] == "Program ini sudah dikutip untuk indikator ini."
     assert other.status_code == 201
 
 
@@ -537,6 +548,7 @@ def test_ministry_staff_may_not_cite(api: Any, assessment: Any, role: str) -> No
     response = cite(api[role], assessment.pk, indicator="HEA-2", programme=programme["id"])
 
     assert response.status_code == 403
+    assert response.json()["code"] == "forbidden"
 
 
 def test_another_regions_assessment_is_not_found_for_citing(api: Any, assessment: Any) -> None:
@@ -555,13 +567,18 @@ def test_a_submitted_assessment_cannot_cite_any_more(api: Any, cast: Any, assess
     response = cite(api.csco_a, assessment.pk, indicator="HEA-2", programme=programme["id"])
 
     assert response.status_code == 409
+    assert response.json()["code"] == "not_editable"
 
 
 def test_a_cited_programme_cannot_be_deleted_but_may_be_retired(api: Any, assessment: Any) -> None:
     programme = register(api.csco_a).json()
     cite(api.csco_a, assessment.pk, indicator="HEA-2", programme=programme["id"])
 
-    assert api.csco_a.delete(f"{URL}{programme['id']}/").status_code == 409
+    refused = api.csco_a.delete(f"{URL}{programme['id']}/")
+    assert refused.status_code == 409
+    assert refused.json()["code"] == "programme_cited"
+    in_english = api.csco_a.delete(f"{URL}{programme['id']}/?lang=en")
+    assert in_english.json()["detail"].startswith("This programme is cited as evidence (1)")
     retired = api.csco_a.patch(f"{URL}{programme['id']}/", {"status": "retired"}, format="json")
     assert retired.status_code == 200
 

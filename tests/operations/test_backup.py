@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from maturity.assessments.models import Answer, Assessment, Evidence, HistoryEntry
 from reports.models import Report, ReportKind, ReportStatus
@@ -89,7 +90,9 @@ def test_restore_refuses_a_database_that_is_not_empty(tmp_path):
     make_assessment("73.71", make_open_cycle())
     archive = tmp_path / "maturasi.tar.gz"
     call_command("backup", str(archive), stdout=open("/dev/null", "w"))  # noqa: SIM115
-    with pytest.raises(CommandError, match="not empty"):
+    with pytest.raises(CommandError, match="Basis data tidak kosong"):
+        call_command("restore", str(archive))
+    with translation.override("en"), pytest.raises(CommandError, match="not empty"):
         call_command("restore", str(archive))
 
 
@@ -113,7 +116,9 @@ def test_restore_refuses_an_altered_file(tmp_path):
                 member.size = len(data)
             target.addfile(member, io.BytesIO(data))
     call_command("flush", interactive=False, verbosity=0)
-    with pytest.raises(CommandError, match="altered"):
+    with pytest.raises(CommandError, match="Berkas rusak atau hilang"):
+        call_command("restore", str(tampered))
+    with translation.override("en"), pytest.raises(CommandError, match="altered"):
         call_command("restore", str(tampered))
 
 

@@ -13,10 +13,10 @@ import weasyprint
 from celery.exceptions import SoftTimeLimitExceeded
 from django.core.files.storage import default_storage
 from django.db import OperationalError
-from django.utils import timezone
+from django.utils import timezone, translation
 from kombu.exceptions import OperationalError as BrokerError
 
-from reports import services
+from reports import selectors, services
 from reports.models import Report
 from reports.tasks import clean_old_report_files, render_report, sweep_reports
 from tests.reports.conftest import Scenario, download
@@ -60,10 +60,14 @@ def test_a_broken_template_leaves_the_job_failed_with_a_readable_reason(
     report = ask(api, scenario, django_capture_on_commit_callbacks)
     status = api.csco_a.get(f"/api/v1/reports/{report.pk}/").json()
     assert status["status"] == "failed"
-    assert "template" in status["error"].lower()
     assert "Templat laporan" in status["error"]
     assert "Traceback" not in status["error"]
     assert status["download_url"] is None
+    in_english = api.csco_a.get(f"/api/v1/reports/{report.pk}/?lang=en").json()
+    assert "The report template could not be used" in in_english["error"]
+    report.refresh_from_db()
+    assert report.error_code == "template_unusable"
+    assert "Templat laporan" in report.error  # the row keeps the Indonesian text
 
 
 def test_a_render_that_runs_out_of_time_fails_with_the_time_limit_as_reason(
@@ -74,7 +78,10 @@ def test_a_render_that_runs_out_of_time_fails_with_the_time_limit_as_reason(
     report.refresh_from_db()
     assert report.status == "failed"
     assert "batas waktu" in report.error
-    assert "second limit" in report.error
+    assert "/" not in report.error  # one language stored, not two
+    with translation.override("en"):
+        assert "second limit" in selectors.failure_text(report)
+    assert "batas waktu" in selectors.failure_text(report)
 
 
 def test_a_second_delivery_of_a_finished_job_does_nothing(
@@ -156,6 +163,9 @@ def test_a_job_abandoned_too_often_is_failed_not_retried_forever(
     report = Report.objects.get(pk=response.data["id"])
     assert report.status == "failed"
     assert str(services.MAX_ATTEMPTS) in report.error
+    assert report.error_code == "too_many_attempts"
+    with translation.override("en"):
+        assert f"after {services.MAX_ATTEMPTS} attempts" in selectors.failure_text(report)
 
 
 def test_a_lost_database_connection_is_retried_and_the_report_still_finishes(

@@ -74,6 +74,8 @@ def test_region_people_may_not_ask_for_the_national_summary(
         f"/api/v1/cycles/{scenario.assessment.cycle_id}/reports/", {}, format="json"
     )
     assert response.status_code == 403
+    assert response.json()["code"] == "national_only"
+    assert response.json()["detail"].startswith("Ringkasan nasional hanya untuk")
     assert not Report.objects.exists()
 
 

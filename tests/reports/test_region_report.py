@@ -187,7 +187,27 @@ def test_download_of_an_unfinished_report_is_a_conflict(api: Any, scenario: Scen
     )  # no commit: the job stays queued
     assert response.status_code == 202
     assert response.data["status"] == "queued"
-    assert api.csco_a.get(f"/api/v1/reports/{response.data['id']}/download/").status_code == 409
+    refused = api.csco_a.get(f"/api/v1/reports/{response.data['id']}/download/")
+    assert refused.status_code == 409
+    assert refused.json() == {
+        "detail": "Laporan belum selesai (status: queued).",
+        "code": "report_not_ready",
+    }
+    in_english = api.csco_a.get(f"/api/v1/reports/{response.data['id']}/download/?lang=en")
+    assert in_english.json()["detail"] == "The report is not ready (status: queued)."
+
+
+def test_an_invalid_report_language_is_refused_in_the_requests_language(
+    api: Any, scenario: Scenario
+) -> None:
+    url = f"/api/v1/assessments/{scenario.assessment.pk}/reports/"
+
+    refused = api.csco_a.post(url, {"language": "fr"}, format="json")
+    in_english = api.csco_a.post(f"{url}?lang=en", {"language": "fr"}, format="json")
+
+    assert refused.status_code == 400
+    assert refused.json()["language"] == ['Bahasa harus "id" atau "en".']
+    assert in_english.json()["language"] == ['Language must be "id" or "en".']
 
 
 def test_report_status_reads_in_constant_queries(

@@ -16,11 +16,13 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from cities import services
+from cities import errors, services
 from cities.models import Role
 
 
-def _problems(error: ValidationError) -> str:
+def _problems(error: ValidationError | errors.Invalid) -> str:
+    if isinstance(error, errors.Invalid):
+        error = ValidationError(error.fields)
     if hasattr(error, "error_dict"):
         lines = [
             f"{field}: {message}"
@@ -85,8 +87,8 @@ class Command(BaseCommand):
                 first_name=options["name"],
                 memberships=[membership],
             )
-        except ValidationError as error:
-            raise CommandError(_problems(error))
+        except (errors.Invalid, ValidationError) as error:
+            raise CommandError(_problems(error)) from None
         where = f" {membership.region_code}" if membership.region_code else ""
         self.stdout.write(f"Dibuat / created: {username} ({membership.role}{where})")
         if not options["password"]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from cities import errors
 from cities.models import Region
 from maturity.programmes.selectors import current_framework
 from maturity.programmes.services import import_programme
@@ -187,8 +187,8 @@ class Command(BaseCommand):
                 _programme, was_created = import_programme(
                     region=region, data={**data, "status": "running", "shared": True}
                 )
-            except ValidationError as error:
-                raise CommandError(f"{item['name']}: {error.message_dict}") from None
+            except errors.Invalid as error:
+                raise CommandError(f"{item['name']}: {error.fields}") from None
             created += was_created
             updated += not was_created
         self.stdout.write(
