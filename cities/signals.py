@@ -16,6 +16,8 @@ from django.contrib.auth import get_user_model
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
+from cities.services import revoke_tokens
+
 User = get_user_model()
 
 
@@ -39,6 +41,4 @@ def revoke_tokens_after_password_change(
     if raw or not getattr(instance, "_maturasi_password_changed", False):
         return
     instance._maturasi_password_changed = False
-    from cities.services import revoke_tokens
-
     revoke_tokens(user=instance)

@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, InterfaceError, OperationalError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -19,17 +18,6 @@ from cities import errors
 from config.middleware import UNSTORABLE_INPUT
 
 logger = logging.getLogger(__name__)
-
-
-class Conflict(exceptions.APIException):
-    """409: a stale version, a duplicate, or a transition the current status does not allow."""
-
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = gettext_lazy("Konflik dengan keadaan saat ini.")
-    default_code = "conflict"
-
-    def __init__(self, detail: Any = None, code: str | None = None) -> None:
-        super().__init__(detail=detail, code=code)
 
 
 #: HTTP status of each of the product's errors.

@@ -37,19 +37,3 @@ def _close_old_connections(task=None, **_kwargs):  # type: ignore[no-untyped-def
     from django.db import close_old_connections
 
     close_old_connections()
-
-
-# operations.workers reads the WorkerHeartbeat model, which cannot be imported while this module
-# is (settings import the config package before the app registry is ready): imported on signal.
-@signals.worker_ready.connect
-def _start_heartbeat(sender=None, **_kwargs):  # type: ignore[no-untyped-def]
-    from operations.workers import start_heartbeat
-
-    start_heartbeat(sender.hostname if sender is not None else "worker")
-
-
-@signals.worker_shutdown.connect
-def _stop_heartbeat(sender=None, **_kwargs):  # type: ignore[no-untyped-def]
-    from operations.workers import stop_heartbeat
-
-    stop_heartbeat()

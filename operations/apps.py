@@ -8,3 +8,7 @@ class OperationsConfig(AppConfig):
     name = "operations"
     verbose_name = _("Operasi")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Start and stop each Celery worker's heartbeat with the worker (signal handlers).
+        from operations import workers  # noqa: F401

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 
+from celery import current_app as celery_app
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from config.celery_app import app as celery_app
 from operations.workers import live_worker_count
 
 logger = logging.getLogger(__name__)

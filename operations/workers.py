@@ -7,6 +7,7 @@ import os
 import threading
 from datetime import timedelta
 
+from celery import signals
 from django.conf import settings
 from django.db import close_old_connections, connection
 from django.utils import timezone
@@ -62,3 +63,15 @@ def live_worker_count() -> int:
     """Workers whose last heartbeat is recent (three beats)."""
     cutoff = timezone.now() - timedelta(seconds=3 * settings.WORKER_HEARTBEAT_SECONDS)
     return WorkerHeartbeat.objects.filter(last_seen__gte=cutoff).count()
+
+
+# Connected when the operations app is ready (OperationsConfig.ready): a worker sets Django up on
+# worker_init, before it is ready, so the heartbeat starts with every worker and stops with it.
+@signals.worker_ready.connect(weak=False)
+def _start_with_the_worker(sender: object = None, **_kwargs: object) -> None:
+    start_heartbeat(getattr(sender, "hostname", None) or "worker")
+
+
+@signals.worker_shutdown.connect(weak=False)
+def _stop_with_the_worker(**_kwargs: object) -> None:
+    stop_heartbeat()

@@ -1,14 +1,21 @@
-"""Celery tasks of the reports app: thin ways in that take ids and call a service."""
+"""Report jobs on workers: the tasks (thin ways in that take ids and call :mod:`reports.jobs`),
+sending a job to the broker, and the sweep that resends or takes back lost jobs."""
 
 from __future__ import annotations
 
 import logging
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from celery import shared_task
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
+from django.db.models import Q
+from django.utils import timezone
 
-from reports import services
+from reports import jobs
+from reports.models import Report, ReportStatus
 
 logger = logging.getLogger(__name__)
 
@@ -33,15 +40,11 @@ def render_report(self, report_id: int) -> str:  # type: ignore[no-untyped-def]
     """
     task_id = self.request.id or ""
     try:
-        return services.render(
-            report_pk=report_id, task_id=task_id, retry=bool(self.request.retries)
-        )
+        return jobs.render(report_pk=report_id, task_id=task_id, retry=bool(self.request.retries))
     except TRANSIENT_DATABASE_ERRORS as exc:
         if self.request.retries >= MAX_RETRIES:
             try:
-                services.fail(
-                    report_pk=report_id, task_id=task_id, reason=services.failure_reason(exc)
-                )
+                jobs.fail(report_pk=report_id, task_id=task_id, reason=jobs.failure_reason(exc))
             except TRANSIENT_DATABASE_ERRORS:
                 logger.warning("report %s: database still unavailable", report_id)
             raise
@@ -51,11 +54,77 @@ def render_report(self, report_id: int) -> str:  # type: ignore[no-untyped-def]
 @shared_task(name="reports.tasks.sweep_reports", acks_late=True)
 def sweep_reports() -> dict[str, int]:
     """Re-send queued report jobs that never reached a worker, and take back abandoned ones."""
-    result = services.sweep()
+    result = sweep()
     return {"resent": result.resent, "requeued": result.requeued, "failed": result.failed}
 
 
 @shared_task(name="reports.tasks.clean_old_report_files", acks_late=True)
 def clean_old_report_files() -> int:
     """Delete report files past their retention period (the rows stay)."""
-    return services.clean_old_files()
+    return jobs.clean_old_files()
+
+
+#: A queued job whose message could not be published is re-sent after this long.
+RESEND_UNPUBLISHED_AFTER = timedelta(minutes=1)
+
+
+#: A queued job that was published but never started is re-sent after this long (a lost message).
+RESEND_PUBLISHED_AFTER = timedelta(minutes=30)
+
+
+def enqueue(report_pk: int, task_id: str) -> bool:
+    """Hand the job to the broker. A broker outage is logged, not raised: the job stays queued
+    with ``enqueued_at`` empty and the periodic sweep sends it again."""
+    try:
+        render_report.apply_async(args=[report_pk], task_id=task_id)
+    except Exception:
+        logger.warning(
+            "report %s not queued (broker unavailable?); the sweep will resend it",
+            report_pk,
+            exc_info=True,
+        )
+        return False
+    Report.objects.filter(pk=report_pk, status=ReportStatus.QUEUED, task_id=task_id).update(
+        enqueued_at=timezone.now()
+    )
+    return True
+
+
+def _resend(report: Report) -> bool:
+    task_id = str(uuid.uuid4())
+    moved = Report.objects.filter(pk=report.pk, status=ReportStatus.QUEUED).update(
+        task_id=task_id, enqueued_at=None
+    )
+    return bool(moved) and enqueue(report.pk, task_id)
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    resent: int
+    requeued: int
+    failed: int
+
+
+def sweep(*, now: datetime | None = None) -> SweepResult:
+    """Re-send queued jobs whose publishing failed (or whose message was lost), and take back
+    running jobs abandoned past the hard time limit: requeued, or failed after MAX_ATTEMPTS."""
+    now = now or timezone.now()
+    failed = Report.objects.filter(jobs.stale_running(now), attempts__gte=jobs.MAX_ATTEMPTS).update(
+        status=ReportStatus.FAILED, finished_at=now, **jobs.too_many_attempts().fields()
+    )
+    requeued = Report.objects.filter(jobs.stale_running(now)).update(
+        status=ReportStatus.QUEUED, progress=0, enqueued_at=None
+    )
+    due = (
+        Report.objects.filter(status=ReportStatus.QUEUED)
+        .filter(
+            Q(enqueued_at__isnull=True, created_at__lt=now - RESEND_UNPUBLISHED_AFTER)
+            | Q(enqueued_at__isnull=True, attempts__gt=0)
+            | Q(enqueued_at__lt=now - RESEND_PUBLISHED_AFTER)
+        )
+        .order_by("created_at", "id")
+    )
+    resent = sum(1 for report in due if _resend(report))
+    if resent or requeued or failed:
+        logger.info("report sweep: %d re-sent, %d requeued, %d failed", resent, requeued, failed)
+    return SweepResult(resent=resent, requeued=requeued, failed=failed)

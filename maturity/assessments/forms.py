@@ -18,17 +18,6 @@ from maturity.assessments.models import Answer, AnswerStatus, AssessmentStatus, 
 from maturity.frameworks.models import Indicator, IndicatorKind
 
 
-def in_language(message: str, language: str | None = None) -> str:
-    """Transitional, only for the pages of other parts that still import it (exchange,
-    programmes) until they read their services' messages through gettext; the assessment pages
-    no longer use it. Remove with its last caller."""
-    language = language or get_language() or "id"
-    indonesian, separator, english = message.partition(" / ")
-    if not separator:
-        return message
-    return english if language.startswith("en") else indonesian
-
-
 def _decimal_text(value: Any) -> str:
     """A stored decimal as people write it: no trailing zeros; a comma in Indonesian."""
     if value is None:

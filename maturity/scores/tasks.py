@@ -17,12 +17,7 @@ from django.dispatch import receiver
 
 from maturity.assessments.models import Assessment
 from maturity.assessments.signals import scoring_inputs_changed
-from maturity.scores.services import (
-    SWEEP_GRACE,
-    refresh_snapshots,
-    scorable_assessment_ids,
-    stale_assessment_ids,
-)
+from maturity.scores import services
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +40,7 @@ def score_assessment(assessment_id: int) -> int:
     Returns how many snapshots were written or refreshed (0 for a draft or a deleted assessment).
     """
     try:
-        return len(refresh_snapshots(assessment_id=assessment_id))
+        return len(services.refresh_snapshots(assessment_id=assessment_id))
     except Assessment.DoesNotExist:
         logger.info("assessment %s no longer exists; nothing to score", assessment_id)
         return 0
@@ -55,7 +50,7 @@ def score_assessment(assessment_id: int) -> int:
 def sweep_stale_scores() -> int:
     """Re-send scoring for every assessment whose snapshots lag behind its inputs (or are missing),
     so that a broker outage delays scoring but loses none. Returns how many were sent."""
-    stale = stale_assessment_ids(grace=SWEEP_GRACE)
+    stale = services.stale_assessment_ids(grace=services.SWEEP_GRACE)
     for assessment_id in stale:
         enqueue_scoring(assessment_id)
     if stale:
@@ -84,9 +79,9 @@ def enqueue_cycle_scoring(*, cycle_id: int, force: bool = False) -> list[int]:
     snapshots are recomputed and, where nothing changed, refreshed in place). Returns the ids sent.
     """
     ids = (
-        scorable_assessment_ids(cycle_id=cycle_id)
+        services.scorable_assessment_ids(cycle_id=cycle_id)
         if force
-        else stale_assessment_ids(cycle_id=cycle_id)
+        else services.stale_assessment_ids(cycle_id=cycle_id)
     )
     for assessment_id in ids:
         enqueue_scoring(assessment_id)

@@ -85,7 +85,7 @@ def _short_sweep_grace(**_kwargs):  # type: ignore[no-untyped-def]
     if not _GRACE_SECONDS:
         return
     from maturity.scores import services as scores
-    from reports import services
+    from reports import tasks as report_tasks
 
     scores.SWEEP_GRACE = timedelta(seconds=float(_GRACE_SECONDS))
-    services.RESEND_UNPUBLISHED_AFTER = timedelta(seconds=float(_GRACE_SECONDS))
+    report_tasks.RESEND_UNPUBLISHED_AFTER = timedelta(seconds=float(_GRACE_SECONDS))

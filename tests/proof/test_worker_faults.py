@@ -23,8 +23,8 @@ from rest_framework.test import APIClient
 from maturity.assessments.models import Assessment
 from maturity.assessments.services import answers
 from maturity.scores.models import ScoreSnapshot
+from reports.jobs import hard_time_limit
 from reports.models import Report
-from reports.services import hard_time_limit
 from tests.proof.conftest import SLOW_CALLS
 from tests.proof.processes import wait_for
 from tests.proof.world import World, build_world

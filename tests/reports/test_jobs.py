@@ -16,7 +16,7 @@ from django.db import OperationalError
 from django.utils import timezone, translation
 from kombu.exceptions import OperationalError as BrokerError
 
-from reports import selectors, services
+from reports import jobs, selectors
 from reports.models import Report
 from reports.tasks import clean_old_report_files, render_report, sweep_reports
 from tests.reports.conftest import Scenario, download
@@ -137,7 +137,7 @@ def test_the_sweep_takes_back_a_job_abandoned_past_the_hard_time_limit(
     response = api.csco_a.post(
         f"/api/v1/assessments/{scenario.assessment.pk}/reports/", {}, format="json"
     )
-    long_ago = timezone.now() - datetime.timedelta(seconds=services.hard_time_limit() + 5)
+    long_ago = timezone.now() - datetime.timedelta(seconds=jobs.hard_time_limit() + 5)
     Report.objects.filter(pk=response.data["id"]).update(
         status="running", task_id="lost-worker", started_at=long_ago, attempts=1, progress=40
     )
@@ -155,17 +155,17 @@ def test_a_job_abandoned_too_often_is_failed_not_retried_forever(
     response = api.csco_a.post(
         f"/api/v1/assessments/{scenario.assessment.pk}/reports/", {}, format="json"
     )
-    long_ago = timezone.now() - datetime.timedelta(seconds=services.hard_time_limit() + 5)
+    long_ago = timezone.now() - datetime.timedelta(seconds=jobs.hard_time_limit() + 5)
     Report.objects.filter(pk=response.data["id"]).update(
-        status="running", started_at=long_ago, attempts=services.MAX_ATTEMPTS
+        status="running", started_at=long_ago, attempts=jobs.MAX_ATTEMPTS
     )
     assert sweep_reports.apply().get()["failed"] == 1
     report = Report.objects.get(pk=response.data["id"])
     assert report.status == "failed"
-    assert str(services.MAX_ATTEMPTS) in report.error
+    assert str(jobs.MAX_ATTEMPTS) in report.error
     assert report.error_code == "too_many_attempts"
     with translation.override("en"):
-        assert f"after {services.MAX_ATTEMPTS} attempts" in selectors.failure_text(report)
+        assert f"after {jobs.MAX_ATTEMPTS} attempts" in selectors.failure_text(report)
 
 
 def test_a_lost_database_connection_is_retried_and_the_report_still_finishes(
