@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from cities import access, selectors, services
+from cities import access, lockout, selectors, services
 from cities.api import serializers as s
 from cities.api.pagination import StandardPagination, paginated
 
@@ -51,7 +51,7 @@ class TokenView(APIView):
         )
         if user is None:
             if getattr(django_request, "axes_locked_out", False):
-                return access.lockout_response(django_request)
+                return lockout.lockout_response(django_request)
             return Response(
                 {"detail": str(WRONG_CREDENTIALS), "code": "wrong_credentials"},
                 status=status.HTTP_400_BAD_REQUEST,

@@ -167,10 +167,10 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 # the Nth address from the right of X-Forwarded-For (what the proxies appended, not what the client
 # sent), for axes and for DRF's rate limits alike.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
-AXES_CLIENT_IP_CALLABLE = "cities.access.client_ip"
+AXES_CLIENT_IP_CALLABLE = "cities.lockout.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_LOCKOUT_CALLABLE = "cities.access.lockout_response"
+AXES_LOCKOUT_CALLABLE = "cities.lockout.lockout_response"
 
 CELERY_BROKER_URL = env_broker("CELERY_BROKER_URL", VAR_DIR / "broker")
 BROKER_DIR = VAR_DIR / "broker"
