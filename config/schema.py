@@ -31,6 +31,8 @@ CONFLICT = {
 
 _WRITES = {"post", "put", "patch", "delete"}
 _PUBLIC_THROTTLED = {"/api/v1/auth/token/"}
+#: Reads that answer 409 while what they read is not ready (a roadmap before any score).
+_READS_THAT_CONFLICT = {("get", "/api/v1/assessments/{id}/roadmap/")}
 
 
 def _response(description: str, component: str) -> dict[str, Any]:
@@ -66,7 +68,7 @@ def add_error_responses(
                     "Not found, or outside the caller's scope",
                     "Error",
                 )
-            if method in _WRITES:
+            if method in _WRITES or (method, path) in _READS_THAT_CONFLICT:
                 wanted["409"] = _response("Conflict", "ConflictError")
             if path in _PUBLIC_THROTTLED:
                 wanted["429"] = _response("Too many attempts", "Error")

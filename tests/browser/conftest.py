@@ -45,8 +45,8 @@ def open_page(chromium, live_server):  # type: ignore[no-untyped-def]
     """A function giving a fresh browser page (its own cookies) on the live server."""
     contexts = []
 
-    def make(*, locale: str = "en-US"):  # type: ignore[no-untyped-def]
-        # The browser says English: the product still speaks Indonesian until switched.
+    def make(*, locale: str = "id-ID"):  # type: ignore[no-untyped-def]
+        # An Indonesian official's browser; one set to English gets English pages (Accept-Language).
         context = chromium.new_context(  # type: ignore[attr-defined]
             base_url=live_server.url,
             locale=locale,

@@ -193,3 +193,13 @@ def test_assessment_goes_from_answers_to_approved_pdf_in_the_browser(
         assert other.goto(base + path).status == 404, path
     assert other.request.get(href).status == 404
     assert "Kota Makassar" not in other.goto("/").text()
+
+
+def test_a_browser_set_to_english_gets_english_pages_and_can_switch_back(open_page):
+    page = open_page(locale="en-US")
+    page.goto("/accounts/login/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_text("Forgot your password?")).to_be_visible()
+    page.goto("/accounts/login/?lang=id")
+    expect(page.locator("html")).to_have_attribute("lang", "id")
+    expect(page.get_by_text("Lupa kata sandi?")).to_be_visible()

@@ -122,13 +122,14 @@ def database_down(transactional_db: None) -> Iterator[None]:
         settings_dict["HOST"], settings_dict["PORT"] = original
 
 
-def assert_clean_503(response: Any, *, json_body: bool) -> None:
+def assert_clean_503(response: Any, *, json_body: bool, english: bool = False) -> None:
     assert response.status_code == 503, (response.status_code, response.content[:300])
     assert response["Retry-After"] == "5"
     content = response.content
     assert not any(sign in content for sign in STACK_TRACE_SIGNS), content[:500]
     if json_body:
-        assert "The database is unavailable" in response.json()["detail"]
+        expected = "The database is unavailable" if english else "Basis data sedang tidak tersedia"
+        assert expected in response.json()["detail"]
 
 
 @pytest.fixture
@@ -150,6 +151,8 @@ def test_an_api_request_while_the_database_is_down_gets_a_503_json(signed_in, da
     client.credentials(HTTP_AUTHORIZATION=f"Token {signed_in['token']}")
     pk = signed_in["world"].a.assessment.pk
     assert_clean_503(client.get(f"/api/v1/assessments/{pk}/"), json_body=True)
+    english = client.get(f"/api/v1/assessments/{pk}/?lang=en")
+    assert_clean_503(english, json_body=True, english=True)
     assert_clean_503(
         client.put(
             f"/api/v1/assessments/{pk}/answers/I-1/",

@@ -70,6 +70,8 @@ def real_path_parameters(operation: Any, world: World) -> dict[str, Any]:
         values["eid"] = a.evidence.pk
     if "fid" in names:
         values["fid"] = a.programme_file.pk
+    if "step_id" in names:
+        values["step_id"] = a.planned_step.pk
     if "code" in names:
         values["code"] = a.region.code if path.startswith("/api/v1/regions/") else "I-1"
     return values

@@ -4,6 +4,7 @@ a finished report and a programme with a file; plus a national report and tokens
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,7 @@ class Side:
     report: Any
     programme: Any
     programme_file: Any
+    planned_step: Any = None
 
 
 @dataclass
@@ -56,6 +58,7 @@ def _side(key: str, region: Any, csco: Any, reviewer: Any, cycle: Any, framework
     from maturity.assessments.models import Answer, Assessment, Evidence, Review
     from maturity.frameworks.models import Indicator
     from maturity.programmes.models import Programme, ProgrammeFile
+    from maturity.progress.models import PlannedStep
     from reports.models import ReportKind
 
     indicator = Indicator.objects.get(framework=framework, code="I-1")
@@ -112,7 +115,15 @@ def _side(key: str, region: Any, csco: Any, reviewer: Any, cycle: Any, framework
     )
     programme_file.file.save("program.pdf", ContentFile(TINY_PDF), save=False)
     programme_file.save()
-    return Side(region, assessment, evidence, report, programme, programme_file)
+    planned_step = PlannedStep.objects.create(
+        region=region,
+        cycle=assessment.cycle,
+        indicator_code="I-1",
+        to_level=4,
+        agency=f"OPD {key}",
+        due_on=datetime.date(2099, 12, 31),
+    )
+    return Side(region, assessment, evidence, report, programme, programme_file, planned_step)
 
 
 def build_world(cast: Any, *, code: str = "proof") -> World:
