@@ -11,7 +11,7 @@ DEV_LOCK := requirements/dev.txt
 STAMP := $(VENV)/.installed-$(shell cat $(APP_LOCK) | sha1sum | cut -c1-12)
 DEV_STAMP := $(VENV)/.installed-dev-$(shell cat $(DEV_LOCK) | sha1sum | cut -c1-12)
 
-.PHONY: run test lint imports lock system-deps browser-deps venv dev-venv migrate defaults clean
+.PHONY: run test lint imports lock messages system-deps browser-deps venv dev-venv migrate defaults clean
 
 run: venv system-deps
 	$(PY) manage.py migrate --noinput
@@ -46,6 +46,13 @@ $(STAMP): $(PY) $(APP_LOCK)
 $(DEV_STAMP): $(STAMP) $(DEV_LOCK)
 	$(PIP) install --quiet --require-hashes --no-deps -r $(DEV_LOCK)
 	touch $(DEV_STAMP)
+
+# Gather the messages of the code and templates into the catalogue (Indonesian msgids, English
+# beside them), then compile it. New or changed messages need their English filled in.
+messages: dev-venv
+	$(PY) manage.py makemessages -l en --no-location --no-obsolete \
+		-i ".venv/*" -i "tests/*" -i "benchmarks/*" -i "docs/*"
+	$(PY) manage.py compilemessages -l en
 
 # Refresh the lock files from pyproject.toml's ranges (the newest versions they allow today).
 lock: dev-venv

@@ -31,4 +31,5 @@ urlpatterns = [
     path("", include("maturity.assessments.urls")),
     path("", include("maturity.exchange.urls")),
     path("", include("maturity.programmes.urls")),
+    path("", include("maturity.progress.urls")),
 ]

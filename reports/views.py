@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cities import access, pages
 from cities import selectors as cities_selectors
+from maturity import charts
 from maturity.assessments import selectors as assessments_selectors
 from maturity.assessments.models import (
     Assessment,
@@ -27,7 +28,7 @@ from maturity.assessments.models import (
 from maturity.cycles import selectors as cycles_selectors
 from maturity.cycles.models import AssessmentCycle, CycleStatus
 from maturity.scores import selectors as scores
-from reports import charts, selectors
+from reports import selectors
 from reports import selectors as report_selectors
 from reports import services as report_services
 from reports.forms import BoardFilterForm

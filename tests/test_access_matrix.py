@@ -131,6 +131,16 @@ def _plan(world: World, side: Side) -> dict[str, Any]:
     return {"cycle": world.cycle.pk, "steps": [step]}
 
 
+def _adopt(world: World, side: Side) -> dict[str, Any]:
+    return {
+        "cycle": world.cycle.pk,
+        "indicator": "I-1",
+        "to_level": 5,
+        "agency": "Diskominfo",
+        "due_on": "2099-01-31",
+    }
+
+
 def _citation(world: World, side: Side) -> dict[str, Any]:
     return {"programme": side.programme.pk, "indicator": "I-1"}
 
@@ -195,6 +205,9 @@ MATRIX: list[Rule] = [
     api("POST", "api/v1/regions/<str:code>/plan/", {CSCO}, on="region_progress", body=_plan),
     api("DELETE", "api/v1/regions/<str:code>/plan/<int:step_id>/", {CSCO}, on="region_progress"),
     api("GET", f"{A_}/roadmap/", READERS, on="assessment", ok=frozenset({200, 409})),
+    page("GET", "regions/<str:code>/progress/", READERS, on="region_progress"),
+    page("POST", "regions/<str:code>/plan/adopt/", {CSCO}, on="region_progress", body=_adopt),
+    page("POST", "regions/<str:code>/plan/<int:step_id>/remove/", {CSCO}, on="region_progress"),
     # Programmes (a region's own; shared ones are readable by all, tested in tests/maturity)
     api("GET", "api/v1/programmes/", SIGNED_IN, lists="programme"),
     api("POST", "api/v1/programmes/", EDITORS, on="region", body=_programme_in),

@@ -28,6 +28,7 @@ from maturity.frameworks import rules
 from maturity.frameworks.models import Framework
 from maturity.scores import selectors
 from maturity.scores.models import ScoreSnapshot, ScoreTrack
+from maturity.scores.ranks import Previous, Rank, change_against, cycle_ranks, previous_results
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,33 @@ FIXED_COLUMNS: tuple[OpenColumn, ...] = (
         "text",
         "Nama tingkat dalam bahasa Inggris.",
         "The level's name in English.",
+    ),
+    OpenColumn(
+        "rank_national",
+        "integer",
+        "Peringkat menurut indeks terverifikasi di antara penilaian yang disetujui pada siklus "
+        "ini: provinsi di antara provinsi, kabupaten dan kota di antara kabupaten dan kota; "
+        "nilai sama berbagi peringkat yang lebih baik.",
+        "Rank by verified index among the cycle's approved assessments: provinces among "
+        "provinces, kabupaten and kota among kabupaten and kota; ties share the better rank.",
+    ),
+    OpenColumn(
+        "rank_province",
+        "integer",
+        "Peringkat di antara kabupaten dan kota provinsinya (kosong untuk provinsi).",
+        "Rank among the kabupaten and kota of its province (empty for a province).",
+    ),
+    OpenColumn(
+        "previous_index",
+        "decimal",
+        "Indeks terverifikasi pada siklus sebelumnya (tahun lebih awal) bila disetujui.",
+        "The verified index of its previous cycle (an earlier year), when approved.",
+    ),
+    OpenColumn(
+        "change",
+        "decimal",
+        "Perubahan indeks terverifikasi sejak siklus sebelumnya.",
+        "The change of the verified index since the previous cycle.",
     ),
 )
 ELEMENT_PREFIX = "element_"
@@ -211,6 +239,10 @@ class OpenData:
                     "level": row["level"],
                     "level_name_id": row["level_name_id"],
                     "level_name_en": row["level_name_en"],
+                    "rank_national": row["rank_national"],
+                    "rank_province": row["rank_province"],
+                    "previous_index": row["previous_index"],
+                    "change": row["change"],
                     "elements": [
                         {"code": c.name[len(ELEMENT_PREFIX) :], "score": row[c.name]}
                         for c in self.columns.elements
@@ -255,10 +287,28 @@ def approved_assessments(cycle: AssessmentCycle) -> QuerySet[Assessment]:
     ).order_by("region__code")
 
 
+def _rank_and_change(
+    rank: Rank | None,
+    previous: dict[int, Previous],
+    assessment: Assessment,
+    track: dict[str, Any],
+) -> dict[str, Any]:
+    """Published on the verified track only: the previous index where that cycle was approved."""
+    before = previous.get(assessment.region_id)
+    published = Previous(before.cycle_id, None, before.verified_index) if before else None
+    previous_index, change = change_against(published, None, track.get("index"))
+    return {
+        "rank_national": rank.national if rank else None,
+        "rank_province": rank.province if rank else None,
+        "previous_index": previous_index,
+        "change": change,
+    }
+
+
 def open_data(cycle: AssessmentCycle) -> OpenData:
     """A cycle's open data: one row per approved assessment that has its verified scores.
 
-    Three queries (plus three the first time a framework is seen), whatever the number of rows.
+    Five queries (plus three the first time a framework is seen), whatever the number of rows.
     """
     columns = columns_for(cycle.framework)
     assessments = list(approved_assessments(cycle))
@@ -279,6 +329,8 @@ def open_data(cycle: AssessmentCycle) -> OpenData:
         else {}
     )
     framework = cycle.framework
+    ranks = cycle_ranks([cycle.pk]).get(cycle.pk, {})
+    previous = previous_results(cycle, {a.region_id for a in assessments})
     rows = []
     newest: datetime | None = None
     for assessment in assessments:
@@ -300,6 +352,7 @@ def open_data(cycle: AssessmentCycle) -> OpenData:
             "level": track.get("level"),
             "level_name_id": framework.level_name(track.get("level"), "id") or None,
             "level_name_en": framework.level_name(track.get("level"), "en") or None,
+            **_rank_and_change(ranks.get(assessment.region_id), previous, assessment, track),
         }
         for column in columns.elements:
             row[column.name] = elements.get(column.name[len(ELEMENT_PREFIX) :])

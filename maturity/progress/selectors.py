@@ -15,91 +15,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import QuerySet
 
-from cities.models import Region, RegionKind
+from cities.models import Region
 from maturity.assessments.models import Assessment, AssessmentStatus
 from maturity.assessments.services.carryover import continuing_indicators
 from maturity.progress.models import PlannedStep
 from maturity.scores.inputs import SCORED_STATUSES
-from maturity.scores.models import ScoreSnapshot, ScoreTrack
+from maturity.scores.models import ScoreTrack
+from maturity.scores.ranks import cycle_ranks, signed
 from maturity.scores.selectors import latest_snapshots, with_latest_snapshot_ids
-
-
-@dataclass(frozen=True)
-class Rank:
-    """A region's place by verified index (1 is the highest) and how many were ranked."""
-
-    national: int
-    national_of: int
-    province: int | None
-    province_of: int | None
-
-    def to_dict(self) -> dict[str, int | None]:
-        return {
-            "national": self.national,
-            "national_of": self.national_of,
-            "province": self.province,
-            "province_of": self.province_of,
-        }
-
-
-def competition_ranks(values: Mapping[int, Decimal]) -> dict[int, int]:
-    """Rank keys by value, highest first; equal values share the better rank (1, 2, 2, 4)."""
-    ordered = sorted(values.values(), reverse=True)
-    first_place: dict[Decimal, int] = {}
-    for place, value in enumerate(ordered, start=1):
-        first_place.setdefault(value, place)
-    return {key: first_place[value] for key, value in values.items()}
-
-
-def _ranked_group(kind: str) -> str:
-    return "province" if kind == RegionKind.PROVINCE else "local"
-
-
-def _latest_verified_index() -> Subquery:
-    snapshots = ScoreSnapshot.objects.filter(
-        assessment_id=OuterRef("pk"), track=ScoreTrack.VERIFIED, provisional=False
-    )
-    return Subquery(snapshots.order_by("-computed_at", "-id").values("index")[:1])
-
-
-def cycle_ranks(cycle_ids: Iterable[int]) -> dict[int, dict[int, Rank]]:
-    """Cycle id → region id → :class:`Rank`, for every approved assessment with a verified index
-    in those cycles: one query however many regions and cycles."""
-    indexes = list(
-        Assessment.objects.filter(cycle_id__in=list(cycle_ids), status=AssessmentStatus.APPROVED)
-        .annotate(verified_index=_latest_verified_index())
-        .filter(verified_index__isnull=False)
-        .values_list(
-            "cycle_id", "region_id", "region__kind", "region__province_code", "verified_index"
-        )
-    )
-    national: dict[tuple[int, str], dict[int, Decimal]] = defaultdict(dict)
-    in_province: dict[tuple[int, str], dict[int, Decimal]] = defaultdict(dict)
-    for cycle_id, region_id, kind, province_code, index in indexes:
-        group = _ranked_group(kind)
-        national[(cycle_id, group)][region_id] = index
-        if group == "local":
-            in_province[(cycle_id, province_code)][region_id] = index
-    province_of_region = {
-        (cycle_id, region_id): (cycle_id, province_code)
-        for cycle_id, region_id, kind, province_code, _ in indexes
-        if _ranked_group(kind) == "local"
-    }
-    result: dict[int, dict[int, Rank]] = defaultdict(dict)
-    province_places = {key: competition_ranks(values) for key, values in in_province.items()}
-    for (cycle_id, _group), values in national.items():
-        places = competition_ranks(values)
-        for region_id, place in places.items():
-            province_key = province_of_region.get((cycle_id, region_id))
-            if province_key is not None:
-                province_place: int | None = province_places[province_key][region_id]
-                province_count: int | None = len(in_province[province_key])
-            else:
-                province_place = province_count = None
-            result[cycle_id][region_id] = Rank(place, len(values), province_place, province_count)
-    return result
 
 
 @dataclass(frozen=True)
@@ -145,10 +70,6 @@ def previous_of(scored: list[CycleScore], position: int) -> CycleScore | None:
     return None
 
 
-def _signed(value: Decimal) -> str:
-    return format(value.quantize(Decimal("0.01")), "f")
-
-
 def _decimal(text: Any) -> Decimal | None:
     return None if text is None else Decimal(str(text))
 
@@ -169,7 +90,7 @@ def change_between(current: CycleScore, previous: CycleScore | None) -> dict[str
         return None
     return {
         "track": str(track),
-        "index": _signed(now_index - then_index),
+        "index": signed(now_index - then_index),
         "level": (now.get("level") or 0) - (then.get("level") or 0),
         "previous_cycle": previous.assessment.cycle_id,
     }
@@ -188,7 +109,7 @@ def element_changes(current: CycleScore, previous: CycleScore | None) -> list[di
     elements = []
     for item in now.get("elements", ()):
         score, earlier = _decimal(item["score"]), before.get(item["code"])
-        change = None if score is None or earlier is None else _signed(score - earlier)
+        change = None if score is None or earlier is None else signed(score - earlier)
         elements.append({"code": item["code"], "score": item["score"], "change": change})
     return elements
 

@@ -139,6 +139,18 @@ class CycleScoreRowOutput(serializers.Serializer):
     verified_level = serializers.IntegerField(allow_null=True)
     verified_level_name = serializers.CharField(allow_null=True)
     gap_index = serializers.CharField(allow_null=True)
+    rank_national = serializers.IntegerField(
+        allow_null=True, help_text="Among the cycle's approved assessments of its kind group."
+    )
+    rank_province = serializers.IntegerField(
+        allow_null=True, help_text="Among the approved kabupaten and kota of its province."
+    )
+    previous_index = serializers.CharField(
+        allow_null=True, help_text="The region's previous cycle, on the compared track."
+    )
+    change = serializers.CharField(
+        allow_null=True, help_text="Verified where both cycles are approved, else self."
+    )
     elements = CycleElementOutput(many=True)
 
 
@@ -249,6 +261,10 @@ ROW_COLUMNS = (
     "verified_level",
     "verified_level_name",
     "gap_index",
+    "rank_national",
+    "rank_province",
+    "previous_index",
+    "change",
     "framework_version",
 )
 
@@ -268,13 +284,24 @@ HEADINGS = {
     "verified_level": ("Tingkat terverifikasi", "Verified level"),
     "verified_level_name": ("Nama tingkat terverifikasi", "Verified level name"),
     "gap_index": ("Selisih indeks", "Index gap"),
+    "rank_national": ("Peringkat nasional", "National rank"),
+    "rank_province": ("Peringkat di provinsi", "Rank in province"),
+    "previous_index": ("Indeks siklus sebelumnya", "Previous cycle's index"),
+    "change": ("Perubahan indeks", "Index change"),
     "framework_version": ("Versi kerangka", "Framework version"),
     "indicator": ("Kode indikator", "Indicator code"),
     "indicator_title": ("Indikator", "Indicator"),
     "self": ("mandiri", "self"),
     "verified": ("terverifikasi", "verified"),
 }
-NUMBER_COLUMNS = {"completeness", "self_index", "verified_index", "gap_index"}
+NUMBER_COLUMNS = {
+    "completeness",
+    "self_index",
+    "verified_index",
+    "gap_index",
+    "previous_index",
+    "change",
+}
 
 
 def _heading(key: str, language: str) -> str:

@@ -13,6 +13,7 @@ from maturity.frameworks.models import Framework
 from maturity.frameworks.rules import FrameworkNames, framework_entry
 from maturity.scores.inputs import SCORED_STATUSES, mark_covers
 from maturity.scores.models import ScoreSnapshot, ScoreTrack
+from maturity.scores.ranks import Previous, Rank, change_against, cycle_ranks, previous_results
 
 #: ``status`` of a score response (API.md, Scores); ``not_submitted`` for a draft, which has none.
 READY = "ready"
@@ -267,6 +268,18 @@ def filter_cycle_assessments(
     return assessments.order_by("region__code", "pk")
 
 
+def _rank_and_change(
+    rank: Rank | None, previous: Previous | None, self_index: Any, verified_index: Any
+) -> dict[str, Any]:
+    previous_index, change = change_against(previous, self_index, verified_index)
+    return {
+        "rank_national": rank.national if rank else None,
+        "rank_province": rank.province if rank else None,
+        "previous_index": previous_index,
+        "change": change,
+    }
+
+
 def cycle_score_rows(
     assessments: Sequence[Assessment],
     *,
@@ -275,12 +288,18 @@ def cycle_score_rows(
     with_indicators: bool = False,
 ) -> list[dict[str, Any]]:
     """One row per assessment for the cycle scores list and its files: region, status, self and
-    verified index and level, element scores and completeness; with ``with_indicators`` also
-    every indicator's self and verified level. One query for the snapshots of all rows.
+    verified index and level, element scores and completeness, rank (approved only) and the
+    change since the region's previous cycle; with ``with_indicators`` also every indicator's
+    self and verified level. A constant number of queries, whatever the number of rows.
 
     ``assessments`` come from :func:`filter_cycle_assessments` (they carry their latest ids).
     """
     latest_by_id = latest_snapshots(assessments)
+    cycle = assessments[0].cycle if assessments else None
+    ranks = cycle_ranks([cycle.pk]).get(cycle.pk, {}) if cycle is not None else {}
+    previous = (
+        previous_results(cycle, {a.region_id for a in assessments}) if cycle is not None else {}
+    )
     entry = framework_entry(framework)
     names = entry.names
     element_codes = [e.code for e in entry.rules.elements]
@@ -312,6 +331,12 @@ def cycle_score_rows(
             "verified_level": verified_track.get("level"),
             "verified_level_name": verified_track.get("level_name"),
             "gap_index": (payload["gap"] or {}).get("index"),
+            **_rank_and_change(
+                ranks.get(region.pk),
+                previous.get(region.pk),
+                self_track.get("index"),
+                verified_track.get("index") if payload["verified"] else None,
+            ),
             "elements": [
                 {
                     "code": code,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from maturity import charts
 from maturity.frameworks.models import Framework
-from reports import charts
 from reports.context.common import level_name, short
 from reports.context.plain import StatusCount
 

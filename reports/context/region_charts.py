@@ -3,7 +3,7 @@ and each theme against the national and provincial medians."""
 
 from __future__ import annotations
 
-from reports import charts
+from maturity import charts
 from reports.context.common import short
 from reports.context.region_source import Peers, RegionSource
 

@@ -143,9 +143,16 @@ def test_the_json_has_the_same_rows_decimals_as_strings_and_the_framework_names(
         "level",
         "level_name_id",
         "level_name_en",
+        "rank_national",
+        "rank_province",
+        "previous_index",
+        "change",
         "elements",
         "themes",
     }
+    # The only approved kota of its province this cycle, with no earlier cycle.
+    assert (result["rank_national"], result["rank_province"]) == (1, 1)
+    assert (result["previous_index"], result["change"]) == (None, None)
 
 
 def test_the_files_hold_no_answers_comments_evidence_reviews_or_names_of_people(cycle, published):
@@ -246,7 +253,8 @@ def test_open_data_takes_the_same_queries_for_one_or_many_regions(
     _, banyuwangi = published
     approve(banyuwangi)
 
-    with django_assert_max_num_queries(5):
+    # The cycle, its rows, their snapshots, the ranks, the previous cycles, the newest change.
+    with django_assert_max_num_queries(7):
         response = Client().get(f"/open/cycles/{cycle.pk}/scores.json")
     assert json.loads(response.content)["count"] == 2
     with django_assert_max_num_queries(3):

@@ -341,3 +341,40 @@ def test_only_the_regions_csco_plans_and_removes_steps(api):
     assert api.contributor_a.delete(f"{plan_url()}{step['id']}/").status_code == 403
     assert api.csco_a.delete(f"{plan_url()}{step['id']}/").status_code == 204
     assert len(api.csco_a.get(plan_url()).json()) == 1
+
+
+# --- Ranks and changes in the cycle table and the open data -------------------------------------
+
+
+def test_the_cycle_table_and_open_data_carry_rank_previous_index_and_change(api):
+    framework = small_framework()
+    last_year, this_year = cycle_of(framework, 2025), cycle_of(framework, 2026)
+    scored(last_year, REGION_A, 2)
+    scored(last_year, REGION_B, 3, status=AssessmentStatus.SUBMITTED)
+    scored(this_year, REGION_A, 3)
+    scored(this_year, PAREPARE, 3)
+    scored(this_year, REGION_B, 4, status=AssessmentStatus.SUBMITTED)
+
+    rows = api.admin.get(f"/api/v1/cycles/{this_year.pk}/scores/").json()["results"]
+    by_region = {row["region"]: row for row in rows}
+    makassar, parepare, banyuwangi = (by_region[c] for c in (REGION_A, PAREPARE, REGION_B))
+    assert (makassar["rank_national"], makassar["rank_province"]) == (1, 1)  # a tie at 3.00
+    assert (parepare["rank_national"], parepare["rank_province"]) == (1, 1)
+    assert (makassar["previous_index"], makassar["change"]) == ("2.00", "1.00")  # verified
+    assert (parepare["previous_index"], parepare["change"]) == (None, None)
+    # Not approved: no rank; the change compares the self track.
+    assert (banyuwangi["rank_national"], banyuwangi["change"]) == (None, "1.00")
+
+    csv_text = api.admin.get(f"/api/v1/cycles/{this_year.pk}/scores/?format=csv").content
+    header, *lines = csv_text.decode().splitlines()
+    columns = header.split(",")
+    assert {"rank_national", "rank_province", "previous_index", "change"} <= set(columns)
+    makassar_line = next(line.split(",") for line in lines if line.startswith(REGION_A))
+    assert makassar_line[columns.index("change")] == "1.00"
+
+    published = api.anon.get(f"/open/cycles/{this_year.pk}/scores.json").json()["results"]
+    makassar_open = next(r for r in published if r["region"]["code"] == REGION_A)
+    assert (makassar_open["rank_national"], makassar_open["change"]) == (1, "1.00")
+    assert all(r["region"]["code"] != REGION_B for r in published)  # only approved results
+    open_csv = api.anon.get(f"/open/cycles/{this_year.pk}/scores.csv").content.decode()
+    assert "rank_national,rank_province,previous_index,change" in open_csv.splitlines()[0]

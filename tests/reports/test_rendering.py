@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reports import charts, rendering
+from maturity import charts
+from reports import rendering
 
 
 def test_the_url_fetcher_serves_the_bundled_fonts() -> None:

@@ -327,3 +327,88 @@ def _dark(colour: str) -> bool:
     """Whether white text reads better than ink on this #rrggbb colour."""
     red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return 0.299 * red + 0.587 * green + 0.114 * blue < 150
+
+
+@dataclass(frozen=True)
+class YearPoint:
+    """One cycle on a progress line: its label (the year), and the index on each track."""
+
+    label: str
+    self_index: Decimal | float | None
+    verified_index: Decimal | float | None = None
+
+
+def progress_line(
+    points: Sequence[YearPoint],
+    *,
+    title: str,
+    bands: Sequence[Decimal | float],
+    level_names: Sequence[str],
+    self_name: str,
+    verified_name: str,
+    width: float = 520,
+    height: float = 220,
+) -> str:
+    """The index by year as lines (self and verified) over the maturity levels' bands.
+
+    ``bands`` are the four lower bounds of levels 2–5 (SCORING.md §5); ``level_names`` the five
+    levels' names, drawn beside their bands. Points come oldest first.
+    """
+    left, right, top, bottom = 34.0, 150.0, 8.0, 40.0
+    plot_w, plot_h = width - left - right, height - top - bottom
+
+    def y_of(value: float) -> float:
+        return top + plot_h * (1 - value / MAX_LEVEL)
+
+    body: list[str] = []
+    edges = [0.0, *(float(b) for b in bands), float(MAX_LEVEL)]
+    for level in range(1, MAX_LEVEL + 1):
+        low, high = edges[level - 1], edges[level]
+        body.append(
+            f'<rect x="{_num(left)}" y="{_num(y_of(high))}" width="{_num(plot_w)}" '
+            f'height="{_num(y_of(low) - y_of(high))}" fill="{LEVEL_COLOURS[level]}" '
+            f'fill-opacity="0.18"/>'
+        )
+        name = level_names[level - 1] if level - 1 < len(level_names) else str(level)
+        middle = (y_of(low) + y_of(high)) / 2 + 3
+        body.append(_text(left + plot_w + 6, middle, _fit(name, right - 8, 7.5), size=7.5))
+    for tick in range(MAX_LEVEL + 1):
+        y = y_of(tick)
+        body.append(
+            f'<line x1="{_num(left)}" y1="{_num(y)}" x2="{_num(left + plot_w)}" '
+            f'y2="{_num(y)}" stroke="{GRID}" stroke-width="0.5"/>'
+        )
+        body.append(_text(left - 5, y + 3, str(tick), size=7.5, anchor="end", fill=MUTED))
+    count = len(points)
+    step = plot_w / max(count - 1, 1)
+
+    def x_of(position: int) -> float:
+        return left + (step * position if count > 1 else plot_w / 2)
+
+    for position, point in enumerate(points):
+        body.append(_text(x_of(position), top + plot_h + 14, point.label, size=8, anchor="middle"))
+    for label_offset, colour, values in (
+        (-6.0, SELF_COLOUR, [_as_float(p.self_index) for p in points]),
+        (13.0, VERIFIED_COLOUR, [_as_float(p.verified_index) for p in points]),
+    ):
+        known = [(x_of(i), y_of(v), v) for i, v in enumerate(values) if v is not None]
+        if len(known) > 1:
+            path = " ".join(f"{_num(x)},{_num(y)}" for x, y, _ in known)
+            body.append(
+                f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>'
+            )
+        for x, y, value in known:
+            body.append(f'<circle cx="{_num(x)}" cy="{_num(y)}" r="3" fill="{colour}"/>')
+            body.append(
+                _text(x, y + label_offset, f"{value:.2f}", size=7.5, anchor="middle", fill=colour)
+            )
+    legend_y = height - 8
+    for offset, (name, colour) in enumerate(
+        ((self_name, SELF_COLOUR), (verified_name, VERIFIED_COLOUR))
+    ):
+        x = left + offset * 140
+        body.append(
+            f'<rect x="{_num(x)}" y="{_num(legend_y - 8)}" width="10" height="9" fill="{colour}"/>'
+        )
+        body.append(_text(x + 14, legend_y, name, size=8))
+    return _svg(width, height, body, title)

@@ -1,6 +1,6 @@
 """Charts are SVG drawn in Python; their labels stay inside the drawing."""
 
-from reports.charts import BarRow, bars_with_medians
+from maturity.charts import BarRow, bars_with_medians
 
 
 def test_a_long_bar_label_is_shortened_with_an_ellipsis_not_cut_at_the_edge():
