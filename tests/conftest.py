@@ -7,6 +7,7 @@ import os
 
 import pytest
 from django.conf import settings
+from django.test import Client
 from rest_framework.test import APIClient
 
 from tests.worker import CeleryWorker
@@ -113,3 +114,19 @@ def live_worker(celery_worker_process, transactional_db, settings):  # type: ign
         yield celery_worker_process
     finally:
         app.conf.task_always_eager = previous
+
+
+class Browsers:
+    """A signed-in Django test client per member of the cast (CSRF checks on), plus anon."""
+
+    def __init__(self, cast) -> None:  # type: ignore[no-untyped-def]
+        self.anon = Client(enforce_csrf_checks=True)
+        for role in ("csco_a", "contributor_a", "csco_b", "reviewer", "admin", "observer"):
+            client = Client()
+            client.force_login(getattr(cast, role))
+            setattr(self, role, client)
+
+
+@pytest.fixture
+def pages(cast):  # type: ignore[no-untyped-def]
+    return Browsers(cast)

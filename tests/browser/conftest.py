@@ -82,7 +82,7 @@ def browser_world(transactional_db):  # type: ignore[no-untyped-def]
     The regions are there: tests/conftest.py reloads them before every transactional test.
     """
     from tests.factories import make_cast
-    from tests.pages.conftest import build_framework, open_cycle
+    from tests.maturity.assessments.pages.conftest import build_framework, open_cycle
 
     cast = make_cast()
     framework = build_framework(code="peramban")

@@ -15,7 +15,7 @@ from maturity.frameworks import export as frameworks_export
 from maturity.frameworks import services
 from maturity.frameworks.models import Framework, FrameworkStatus, Indicator
 from tests.factories import default_framework, make_assessment, member
-from tests.maturity.framework_samples import BROKEN, SMALL
+from tests.maturity.frameworks.framework_samples import BROKEN, SMALL
 
 CHANGELIST = "/admin/maturity/framework/"
 IMPORT = "/admin/maturity/framework/import/"

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from maturity.frameworks.services import import_framework
 from maturity.scores import selectors, tasks
-from tests.maturity.score_helpers import (
+from tests.maturity.scores.score_helpers import (
     WORKED_ANSWER_BODIES,
     WORKED_REVIEW_BODIES,
     WORKED_SELF,
@@ -135,7 +135,7 @@ def test_a_worker_keeps_scoring_after_the_database_dropped_its_connections(
     restart, a failover) is noticed and replaced rather than failing every later task."""
     from django.db import connection
 
-    from tests.maturity.score_helpers import (
+    from tests.maturity.scores.score_helpers import (
         import_worked_example,
         make_assessment,
         make_cycle,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.pages.conftest import complete
+from tests.maturity.assessments.pages.conftest import complete
 
 
 def test_csco_home_lists_the_regions_assessment_with_completeness_and_days_left(

@@ -10,7 +10,7 @@ from maturity.assessments.services import carryover
 from maturity.assessments.services import evidence as services_evidence
 from maturity.assessments.services import lifecycle as services_lifecycle
 from tests.factories import TINY_PDF
-from tests.pages.conftest import build_framework, complete, open_cycle
+from tests.maturity.assessments.pages.conftest import build_framework, complete, open_cycle
 
 
 def last_year_and_this_year(cast, django_capture_on_commit_callbacks, *, new_version=True):  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ from maturity.assessments.models import Answer, Evidence
 from maturity.assessments.services import answers as services_answers
 from maturity.assessments.services import evidence as services_evidence
 from tests.factories import TINY_PDF
-from tests.pages.conftest import complete
+from tests.maturity.assessments.pages.conftest import complete
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 

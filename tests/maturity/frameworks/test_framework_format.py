@@ -36,7 +36,7 @@ def in_the_default_language():
         yield
 
 
-DATA = Path(__file__).resolve().parents[2] / "maturity" / "data"
+DATA = Path(__file__).resolve().parents[3] / "maturity" / "data"
 DEFAULT_FILE = DATA / "default_framework.yaml"
 
 # A small valid file. The broken files below each change it in one place; the line numbers in

@@ -24,7 +24,7 @@ from maturity.frameworks.models import Framework
 from maturity.scores import selectors, services
 from maturity.scores.models import ScoreSnapshot, ScoreTrack
 from maturity.scores.tasks import score_assessment, sweep_stale_scores
-from tests.maturity.score_helpers import (
+from tests.maturity.scores.score_helpers import (
     WORKED_ANSWER_BODIES,
     WORKED_REVIEW_BODIES,
     WORKED_SELF,

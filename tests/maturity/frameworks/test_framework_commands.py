@@ -17,7 +17,7 @@ from django.core.management.base import CommandError
 from maturity.frameworks import export
 from maturity.frameworks.models import Framework, FrameworkStatus, Indicator
 from tests.factories import default_framework
-from tests.maturity.framework_samples import BROKEN, SMALL, with_version
+from tests.maturity.frameworks.framework_samples import BROKEN, SMALL, with_version
 
 
 def run(*args: str) -> tuple[str, str]:

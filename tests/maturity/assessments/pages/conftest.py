@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 LEVELS = {
@@ -127,22 +126,6 @@ def assessment_b(cast, cycle):  # type: ignore[no-untyped-def]
     from maturity.assessments.models import Assessment
 
     return Assessment.objects.create(cycle=cycle, region=cast.region_b)
-
-
-class Browsers:
-    """A signed-in Django test client per member of the cast (CSRF checks on), plus anon."""
-
-    def __init__(self, cast) -> None:  # type: ignore[no-untyped-def]
-        self.anon = Client(enforce_csrf_checks=True)
-        for role in ("csco_a", "contributor_a", "csco_b", "reviewer", "admin", "observer"):
-            client = Client()
-            client.force_login(getattr(cast, role))
-            setattr(self, role, client)
-
-
-@pytest.fixture
-def pages(cast):  # type: ignore[no-untyped-def]
-    return Browsers(cast)
 
 
 def complete(assessment, user):  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from maturity.assessments.models import AssessmentStatus, Review
 from maturity.assessments.services import lifecycle
 from reports.models import Report
-from tests.pages.conftest import complete
+from tests.maturity.assessments.pages.conftest import complete
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 

@@ -17,7 +17,7 @@ from maturity.assessments.models import Answer, Assessment, AssessmentStatus, Ev
 from maturity.frameworks.models import Indicator
 from maturity.opendata import datasets
 from maturity.scores import services
-from tests.maturity.score_helpers import (
+from tests.maturity.scores.score_helpers import (
     WORKED_ANSWER_BODIES,
     WORKED_REVIEW_BODIES,
     WORKED_VERIFIED,

@@ -9,7 +9,7 @@ from django.test import Client
 from maturity.frameworks.models import Indicator
 from maturity.progress.models import PlannedStep
 from tests.factories import REGION_A, REGION_B
-from tests.maturity.test_progress_api import PAREPARE, cycle_of, scored, small_framework
+from tests.maturity.progress.test_progress_api import PAREPARE, cycle_of, scored, small_framework
 
 pytestmark = pytest.mark.django_db
 

@@ -32,7 +32,7 @@ from tests.factories import (
     make_open_cycle,
     make_small_framework,
 )
-from tests.maturity.score_helpers import (
+from tests.maturity.scores.score_helpers import (
     WORKED_ANSWER_BODIES,
     WORKED_REVIEW_BODIES,
     import_worked_example,
@@ -41,7 +41,7 @@ from tests.maturity.score_helpers import (
     write_answers,
     write_reviews,
 )
-from tests.maturity.score_helpers import make_assessment as make_scored_assessment
+from tests.maturity.scores.score_helpers import make_assessment as make_scored_assessment
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from cities.models import Membership, Role
 from maturity.assessments.models import AssessmentStatus
 from maturity.scores import selectors, services
-from tests.maturity.score_helpers import (
+from tests.maturity.scores.score_helpers import (
     WORKED_ANSWER_BODIES,
     WORKED_REVIEW_BODIES,
     WORKED_SELF,

@@ -13,7 +13,7 @@ from maturity.frameworks import export, services
 from maturity.frameworks.format import dump_framework, parse_framework
 from maturity.frameworks.models import Framework, FrameworkStatus, Indicator
 from tests.factories import default_framework, make_assessment, make_open_cycle
-from tests.maturity.framework_samples import BROKEN, SMALL
+from tests.maturity.frameworks.framework_samples import BROKEN, SMALL
 
 LIST = "/api/v1/frameworks/"
 IMPORT = "/api/v1/frameworks/import/"

@@ -16,7 +16,7 @@ from maturity.frameworks.services import import_framework
 from maturity.programmes.models import Programme
 from maturity.scores.services import refresh_snapshots
 from tests.factories import REGION_A, REGION_B
-from tests.maturity.score_helpers import (
+from tests.maturity.scores.score_helpers import (
     answer_all_rubric,
     large_framework_yaml,
     make_assessment,

@@ -20,7 +20,7 @@ from maturity.frameworks import services as frameworks_services
 from maturity.frameworks.format import FrameworkFormatError
 from maturity.frameworks.models import Framework, FrameworkStatus, Indicator
 from tests.factories import default_framework, make_assessment, make_open_cycle
-from tests.maturity.framework_samples import SMALL, with_version
+from tests.maturity.frameworks.framework_samples import SMALL, with_version
 
 
 @pytest.fixture(autouse=True)
