@@ -115,14 +115,33 @@ LABELS: dict[str, Promise] = {
     "no_data": pgettext_lazy("report", "Tidak ada data"),
     "rubric_level": pgettext_lazy("report", "Tingkat rubrik"),
     "quality": pgettext_lazy("report", "Mutu data"),
-    "next_steps": pgettext_lazy("report", "Langkah berikutnya"),
-    "next_steps_intro": pgettext_lazy(
-        "report",
-        "Untuk tema dengan skor terendah, berikut yang dibutuhkan setiap indikator untuk naik"
-        " satu tingkat.",
+    "progress": pgettext_lazy("report", "Perkembangan"),
+    "progress_intro": pgettext_lazy(
+        "report", "Indeks wilayah pada setiap siklus, di atas pita tingkat kematangan."
     ),
-    "next_level": pgettext_lazy("report", "Tingkat berikutnya"),
-    "current_level": pgettext_lazy("report", "Tingkat saat ini"),
+    "progress_chart": pgettext_lazy("report", "Indeks per tahun di atas pita tingkat kematangan"),
+    "rank_sentence": pgettext_lazy("report", "Peringkat nasional {national} dari {of}."),
+    "rank_province_sentence": pgettext_lazy(
+        "report", "Peringkat {province} dari {of} di provinsi."
+    ),
+    "year": pgettext_lazy("report", "Tahun"),
+    "change": pgettext_lazy("report", "Perubahan"),
+    "rank_national": pgettext_lazy("report", "Peringkat nasional"),
+    "rank_province": pgettext_lazy("report", "Peringkat di provinsi"),
+    "elements_by_year": pgettext_lazy("report", "Elemen per tahun"),
+    "indicators_moved": pgettext_lazy("report", "Indikator yang naik atau turun"),
+    "previous_cycle": pgettext_lazy("report", "Siklus sebelumnya"),
+    "this_cycle": pgettext_lazy("report", "Siklus ini"),
+    "roadmap": pgettext_lazy("report", "Peta jalan ke tingkat berikutnya"),
+    "roadmap_intro": pgettext_lazy(
+        "report", "Langkah tersedikit yang mengangkat indeks ke tingkat"
+    ),
+    "roadmap_unreachable": pgettext_lazy(
+        "report", "Menaikkan jawaban yang ada saja tidak cukup untuk mencapai"
+    ),
+    "step_levels": pgettext_lazy("report", "Tingkat"),
+    "peers": pgettext_lazy("report", "Daerah yang sudah mencapainya"),
+    "at_top_level": pgettext_lazy("report", "Wilayah ini sudah di tingkat tertinggi."),
     "requirement": pgettext_lazy("report", "Yang dibutuhkan"),
     "reach_at_least": pgettext_lazy("report", "Capai paling sedikit {value}"),
     "reach_at_most": pgettext_lazy("report", "Turunkan hingga paling banyak {value}"),
@@ -131,7 +150,6 @@ LABELS: dict[str, Promise] = {
         "Isi data yang terukur untuk indikator ini (tingkat 1 ke atas).",
     ),
     "binary_yes": pgettext_lazy("report", "Jawaban “ya” memberi tingkat {level}."),
-    "all_top": pgettext_lazy("report", "Semua indikator pada tema ini sudah di tingkat tertinggi."),
     "programmes": pgettext_lazy("report", "Program kota cerdas wilayah"),
     "programme": pgettext_lazy("report", "Program"),
     "agency": pgettext_lazy("report", "Perangkat daerah"),

@@ -4,6 +4,7 @@
 - ``common``: what both reports share (statuses, how scores are written, metadata, level bands,
   a cycle's latest snapshots);
 - ``region``: the region report, one builder per section, reading ``region_source`` and calling
-  ``region_elements``, ``region_charts``, ``region_next_steps`` and ``region_method``;
+  ``region_elements``, ``region_charts``, ``region_progress`` (progress and the roadmap) and
+  ``region_method``;
 - ``national``: the national summary of a cycle, with its charts in ``national_charts``.
 """

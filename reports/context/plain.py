@@ -8,6 +8,7 @@ can be tested (and re-run) without a database.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -82,23 +83,6 @@ class ElementBlock:
 
 
 @dataclass(frozen=True)
-class NextStepItem:
-    code: str
-    title: str
-    current_level: str
-    next_level: str
-    requirement: str
-
-
-@dataclass(frozen=True)
-class NextStepTheme:
-    code: str
-    title: str
-    score: str
-    items: tuple[NextStepItem, ...]
-
-
-@dataclass(frozen=True)
 class Figure:
     """A headline figure: a label, the value and an optional smaller line under it."""
 
@@ -167,7 +151,8 @@ class RegionReport:
     comparison_chart: str
     comparison_note: str
     elements: tuple[ElementBlock, ...]
-    next_steps: tuple[NextStepTheme, ...]
+    progress: Any  # reports.context.region_progress.ProgressSection | None
+    roadmap: Any  # reports.context.region_progress.RoadmapTarget | None
     has_programmes: bool
     method: Method
     attachment_name: str

@@ -1,11 +1,13 @@
-"""The region report of an assessment: the cover and headline figures, the charts, every element,
-theme and indicator, the next steps, the method annex and the score snapshots embedded as a data
-file, read in about ten queries whatever the framework's size."""
+"""The region report of an assessment: the cover and headline figures, the charts, the progress
+across cycles, every element, theme and indicator, the roadmap to the next level, the method
+annex and the score snapshots embedded as a data file, read in a constant number of queries
+whatever the framework's size and the number of regions."""
 
 from __future__ import annotations
 
 import json
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
 
@@ -20,7 +22,7 @@ from reports.context.region_charts import (
 )
 from reports.context.region_elements import element_blocks, programmes_by_element
 from reports.context.region_method import method_annex
-from reports.context.region_next_steps import next_steps
+from reports.context.region_progress import progress_section, roadmap_to_next_level
 from reports.context.region_source import Peers, RegionSource, read_peers, read_region_source
 from reports.labels import date_text, decimal_text
 from reports.models import Report
@@ -35,6 +37,8 @@ def region_report_context(report: Report) -> RegionReport:
     peers = read_peers(source)
     programmes = programmes_by_element(source)
     element_series, theme_series = radar_series(source)
+    progress, entries = progress_section(source)
+    road, roadmap_body = roadmap_to_next_level(source)
     t, language, region, cycle = source.t, source.language, source.region, source.cycle
     framework, headline_snap = source.framework, source.headline_snap
     level_number = source.headline.get("level") or 0
@@ -63,11 +67,12 @@ def region_report_context(report: Report) -> RegionReport:
         comparison_chart=comparison_bars(source, peers),
         comparison_note=t["comparison_note"].format(n=peers.national_count, p=peers.province_count),
         elements=element_blocks(source, peers, programmes),
-        next_steps=next_steps(source),
+        progress=progress,
+        roadmap=road,
         has_programmes=any(programmes.values()),
         method=method_annex(source),
         attachment_name=ATTACHMENT_NAME,
-        attachment_json=_data_file(source),
+        attachment_json=_data_file(source, entries, roadmap_body),
     )
 
 
@@ -130,8 +135,11 @@ def _figures(source: RegionSource, peers: Peers) -> tuple[Figure, ...]:
     return tuple(figures)
 
 
-def _data_file(source: RegionSource) -> bytes:
-    """The JSON embedded in the PDF: the assessment and the full score snapshot of each track."""
+def _data_file(
+    source: RegionSource, progress: list[dict[str, Any]], roadmap: dict[str, Any] | None
+) -> bytes:
+    """The JSON embedded in the PDF: the assessment, the full score snapshot of each track, and
+    the region's progress and roadmap in the API's shapes."""
     assessment, region = source.assessment, source.region
     cycle, framework = source.cycle, source.framework
     attachment = {
@@ -159,5 +167,7 @@ def _data_file(source: RegionSource) -> bytes:
                 (ScoreTrack.VERIFIED.value, source.verified_snap),
             )
         },
+        "progress": progress,
+        "roadmap": roadmap,
     }
     return json.dumps(attachment, ensure_ascii=False, indent=2).encode()

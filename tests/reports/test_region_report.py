@@ -53,14 +53,23 @@ def test_region_report_shows_region_scores_indicators_comments_and_embeds_the_sn
         assert indicator.code in text
     for comment in scenario.comments.values():
         assert comment in text
-    heading = "Langkah berikutnya" if language == "id" else "Next steps"
-    assert heading in text
+    progress, roadmap = (
+        ("Perkembangan", "Peta jalan ke tingkat berikutnya")
+        if language == "id"
+        else ("Progress", "Roadmap to the next level")
+    )
+    assert progress in text and roadmap in text
 
     attached = pdf_attachment_json(content, "maturasi-score-snapshot.json")
     assert attached["snapshots"]["verified"]["result"] == verified.result
     own = latest(scenario.assessment, ScoreTrack.SELF)
     assert attached["snapshots"]["self"]["result"] == own.result
     assert attached["snapshots"]["self"]["inputs_hash"] == own.inputs_hash
+    # The progress and the roadmap in the API's shapes.
+    api_progress = api.csco_a.get(f"/api/v1/regions/{scenario.assessment.region.code}/progress/")
+    assert attached["progress"] == api_progress.json()
+    roadmap_url = f"/api/v1/assessments/{scenario.assessment.pk}/roadmap/?lang={language}"
+    assert attached["roadmap"] == api.csco_a.get(roadmap_url).json()
 
 
 def framework_level_name(scenario: Scenario, level: int, language: str) -> str:
@@ -235,7 +244,10 @@ def test_region_report_context_reads_in_a_handful_of_queries(
     report = Report.objects.select_related(
         "assessment__region", "assessment__cycle__framework", "cycle__framework"
     ).get(pk=requested.report.pk)
-    with django_assert_max_num_queries(10):
+    # About ten for the assessment and its peers' medians, about six for the progress across
+    # cycles (scored cycles, their snapshots, ranks, plan) and the roadmap (snapshot, indicators,
+    # peers' latest approved levels, their programmes): none grows with the framework's size.
+    with django_assert_max_num_queries(18):
         context = region_report_context(report)
     assert len([i for e in context.elements for th in e.themes for i in th.indicators]) == len(
         scenario.indicators
