@@ -116,6 +116,20 @@ LABELS: dict[str, Promise] = {
     "rubric_level": pgettext_lazy("report", "Tingkat rubrik"),
     "quality": pgettext_lazy("report", "Mutu data"),
     "progress": pgettext_lazy("report", "Perkembangan"),
+    "change_since": pgettext_lazy("report", "Perubahan sejak siklus sebelumnya"),
+    "change_intro": pgettext_lazy(
+        "report",
+        "Di antara penilaian yang disetujui pada siklus ini dan siklus sebelumnya wilayahnya:"
+        " {n} wilayah dibandingkan menurut indeks terverifikasi.",
+    ),
+    "rises": pgettext_lazy("report", "Kenaikan terbesar"),
+    "falls": pgettext_lazy("report", "Penurunan terbesar"),
+    "transitions": pgettext_lazy("report", "Perpindahan tingkat (siklus sebelumnya × siklus ini)"),
+    "no_previous": pgettext_lazy("report", "Tanpa siklus sebelumnya"),
+    "province_change": pgettext_lazy("report", "Rata-rata perubahan per provinsi"),
+    "regions_compared": pgettext_lazy("report", "Wilayah dibandingkan"),
+    "average_change": pgettext_lazy("report", "Rata-rata perubahan"),
+    "total": pgettext_lazy("report", "Jumlah"),
     "progress_intro": pgettext_lazy(
         "report", "Indeks wilayah pada setiap siklus, di atas pita tingkat kematangan."
     ),

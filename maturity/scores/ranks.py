@@ -54,19 +54,12 @@ def _ranked_group(kind: str) -> str:
     return "province" if kind == RegionKind.PROVINCE else "local"
 
 
-def _latest_verified_index() -> Subquery:
-    snapshots = ScoreSnapshot.objects.filter(
-        assessment_id=OuterRef("pk"), track=ScoreTrack.VERIFIED, provisional=False
-    )
-    return Subquery(snapshots.order_by("-computed_at", "-id").values("index")[:1])
-
-
 def cycle_ranks(cycle_ids: Iterable[int]) -> dict[int, dict[int, Rank]]:
     """Cycle id → region id → :class:`Rank`, for every approved assessment with a verified index
     in those cycles: one query however many regions and cycles."""
     indexes = list(
         Assessment.objects.filter(cycle_id__in=list(cycle_ids), status=AssessmentStatus.APPROVED)
-        .annotate(verified_index=_latest_verified_index())
+        .annotate(verified_index=_latest(ScoreTrack.VERIFIED))
         .filter(verified_index__isnull=False)
         .values_list(
             "cycle_id", "region_id", "region__kind", "region__province_code", "verified_index"
@@ -99,20 +92,22 @@ def cycle_ranks(cycle_ids: Iterable[int]) -> dict[int, dict[int, Rank]]:
     return result
 
 
-def _latest_index(track: str) -> Subquery:
+def _latest(track: str, field: str = "index") -> Subquery:
     snapshots = ScoreSnapshot.objects.filter(assessment_id=OuterRef("pk"), track=track)
     if track == ScoreTrack.VERIFIED:
         snapshots = snapshots.filter(provisional=False)
-    return Subquery(snapshots.order_by("-computed_at", "-id").values("index")[:1])
+    return Subquery(snapshots.order_by("-computed_at", "-id").values(field)[:1])
 
 
 @dataclass(frozen=True)
 class Previous:
-    """A region's previous scored cycle: its indexes on both tracks (verified once approved)."""
+    """A region's previous scored cycle: its indexes on both tracks (verified once approved)
+    and its verified level."""
 
     cycle_id: int
     self_index: Decimal | None
     verified_index: Decimal | None
+    verified_level: int | None = None
 
 
 def previous_results(cycle: AssessmentCycle, region_ids: Iterable[int]) -> dict[int, Previous]:
@@ -124,20 +119,71 @@ def previous_results(cycle: AssessmentCycle, region_ids: Iterable[int]) -> dict[
             status__in=SCORED_STATUSES,
         )
         .annotate(
-            self_index=_latest_index(ScoreTrack.SELF),
-            verified_index=_latest_index(ScoreTrack.VERIFIED),
+            self_index=_latest(ScoreTrack.SELF),
+            verified_index=_latest(ScoreTrack.VERIFIED),
+            verified_level=_latest(ScoreTrack.VERIFIED, "level"),
         )
         .filter(self_index__isnull=False)
         .order_by("region_id", "-cycle__year", "-cycle_id")
-        .values_list("region_id", "cycle_id", "status", "self_index", "verified_index")
+        .values_list(
+            "region_id", "cycle_id", "status", "self_index", "verified_index", "verified_level"
+        )
     )
     found: dict[int, Previous] = {}
-    for region_id, cycle_id, status, self_index, verified_index in rows:
+    for region_id, cycle_id, status, self_index, verified_index, verified_level in rows:
         if region_id in found:
             continue
         approved = status == AssessmentStatus.APPROVED
-        found[region_id] = Previous(cycle_id, self_index, verified_index if approved else None)
+        found[region_id] = Previous(
+            cycle_id,
+            self_index,
+            verified_index if approved else None,
+            verified_level if approved else None,
+        )
     return found
+
+
+@dataclass(frozen=True)
+class VerifiedChange:
+    """An approved assessment's verified index and level, and the region's previous ones."""
+
+    region_id: int
+    index: Decimal
+    level: int | None
+    previous_index: Decimal | None
+    previous_level: int | None
+
+    @property
+    def change(self) -> Decimal | None:
+        return None if self.previous_index is None else self.index - self.previous_index
+
+
+def verified_changes(cycle: AssessmentCycle) -> list[VerifiedChange]:
+    """Every approved assessment of ``cycle`` with its verified figures and the region's previous
+    approved ones (for movers and level transitions): two queries."""
+    rows = list(
+        Assessment.objects.filter(cycle=cycle, status=AssessmentStatus.APPROVED)
+        .annotate(
+            verified_index=_latest(ScoreTrack.VERIFIED),
+            verified_level=_latest(ScoreTrack.VERIFIED, "level"),
+        )
+        .filter(verified_index__isnull=False)
+        .values_list("region_id", "verified_index", "verified_level")
+    )
+    previous = previous_results(cycle, [region_id for region_id, _, _ in rows])
+    changes = []
+    for region_id, index, level in rows:
+        before = previous.get(region_id)
+        changes.append(
+            VerifiedChange(
+                region_id,
+                index,
+                level,
+                before.verified_index if before else None,
+                before.verified_level if before else None,
+            )
+        )
+    return changes
 
 
 def signed(value: Decimal) -> str:

@@ -30,6 +30,7 @@ from reports.context.common import (
     score_text,
     status_label,
 )
+from reports.context.national_change import national_change
 from reports.context.national_charts import (
     distribution_chart,
     level_names,
@@ -54,7 +55,7 @@ NATIONAL_ATTACHMENT_NAME = "maturasi-national-scores.json"
 
 
 def national_report_context(report: Report) -> NationalReport:
-    """The plain context of a cycle's national summary, read in five queries."""
+    """The plain context of a cycle's national summary, read in seven queries."""
     source = _read_source(report)
     t, language, framework = source.t, source.language, source.framework
     tally = _tally(source)
@@ -62,6 +63,7 @@ def national_report_context(report: Report) -> NationalReport:
     totals = _status_totals(source)
     status_counts = _status_counts(source, totals)
     names = level_names(framework, language, t)
+    change = national_change(source.cycle, source.region_by_id, language, t)
     return NationalReport(
         meta=_meta(source),
         cycle_name=source.cycle.name,
@@ -80,8 +82,9 @@ def national_report_context(report: Report) -> NationalReport:
         unranked=tuple(sorted(tally.unranked, key=lambda r: r.code)),
         level_legend=bands(framework, language, t),
         attachment_name=NATIONAL_ATTACHMENT_NAME,
-        attachment_json=_data_file(source, totals, ranking, tally.raw_index),
+        attachment_json=_data_file(source, totals, ranking, tally.raw_index, change.data),
         programmes=_programme_highlights(source),
+        change=change,
     )
 
 
@@ -364,9 +367,14 @@ def _programme_highlights(source: Source) -> tuple[ProgrammeHighlight, ...]:
 
 
 def _data_file(
-    source: Source, status_totals: dict[str, int], ranking: list[RankRow], raw_index: dict
+    source: Source,
+    status_totals: dict[str, int],
+    ranking: list[RankRow],
+    raw_index: dict,
+    change: dict[str, Any],
 ) -> bytes:
-    """The JSON embedded in the PDF: the status counts and the ranking with the stored indexes."""
+    """The JSON embedded in the PDF: the status counts, the ranking with the stored indexes, and
+    the change since the previous cycle (movers, level transitions, province averages)."""
     cycle, framework = source.cycle, source.framework
     attachment = {
         "report_id": source.report.report_id,
@@ -383,5 +391,6 @@ def _data_file(
             }
             for row in ranking
         ],
+        **change,
     }
     return json.dumps(attachment, ensure_ascii=False, indent=1).encode()

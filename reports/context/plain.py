@@ -223,3 +223,4 @@ class NationalReport:
     attachment_name: str
     attachment_json: bytes = field(repr=False, default=b"")
     programmes: tuple[ProgrammeHighlight, ...] = ()
+    change: Any = None  # reports.context.national_change.NationalChange

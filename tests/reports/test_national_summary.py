@@ -102,7 +102,51 @@ def test_national_context_reads_in_a_handful_of_queries(
         user=cast.reviewer, cycle=scenario.assessment.cycle, language="id"
     )
     report = Report.objects.select_related("cycle__framework").get(pk=requested.report.pk)
-    with django_assert_max_num_queries(5):
+    # Five for the summary; two for the change since the previous cycle (the approved
+    # assessments' verified figures, and their regions' previous cycles).
+    with django_assert_max_num_queries(7):
         context = national_report_context(report)
     assert [row.code for row in context.ranking] == ["73.71", "35.10"]
     assert len(context.pilots) == 4
+
+
+def test_the_summary_shows_movers_level_transitions_and_province_changes(
+    api: Any, cast: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from maturity.assessments.models import AssessmentStatus
+    from tests.maturity.progress.test_progress_api import (
+        PAREPARE,
+        cycle_of,
+        scored,
+        small_framework,
+    )
+
+    framework = small_framework()
+    last_year, this_year = cycle_of(framework, 2025), cycle_of(framework, 2026)
+    for code, before, now in (("73.71", 2, 4), (PAREPARE, 3, 2), ("35.10", 3, 3)):
+        scored(last_year, code, before)
+        scored(this_year, code, now)
+    scored(this_year, "35.78", 5)  # no previous cycle
+    scored(this_year, "73.01", 1, status=AssessmentStatus.SUBMITTED)  # not approved
+
+    response = ask(api.reviewer, this_year.pk, django_capture_on_commit_callbacks, language="en")
+    content = download(api.reviewer, response.data["id"])
+    text = pdf_text(content)
+    for heading in ("Change since the previous cycle", "Largest rises", "Largest falls"):
+        assert heading in text
+    assert "Level transitions (previous cycle × this cycle)" in text
+    assert "Average change by province" in text
+    attached = pdf_attachment_json(content, "maturasi-national-scores.json")
+    assert [m["region"] for m in attached["movers"]["rises"]] == ["73.71"]
+    assert [m["region"] for m in attached["movers"]["falls"]] == [PAREPARE]
+    assert attached["movers"]["rises"][0]["change"] == "2.00"
+    assert attached["transitions"]["M2"] == [0, 0, 0, 1, 0]  # 73.71: M2 → M4
+    assert attached["transitions"]["M3"] == [0, 1, 1, 0, 0]  # Parepare M3 → M2, 35.10 stays
+    assert attached["transitions"]["none"] == [0, 0, 0, 0, 1]  # 35.78, new this cycle
+    provinces = {p["province"]: p for p in attached["province_changes"]}
+    assert provinces["Sulawesi Selatan"] == {
+        "province": "Sulawesi Selatan",
+        "regions": 2,
+        "average": "0.50",
+    }
+    assert provinces["Jawa Timur"]["average"] == "0.00"
