@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from cities import access, errors, pages
 from cities.models import Region
 from maturity import charts
-from maturity.assessments.models import Assessment
+from maturity.assessments.models import Assessment, AssessmentStatus
 from maturity.cycles.models import AssessmentCycle
 from maturity.progress import roadmap, selectors, services
 from maturity.progress.forms import AdoptStepForm
@@ -74,7 +74,10 @@ def _latest_roadmap(
 
 
 def _context(request: HttpRequest, region: Region) -> dict[str, Any]:
-    entries = selectors.region_progress(region)
+    entries = [
+        {**entry, "status_label": AssessmentStatus(entry["status"]).label}
+        for entry in selectors.region_progress(region)
+    ]
     assessment, road = _latest_roadmap(request, region, entries)
     chart = ""
     if assessment is not None:
