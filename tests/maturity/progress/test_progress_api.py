@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
 import yaml
+from openpyxl import load_workbook
 
 from cities.models import Region
 from maturity.assessments.models import Assessment, AssessmentStatus
@@ -371,6 +373,11 @@ def test_the_cycle_table_and_open_data_carry_rank_previous_index_and_change(api)
     assert {"rank_national", "rank_province", "previous_index", "change"} <= set(columns)
     makassar_line = next(line.split(",") for line in lines if line.startswith(REGION_A))
     assert makassar_line[columns.index("change")] == "1.00"
+
+    xlsx = api.admin.get(f"/api/v1/cycles/{this_year.pk}/scores/?format=xlsx").content
+    sheet = load_workbook(io.BytesIO(xlsx), read_only=True)["indeks"]
+    headings = [cell.value for cell in next(sheet.iter_rows(max_row=1))]
+    assert {"Peringkat nasional", "Perubahan indeks"} <= set(headings)
 
     published = api.anon.get(f"/open/cycles/{this_year.pk}/scores.json").json()["results"]
     makassar_open = next(r for r in published if r["region"]["code"] == REGION_A)

@@ -94,3 +94,8 @@ def test_a_region_without_scores_says_so(cast):
     small_framework()
     html = signed_in(cast.csco_b).get(f"/regions/{REGION_B}/progress/").content.decode()
     assert "Belum ada siklus dengan skor untuk wilayah ini." in html
+
+
+def test_the_board_links_each_region_to_its_progress(cast, two_years):
+    html = signed_in(cast.reviewer).get("/board/?province=73").content.decode()
+    assert f'href="/regions/{REGION_A}/progress/"' in html
