@@ -222,6 +222,36 @@ def _grant(user: User, role: str, region: Region | None, provinces: list[str]) -
     return membership
 
 
+def account_problems(candidate: User, password: str | None) -> dict[str, list[str]]:
+    """What is wrong with a new account's username, e-mail and password, by field: the checks
+    :func:`create_member` makes, also asked by a way in whose own input checks failed, so that a
+    person hears of every problem at once."""
+    problems: dict[str, list[str]] = {}
+    if taken := _username_problems(candidate.username):
+        problems["username"] = taken
+    if candidate.email:
+        try:
+            validate_email(candidate.email)
+        except ValidationError as error:
+            problems["email"] = list(error.messages)
+    if password:
+        try:
+            validate_password(password, user=candidate)
+        except ValidationError as error:
+            problems["password"] = list(error.messages)
+    return problems
+
+
+def membership_problems(memberships: Sequence[MembershipInput]) -> dict[str, list[str]]:
+    """What is wrong with a new person's memberships (unknown region, a role needing a region),
+    by field; empty when they are fine."""
+    try:
+        _validate_memberships(memberships)
+    except errors.Invalid as error:
+        return error.fields
+    return {}
+
+
 @transaction.atomic
 def create_member(
     *,
@@ -238,22 +268,10 @@ def create_member(
     ``password``, ``email``, ``memberships``). Without a password the account cannot sign in
     until one is set. A ministry admin also gets ``is_staff`` (for the account admin pages).
     """
-    problems: dict[str, list[str]] = {}
     username = (username or "").strip()
     email = (email or "").strip()
-    if taken := _username_problems(username):
-        problems["username"] = taken
-    if email:
-        try:
-            validate_email(email)
-        except ValidationError as error:
-            problems["email"] = list(error.messages)
     candidate = User(username=username, email=email, first_name=first_name, last_name=last_name)
-    if password:
-        try:
-            validate_password(password, user=candidate)
-        except ValidationError as error:
-            problems["password"] = list(error.messages)
+    problems = account_problems(candidate, password)
     try:
         resolved = _validate_memberships(memberships)
     except errors.Invalid as error:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth import authenticate, user_logged_in
+from django.contrib.auth.models import User
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +18,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from cities import access, lockout, selectors, services
+from cities import access, errors, lockout, selectors, services
 from cities.api import serializers as s
 from cities.api.pagination import StandardPagination, paginated
 
@@ -95,7 +98,8 @@ class UserListView(APIView):
     def post(self, request: Request) -> Response:
         _require(request, access.MANAGE_USERS)
         given = s.UserCreateInputSerializer(data=request.data)
-        given.is_valid(raise_exception=True)
+        if not given.is_valid():
+            raise errors.Invalid(_with_account_problems(given.errors, request.data))
         data = given.validated_data
         user = services.create_member(
             username=data["username"],
@@ -106,6 +110,26 @@ class UserListView(APIView):
         )
         created = selectors.users_with_memberships().get(pk=user.pk)
         return Response(s.UserOutputSerializer(created).data, status=status.HTTP_201_CREATED)
+
+
+def _with_account_problems(shape: Any, body: Any) -> dict[str, list[str]]:
+    """The input's own problems, and the account's (a taken username, a weak password) where the
+    field itself was well formed: every problem in one answer."""
+    problems = {field: [str(m) for m in messages] for field, messages in shape.items()}
+    body = body if isinstance(body, dict) else {}
+    username, password, email = (body.get(k) for k in ("username", "password", "email"))
+    candidate = User(
+        username=username.strip() if isinstance(username, str) else "",
+        email=email.strip() if isinstance(email, str) and "email" not in problems else "",
+    )
+    usable_password = password if isinstance(password, str) and "password" not in problems else None
+    for field, messages in services.account_problems(candidate, usable_password).items():
+        problems.setdefault(field, messages)
+    if "memberships" not in problems:
+        parsed = s.MembershipsField().to_internal_value(body.get("memberships"))
+        for field, messages in services.membership_problems(parsed).items():
+            problems.setdefault(field, messages)
+    return problems
 
 
 class UserDetailView(APIView):

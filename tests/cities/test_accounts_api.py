@@ -361,3 +361,27 @@ def test_me_and_a_person_take_a_constant_number_of_queries(
     with django_assert_max_num_queries(3):
         response = api.admin.get(f"/api/v1/users/{cast.csco_a.pk}/")
     assert len(response.json()["memberships"]) == 5
+
+
+def test_a_taken_username_and_no_memberships_are_both_reported(api, cast):
+    body = new_user_body(username="csco_a", memberships=[])
+    response = api.admin.post("/api/v1/users/", body, format="json")
+    assert response.status_code == 400
+    problems = response.json()
+    assert problems["code"] == "invalid"
+    assert problems["username"] == ["Nama pengguna 'csco_a' sudah dipakai."]
+    assert problems["memberships"] == ["Minimal satu keanggotaan."]
+
+
+def test_every_problem_of_a_new_person_comes_at_once(api, cast):
+    body = new_user_body(
+        username="csco_a",
+        password="123",
+        email="bukan-surel",
+        memberships=[{"role": "csco"}, {"role": "csco", "region": "99.99"}],
+    )
+    problems = api.admin.post("/api/v1/users/?lang=en", body, format="json").json()
+    assert problems["username"] == ["The username 'csco_a' is already taken."]
+    assert problems["email"] and problems["password"]
+    assert any("memberships[0]" in m for m in problems["memberships"])  # a role needing a region
+    assert any("memberships[1]" in m for m in problems["memberships"])  # an unknown region
