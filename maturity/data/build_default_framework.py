@@ -9,11 +9,14 @@ exactly once and that each indicator sits in the theme of its clause.
 from __future__ import annotations
 
 import csv
+import os
 import sys
 from decimal import Decimal
 from pathlib import Path
 
-from maturity.data.default import e1_liveable, e2_green_a, e2_green_b, e3_digital
+import django
+
+from maturity.data.default import e1_liveable, e2_green_a, e2_green_b, e3_digital, lenses
 from maturity.frameworks.format import (
     Bilingual,
     ElementSpec,
@@ -23,6 +26,7 @@ from maturity.frameworks.format import (
     dump_framework,
     parse_framework,
 )
+from maturity.frameworks.format.spec import lenses_from_data
 
 HERE = Path(__file__).resolve().parent
 TARGET = HERE / "default_framework.yaml"
@@ -101,6 +105,19 @@ def _indicator(row: dict) -> IndicatorSpec:  # type: ignore[type-arg]
     )
 
 
+def _lens_data() -> list[dict[str, object]]:
+    """The lenses of ``default/lenses.py`` in the stored shape (every group weighs 1)."""
+    return [
+        {
+            **lens,
+            "groups": [
+                {"weight": "1", "themes": [], "indicators": [], **group} for group in lens["groups"]
+            ],
+        }
+        for lens in lenses.LENSES
+    ]
+
+
 def build() -> str:
     with (HERE / "theme_elements.csv").open(encoding="utf-8") as handle:
         themes = list(csv.DictReader(handle))
@@ -149,6 +166,7 @@ def build() -> str:
         levels=LEVELS,
         index_bands=(Decimal("1.8"), Decimal("2.6"), Decimal("3.5"), Decimal("4.2")),
         elements=tuple(elements),
+        lenses=lenses_from_data(_lens_data()),
     )
     text = dump_framework(spec)
     parse_framework(text)  # refuses the whole file if any rule is broken
@@ -156,5 +174,8 @@ def build() -> str:
 
 
 if __name__ == "__main__":
+    # The format's messages go through gettext, which needs Django set up.
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    django.setup()
     TARGET.write_text(build(), encoding="utf-8")
     print(f"wrote {TARGET}")

@@ -17,6 +17,7 @@ from maturity.frameworks.format import (
     dump_framework,
     parse_framework,
 )
+from maturity.frameworks.format.spec import lenses_from_data
 from maturity.frameworks.models import Framework, Indicator
 from maturity.frameworks.selectors import framework_tree
 
@@ -77,6 +78,7 @@ def spec_from_framework(framework: Framework) -> FrameworkSpec:
         levels={int(k): _bilingual(v["id"], v["en"]) for k, v in tree.levels.items()},
         index_bands=tuple(Decimal(b) for b in tree.index_bands),
         elements=elements,
+        lenses=lenses_from_data(framework.lenses),
     )
 
 

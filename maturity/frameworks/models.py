@@ -47,6 +47,12 @@ class Framework(BilingualTitle):
     )
     levels = models.JSONField(help_text="{'1': {'id': ..., 'en': ...}, ...}")
     index_bands = models.JSONField(help_text="Four ascending decimals, as strings.")
+    lenses = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Other groupings of the indicators: [{code, title, groups: [{code, title, "
+        "weight, themes, indicators}]}] (SCORING.md §9).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True)
     retired_at = models.DateTimeField(null=True, blank=True)

@@ -17,6 +17,7 @@ from maturity.scoring.calculation import (
     IndicatorRule,
     ThemeRule,
 )
+from maturity.scoring.lenses import LensGroupRule, LensRule, group_indicators
 
 # --------------------------------------------------------------------------- framework rules
 
@@ -46,6 +47,9 @@ class FrameworkEntry:
     rules: FrameworkRules
     names: FrameworkNames
     kinds: Mapping[str, str]  # indicator code -> kind
+    lenses: tuple[LensRule, ...] = ()
+    # Lens and group titles by code: {"ASCN": (id, en)}, {("ASCN", "CS"): (id, en)}.
+    lens_titles: Mapping[Any, tuple[str, str]] = field(default_factory=dict)
     # Indicator rows by code (with theme and element), filled on first use by
     # maturity.selectors.indicator_of: every answer and review looks its indicator up.
     indicators: dict[str, Indicator] = field(default_factory=dict, compare=False, repr=False)
@@ -173,10 +177,35 @@ def _load_entry(framework: Framework) -> FrameworkEntry:
         theme_elements={code: element_codes[element_id] for _, code, element_id, *_ in themes},
         indicator_themes=indicator_themes,
     )
+    lenses, lens_titles = _lens_rules(framework, rules)
     return FrameworkEntry(
         framework_id=framework.pk,
         label=f"{framework.code} {framework.version}",
         rules=rules,
         names=names,
         kinds=kinds,
+        lenses=lenses,
+        lens_titles=lens_titles,
     )
+
+
+def _lens_rules(
+    framework: Framework, rules: FrameworkRules
+) -> tuple[tuple[LensRule, ...], dict[Any, tuple[str, str]]]:
+    """The version's lenses as scoring rules (themes resolved to their indicators), and titles."""
+    lenses = []
+    titles: dict[Any, tuple[str, str]] = {}
+    for lens in framework.lenses or ():
+        titles[lens["code"]] = (lens["title"]["id"], lens["title"]["en"])
+        groups = []
+        for group in lens["groups"]:
+            titles[(lens["code"], group["code"])] = (group["title"]["id"], group["title"]["en"])
+            groups.append(
+                LensGroupRule(
+                    code=group["code"],
+                    indicators=group_indicators(rules, group["themes"], group["indicators"]),
+                    weight=Decimal(group["weight"]),
+                )
+            )
+        lenses.append(LensRule(code=lens["code"], groups=tuple(groups)))
+    return tuple(lenses), titles

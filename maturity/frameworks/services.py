@@ -21,6 +21,7 @@ from maturity.frameworks.format import (
     dump_framework,
     parse_framework,
 )
+from maturity.frameworks.format.spec import lenses_to_data
 from maturity.frameworks.models import Element, Framework, FrameworkStatus, Indicator, Theme
 
 DEFAULT_FRAMEWORK_PATH = Path(__file__).resolve().parent.parent / "data" / "default_framework.yaml"
@@ -119,6 +120,7 @@ def _create_version(spec: FrameworkSpec, *, publish: bool, user: User | None) ->
                 published_at=now if publish else None,
                 levels={str(k): {"id": v.id, "en": v.en} for k, v in sorted(spec.levels.items())},
                 index_bands=[_decimal_text(b) for b in spec.index_bands],
+                lenses=lenses_to_data(spec.lenses),
                 created_by=user,
             )
     except IntegrityError:

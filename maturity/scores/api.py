@@ -80,6 +80,19 @@ class IndicatorLevelOutput(serializers.Serializer):
     level = serializers.IntegerField(allow_null=True)
 
 
+class LensGroupScoreOutput(serializers.Serializer):
+    code = serializers.CharField()
+    title = serializers.CharField()
+    score = serializers.CharField(allow_null=True)
+
+
+class LensScoreOutput(serializers.Serializer):
+    code = serializers.CharField()
+    title = serializers.CharField()
+    index = serializers.CharField(allow_null=True)
+    groups = LensGroupScoreOutput(many=True)
+
+
 class TrackOutput(serializers.Serializer):
     index = serializers.CharField(allow_null=True)
     level = serializers.IntegerField(allow_null=True)
@@ -87,6 +100,9 @@ class TrackOutput(serializers.Serializer):
     elements = ElementScoreOutput(many=True)
     themes = ThemeScoreOutput(many=True)
     indicators = IndicatorLevelOutput(many=True)
+    lenses = LensScoreOutput(
+        many=True, help_text="The version's lenses, scored from the same levels; [] without."
+    )
 
 
 class GapItemOutput(serializers.Serializer):

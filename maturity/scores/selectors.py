@@ -10,10 +10,11 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from maturity.assessments.models import Assessment, AssessmentStatus
 from maturity.frameworks.models import Framework
-from maturity.frameworks.rules import FrameworkNames, framework_entry
+from maturity.frameworks.rules import FrameworkEntry, FrameworkNames, framework_entry
 from maturity.scores.inputs import SCORED_STATUSES, mark_covers
 from maturity.scores.models import ScoreSnapshot, ScoreTrack
 from maturity.scores.ranks import Previous, Rank, change_against, cycle_ranks, previous_results
+from maturity.scoring.lenses import score_lenses
 
 #: ``status`` of a score response (API.md, Scores); ``not_submitted`` for a draft, which has none.
 READY = "ready"
@@ -166,6 +167,35 @@ def track_payload(
     }
 
 
+def lens_payload(
+    entry: FrameworkEntry, track: Mapping[str, Any] | None, language: str
+) -> list[dict[str, Any]]:
+    """The version's lenses scored from a stored track's indicator levels (SCORING.md §9): the
+    same levels, grouped otherwise, so snapshots made before a lens existed still read one."""
+    if track is None or not entry.lenses:
+        return []
+    levels = {item["code"]: item["level"] for item in track.get("indicators", ())}
+    pick = 1 if language.startswith("en") else 0
+    result = []
+    for lens in score_lenses(entry.rules, entry.lenses, levels):
+        data = lens.to_dict()
+        data["title"] = entry.lens_titles.get(lens.code, ("", ""))[pick]
+        for group in data["groups"]:
+            group["title"] = entry.lens_titles.get((lens.code, group["code"]), ("", ""))[pick]
+        result.append(
+            {
+                "code": data["code"],
+                "title": data["title"],
+                "index": data["index"],
+                "groups": [
+                    {"code": g["code"], "title": g["title"], "score": g["score"]}
+                    for g in data["groups"]
+                ],
+            }
+        )
+    return result
+
+
 def score_payload(
     assessment: Assessment,
     language: str = "id",
@@ -200,9 +230,11 @@ def score_payload(
     def present(snapshot: ScoreSnapshot | None, key: str) -> dict[str, Any] | None:
         if snapshot is None or names is None:
             return None
-        return track_payload(
-            snapshot.result.get(key), framework=framework, names=names, language=language
-        )
+        track = snapshot.result.get(key)
+        payload = track_payload(track, framework=framework, names=names, language=language)
+        if payload is not None:
+            payload["lenses"] = lens_payload(framework_entry(framework), track, language)
+        return payload
 
     gap = verified_snapshot.result.get("gap") if verified_snapshot is not None else None
     return {

@@ -23,6 +23,8 @@ from maturity.frameworks.format.spec import (
     ElementSpec,
     FrameworkSpec,
     IndicatorSpec,
+    LensGroupSpec,
+    LensSpec,
     ThemeSpec,
 )
 from maturity.frameworks.format.tree import parse_framework
@@ -37,6 +39,8 @@ __all__ = [
     "FrameworkFormatError",
     "FrameworkSpec",
     "IndicatorSpec",
+    "LensGroupSpec",
+    "LensSpec",
     "Problem",
     "ThemeSpec",
     "dump_framework",

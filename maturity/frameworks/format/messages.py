@@ -44,6 +44,14 @@ INDICATOR: Final = Noun(
     pgettext_lazy("framework file, many", "indikator"),
 )
 
+LENS: Final = Noun(
+    pgettext_lazy("framework file", "lensa"), pgettext_lazy("framework file, many", "lensa")
+)
+GROUP: Final = Noun(
+    pgettext_lazy("framework file", "kelompok"),
+    pgettext_lazy("framework file, many", "kelompok"),
+)
+
 # What a value must be ("must be <what>").
 A_MAPPING: Final = pgettext_lazy("framework file", "pemetaan")
 A_NUMBER: Final = pgettext_lazy("framework file", "angka")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
 KINDS: Final = ("quantitative", "rubric", "binary")
 DIRECTIONS: Final = ("higher", "lower")
@@ -97,6 +97,26 @@ class ElementSpec:
 
 
 @dataclass(frozen=True)
+class LensGroupSpec:
+    """A group of a lens: whole themes and single indicators, by code (SCORING.md §9)."""
+
+    code: str
+    title: Bilingual
+    weight: Decimal = Decimal(1)
+    themes: tuple[str, ...] = ()
+    indicators: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LensSpec:
+    """Another grouping of the version's own indicators (e.g. the ASCN focus areas)."""
+
+    code: str
+    title: Bilingual
+    groups: tuple[LensGroupSpec, ...] = ()
+
+
+@dataclass(frozen=True)
 class FrameworkSpec:
     """A whole framework version as the file states it."""
 
@@ -108,6 +128,7 @@ class FrameworkSpec:
     levels: dict[int, Bilingual] = field(default_factory=dict)
     index_bands: tuple[Decimal, ...] = ()
     elements: tuple[ElementSpec, ...] = ()
+    lenses: tuple[LensSpec, ...] = ()
 
     def themes(self) -> Iterator[tuple[ElementSpec, ThemeSpec]]:
         """Every theme with its element, in file order."""
@@ -120,6 +141,48 @@ class FrameworkSpec:
         for element, theme in self.themes():
             for indicator in theme.indicators:
                 yield element, theme, indicator
+
+
+def lenses_to_data(lenses: tuple[LensSpec, ...]) -> list[dict[str, Any]]:
+    """Lenses as the JSON a framework version stores (weights as decimal strings)."""
+    return [
+        {
+            "code": lens.code,
+            "title": {"id": lens.title.id, "en": lens.title.en},
+            "groups": [
+                {
+                    "code": group.code,
+                    "title": {"id": group.title.id, "en": group.title.en},
+                    "weight": decimal_text(group.weight),
+                    "themes": list(group.themes),
+                    "indicators": list(group.indicators),
+                }
+                for group in lens.groups
+            ],
+        }
+        for lens in lenses
+    ]
+
+
+def lenses_from_data(data: Any) -> tuple[LensSpec, ...]:
+    """The inverse of :func:`lenses_to_data`."""
+    return tuple(
+        LensSpec(
+            code=lens["code"],
+            title=Bilingual(lens["title"]["id"], lens["title"]["en"]),
+            groups=tuple(
+                LensGroupSpec(
+                    code=group["code"],
+                    title=Bilingual(group["title"]["id"], group["title"]["en"]),
+                    weight=Decimal(group["weight"]),
+                    themes=tuple(group["themes"]),
+                    indicators=tuple(group["indicators"]),
+                )
+                for group in lens["groups"]
+            ),
+        )
+        for lens in data or ()
+    )
 
 
 def decimal_text(value: Decimal) -> str:

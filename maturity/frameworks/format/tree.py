@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from yaml.nodes import MappingNode, Node
 
 from maturity.frameworks.format import messages as m
+from maturity.frameworks.format.lenses import LensReader
 from maturity.frameworks.format.problems import FILE_PATH, FrameworkFormatError
 from maturity.frameworks.format.reader import Field, child, line_of
 from maturity.frameworks.format.spec import (
@@ -27,7 +28,7 @@ from maturity.frameworks.format.spec import (
     IndicatorSpec,
     ThemeSpec,
 )
-from maturity.frameworks.format.validation import Registry, ValueReader
+from maturity.frameworks.format.validation import Registry
 
 _FRAMEWORK_KEYS: Final = (
     "code",
@@ -38,6 +39,7 @@ _FRAMEWORK_KEYS: Final = (
     "levels",
     "index_bands",
     "elements",
+    "lenses",
 )
 _FRAMEWORK_REQUIRED: Final = ("code", "version", "title", "levels", "index_bands", "elements")
 _ELEMENT_KEYS: Final = ("code", "title", "weight", "themes")
@@ -104,7 +106,7 @@ class _IndicatorHead:
     continues: str | None
 
 
-class FrameworkReader(ValueReader):
+class FrameworkReader(LensReader):
     """Walks the composed YAML node tree, collecting problems and building the spec."""
 
     def __init__(self) -> None:
@@ -150,6 +152,7 @@ class FrameworkReader(ValueReader):
             "levels": self.level_texts,
             "index_bands": self.index_bands,
             "elements": self._elements,
+            "lenses": self.lenses,  # after the elements: it names their themes and indicators
         }
         values = {key: read[key](fields[key], key) for key in read if key in fields}
         if any(values.get(key) is None for key in _FRAMEWORK_REQUIRED):
@@ -163,6 +166,7 @@ class FrameworkReader(ValueReader):
             levels=values["levels"],
             index_bands=values["index_bands"],
             elements=values["elements"],
+            lenses=values.get("lenses") or (),
         )
 
     # Elements and themes --------------------------------------------------------------------

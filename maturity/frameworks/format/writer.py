@@ -21,6 +21,8 @@ from maturity.frameworks.format.spec import (
     ElementSpec,
     FrameworkSpec,
     IndicatorSpec,
+    LensGroupSpec,
+    LensSpec,
     ThemeSpec,
     decimal_text,
 )
@@ -68,6 +70,8 @@ def dump_framework(spec: FrameworkSpec) -> str:
         ("index_bands", _numbers_node(spec.index_bands)),
         ("elements", _sequence([_element_node(element) for element in spec.elements])),
     ]
+    if spec.lenses:
+        pairs.append(("lenses", _sequence([_lens_node(lens) for lens in spec.lenses])))
     text = yaml.serialize(
         _mapping(pairs),
         Dumper=_Dumper,
@@ -129,6 +133,29 @@ def _indicator_node(indicator: IndicatorSpec) -> Node:
     ]
     if indicator.continues is not None:
         pairs.append(("continues", _string(indicator.continues)))
+    return _mapping(pairs)
+
+
+def _lens_node(lens: LensSpec) -> Node:
+    return _mapping(
+        [
+            ("code", _string(lens.code)),
+            ("title", _bilingual_node(lens.title)),
+            ("groups", _sequence([_group_node(group) for group in lens.groups])),
+        ]
+    )
+
+
+def _group_node(group: LensGroupSpec) -> Node:
+    pairs: list[tuple[str, Node]] = [
+        ("code", _string(group.code)),
+        ("title", _bilingual_node(group.title)),
+        ("weight", _number_node(group.weight)),
+    ]
+    if group.themes:
+        pairs.append(("themes", _sequence([_string(c) for c in group.themes], flow=True)))
+    if group.indicators:
+        pairs.append(("indicators", _sequence([_string(c) for c in group.indicators], flow=True)))
     return _mapping(pairs)
 
 
