@@ -16,7 +16,7 @@ import hashlib
 import io
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -117,6 +117,7 @@ FIXED_COLUMNS: tuple[OpenColumn, ...] = (
 )
 ELEMENT_PREFIX = "element_"
 THEME_PREFIX = "theme_"
+LENS_PREFIX = "lens_"
 
 
 @dataclass(frozen=True)
@@ -126,10 +127,11 @@ class FrameworkColumns:
     framework: str  # "smkc 2026.1"
     elements: list[OpenColumn]
     themes: list[OpenColumn]
+    lens_groups: list[OpenColumn] = field(default_factory=list)
 
     @property
     def all(self) -> list[OpenColumn]:
-        return [*FIXED_COLUMNS, *self.elements, *self.themes]
+        return [*FIXED_COLUMNS, *self.elements, *self.themes, *self.lens_groups]
 
 
 def columns_for(framework: Framework) -> FrameworkColumns:
@@ -159,7 +161,21 @@ def columns_for(framework: Framework) -> FrameworkColumns:
         )
         for rule in entry.rules.themes
     ]
-    return FrameworkColumns(framework=entry.label, elements=elements, themes=themes)
+    lens_groups = [
+        OpenColumn(
+            f"{LENS_PREFIX}{lens.code}_{group.code}",
+            "decimal",
+            f"Skor kelompok {group.code} ({entry.lens_titles[(lens.code, group.code)][0]}) pada "
+            f"lensa {lens.code}, 0–5, dari tingkat terverifikasi yang sama.",
+            f"Score of group {group.code} ({entry.lens_titles[(lens.code, group.code)][1]}) of "
+            f"the {lens.code} lens, 0–5, from the same verified levels.",
+        )
+        for lens in entry.lenses
+        for group in lens.groups
+    ]
+    return FrameworkColumns(
+        framework=entry.label, elements=elements, themes=themes, lens_groups=lens_groups
+    )
 
 
 # --- Cycles -----------------------------------------------------------------------------------
@@ -251,6 +267,16 @@ class OpenData:
                         {"code": c.name[len(THEME_PREFIX) :], "score": row[c.name]}
                         for c in self.columns.themes
                     ],
+                    "lenses": [
+                        {
+                            "code": lens["code"],
+                            "index": lens["index"],
+                            "groups": [
+                                {"code": g["code"], "score": g["score"]} for g in lens["groups"]
+                            ],
+                        }
+                        for lens in row["lenses"]
+                    ],
                 }
                 for row in self.rows
             ],
@@ -265,7 +291,7 @@ class OpenData:
         names = [c.name for c in self.columns.all]
         writer.writerow(names)
         for row in self.rows:
-            writer.writerow(["" if row[name] is None else row[name] for name in names])
+            writer.writerow(["" if row.get(name) is None else row[name] for name in names])
         return buffer.getvalue().encode("utf-8")
 
 
@@ -358,6 +384,11 @@ def open_data(cycle: AssessmentCycle) -> OpenData:
             row[column.name] = elements.get(column.name[len(ELEMENT_PREFIX) :])
         for column in columns.themes:
             row[column.name] = themes.get(column.name[len(THEME_PREFIX) :])
+        lenses = selectors.lens_payload(rules.framework_entry(framework), track, "id")
+        row["lenses"] = lenses
+        for lens in lenses:
+            for group in lens["groups"]:
+                row[f"{LENS_PREFIX}{lens['code']}_{group['code']}"] = group["score"]
         rows.append(row)
         if newest is None or snapshot.computed_at > newest:
             newest = snapshot.computed_at

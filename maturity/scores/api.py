@@ -136,6 +136,17 @@ class CycleElementOutput(serializers.Serializer):
     verified = serializers.CharField(allow_null=True)
 
 
+class CycleLensGroupOutput(serializers.Serializer):
+    code = serializers.CharField()
+    title = serializers.CharField()
+    self = serializers.CharField(allow_null=True)
+    verified = serializers.CharField(allow_null=True)
+
+
+class CycleLensOutput(CycleLensGroupOutput):
+    groups = CycleLensGroupOutput(many=True)
+
+
 class CycleScoreRowOutput(serializers.Serializer):
     assessment = serializers.IntegerField()
     region = serializers.CharField()
@@ -168,6 +179,7 @@ class CycleScoreRowOutput(serializers.Serializer):
         allow_null=True, help_text="Verified where both cycles are approved, else self."
     )
     elements = CycleElementOutput(many=True)
+    lenses = CycleLensOutput(many=True, help_text="Each lens of the version: index and groups.")
 
 
 class CycleScoresPageOutput(serializers.Serializer):
@@ -341,22 +353,45 @@ def _element_codes(rows: list[dict[str, Any]]) -> list[str]:
 def _csv_response(cycle: AssessmentCycle, rows: list[dict[str, Any]]) -> HttpResponse:
     """The rows as CSV with stable, machine-readable column names (the JSON keys)."""
     codes = _element_codes(rows)
+    groups = _lens_group_codes(rows)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(
-        [*ROW_COLUMNS, *(f"self_{c}" for c in codes), *(f"verified_{c}" for c in codes)]
+        [
+            *ROW_COLUMNS,
+            *(f"self_{c}" for c in codes),
+            *(f"verified_{c}" for c in codes),
+            *(f"self_{c}" for c in groups),
+            *(f"verified_{c}" for c in groups),
+        ]
     )
     for row in rows:
         elements = row["elements"]
+        lens_groups = _lens_groups(row)
         writer.writerow(
             [
                 *("" if row[key] is None else row[key] for key in ROW_COLUMNS),
                 *("" if e["self"] is None else e["self"] for e in elements),
                 *("" if e["verified"] is None else e["verified"] for e in elements),
+                *("" if g["self"] is None else g["self"] for g in lens_groups),
+                *("" if g["verified"] is None else g["verified"] for g in lens_groups),
             ]
         )
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     return _attachment(response, _filename(cycle, "csv"))
+
+
+def _lens_groups(row: dict[str, Any]) -> list[dict[str, Any]]:
+    return [group for lens in row.get("lenses", ()) for group in lens["groups"]]
+
+
+def _lens_group_codes(rows: list[dict[str, Any]]) -> list[str]:
+    """``ASCN_CS``-style names of every lens group, one column each per track."""
+    if not rows:
+        return []
+    return [
+        f"{lens['code']}_{g['code']}" for lens in rows[0].get("lenses", ()) for g in lens["groups"]
+    ]
 
 
 def _cell(key: str, value: Any) -> Any:
@@ -377,19 +412,32 @@ def _xlsx_response(
     workbook = Workbook(write_only=True)
     index_sheet = workbook.create_sheet("indeks")
     elements = rows[0]["elements"] if rows else []
+    groups = _lens_groups(rows[0]) if rows else []
+    codes = _lens_group_codes(rows)
     index_sheet.append(
         [
             *(_heading(key, language) for key in ROW_COLUMNS),
             *(f"{e['code']} {e['title']} ({_heading('self', language)})" for e in elements),
             *(f"{e['code']} {e['title']} ({_heading('verified', language)})" for e in elements),
+            *(
+                f"{c} {g['title']} ({_heading('self', language)})"
+                for c, g in zip(codes, groups, strict=True)
+            ),
+            *(
+                f"{c} {g['title']} ({_heading('verified', language)})"
+                for c, g in zip(codes, groups, strict=True)
+            ),
         ]
     )
     for row in rows:
+        lens_groups = _lens_groups(row)
         index_sheet.append(
             [
                 *(_cell(key, row[key]) for key in ROW_COLUMNS),
                 *(_cell("self_index", e["self"]) for e in row["elements"]),
                 *(_cell("verified_index", e["verified"]) for e in row["elements"]),
+                *(_cell("self_index", g["self"]) for g in lens_groups),
+                *(_cell("verified_index", g["verified"]) for g in lens_groups),
             ]
         )
     indicator_sheet = workbook.create_sheet("indikator")

@@ -300,6 +300,35 @@ def filter_cycle_assessments(
     return assessments.order_by("region__code", "pk")
 
 
+def _row_lenses(
+    own: Sequence[Mapping[str, Any]], verified: Sequence[Mapping[str, Any]]
+) -> list[dict[str, Any]]:
+    """Each lens of a row, its index and its groups' scores on both tracks."""
+    verified_by_code = {lens["code"]: lens for lens in verified}
+    rows = []
+    for lens in own:
+        other = verified_by_code.get(lens["code"]) or {}
+        other_groups = {g["code"]: g["score"] for g in other.get("groups", ())}
+        rows.append(
+            {
+                "code": lens["code"],
+                "title": lens["title"],
+                "self": lens["index"],
+                "verified": other.get("index"),
+                "groups": [
+                    {
+                        "code": g["code"],
+                        "title": g["title"],
+                        "self": g["score"],
+                        "verified": other_groups.get(g["code"]),
+                    }
+                    for g in lens["groups"]
+                ],
+            }
+        )
+    return rows
+
+
 def _rank_and_change(
     rank: Rank | None, previous: Previous | None, self_index: Any, verified_index: Any
 ) -> dict[str, Any]:
@@ -378,6 +407,7 @@ def cycle_score_rows(
                 }
                 for code in element_codes
             ],
+            "lenses": _row_lenses(self_track.get("lenses", []), verified_track.get("lenses", [])),
         }
         if with_indicators:
             verified_levels = {i["code"]: i["level"] for i in verified_track.get("indicators", ())}

@@ -145,3 +145,32 @@ def test_a_version_without_lenses_scores_none(api):
     assessment = scored_on(import_framework(text=worked_example_yaml("tanpa"), publish=True))
     body = api.csco_a.get(f"/api/v1/assessments/{assessment.pk}/score/").json()
     assert body["self"]["lenses"] == []
+
+
+def test_the_cycle_table_its_files_and_the_open_data_carry_the_lens_groups(api):
+    from maturity.assessments.models import AssessmentStatus
+    from tests.maturity.scores.score_helpers import set_status
+
+    assessment = scored_on(import_framework(text=with_lenses([LENS]), publish=True))
+    set_status(assessment, AssessmentStatus.APPROVED)
+    score_services.refresh_snapshots(assessment_id=assessment.pk)
+    cycle_url = f"/api/v1/cycles/{assessment.cycle_id}/scores/"
+
+    (row,) = api.admin.get(cycle_url).json()["results"]
+    (lens,) = row["lenses"]
+    assert (lens["code"], lens["self"], lens["verified"]) == ("ASCN", "4.06", "4.06")
+    assert [(g["code"], g["self"]) for g in lens["groups"]] == [("CS", "3.50"), ("HW", "4.33")]
+
+    header, line = api.admin.get(cycle_url + "?format=csv").content.decode().splitlines()[:2]
+    columns, values = header.split(","), line.split(",")
+    assert values[columns.index("self_ASCN_CS")] == "3.50"
+    assert values[columns.index("verified_ASCN_HW")] == "4.33"
+
+    published = api.anon.get(f"/open/cycles/{assessment.cycle_id}/scores.json").json()
+    (result,) = published["results"]
+    assert result["lenses"][0]["groups"][0] == {"code": "CS", "score": "3.50"}
+    open_csv = api.anon.get(f"/open/cycles/{assessment.cycle_id}/scores.csv").content.decode()
+    open_header, open_line = open_csv.splitlines()[:2]
+    assert open_line.split(",")[open_header.split(",").index("lens_ASCN_HW")] == "4.33"
+    dictionary = api.anon.get("/open/data-dictionary/").content.decode()
+    assert "lens_ASCN_CS" in dictionary

@@ -149,6 +149,7 @@ def test_the_json_has_the_same_rows_decimals_as_strings_and_the_framework_names(
         "change",
         "elements",
         "themes",
+        "lenses",
     }
     # The only approved kota of its province this cycle, with no earlier cycle.
     assert (result["rank_national"], result["rank_province"]) == (1, 1)
