@@ -116,6 +116,20 @@ LABELS: dict[str, Promise] = {
     "rubric_level": pgettext_lazy("report", "Tingkat rubrik"),
     "quality": pgettext_lazy("report", "Mutu data"),
     "progress": pgettext_lazy("report", "Perkembangan"),
+    "lens_intro": pgettext_lazy(
+        "report",
+        "Skor yang sama, dikelompokkan menurut lensa ini: setiap kelompok adalah rata-rata"
+        " berbobot tingkat indikatornya.",
+    ),
+    "lens_group": pgettext_lazy("report", "Kelompok"),
+    "lenses": pgettext_lazy("report", "Lensa"),
+    "lenses_intro": pgettext_lazy(
+        "report",
+        "Skor yang sama dikelompokkan menurut lensa kerangka (bidang fokus ASCN, dimensi kota"
+        " cerdas nasional), di antara wilayah yang telah mengajukan.",
+    ),
+    "lowest": pgettext_lazy("report", "Terendah"),
+    "highest": pgettext_lazy("report", "Tertinggi"),
     "change_since": pgettext_lazy("report", "Perubahan sejak siklus sebelumnya"),
     "change_intro": pgettext_lazy(
         "report",

@@ -125,6 +125,8 @@ def score(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = get_object_or_404(assessments_selectors.assessments_for(request.user), pk=pk)
     language = pages.language()
     payload = scores.score_payload(assessment, language)
+    lenses = (payload.get("self") or {}).get("lenses") or []
+    chosen = next((lens for lens in lenses if lens["code"] == request.GET.get("lens")), None)
     return render(
         request,
         "reports/score.html",
@@ -133,8 +135,52 @@ def score(request: HttpRequest, pk: int) -> HttpResponse:
             "score": payload,
             "charts": _score_charts(payload, language),
             "reports": _reports_of(request, assessment),
+            "lenses": lenses,
+            "lens": _lens_view(chosen, payload) if chosen else None,
         },
     )
+
+
+def _lens_view(lens: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
+    """One lens of the score page: its groups on both tracks and a chart of them."""
+    verified = next(
+        (
+            other
+            for other in (payload.get("verified") or {}).get("lenses", [])
+            if other["code"] == lens["code"]
+        ),
+        None,
+    )
+    verified_scores = {g["code"]: g["score"] for g in (verified or {}).get("groups", [])}
+    groups = [{**group, "verified": verified_scores.get(group["code"])} for group in lens["groups"]]
+    series = [
+        charts.Series(
+            name=_("Penilaian mandiri"),
+            values=[_decimal(g["score"]) for g in groups],
+            colour=charts.SELF_COLOUR,
+        )
+    ]
+    if verified is not None:
+        series.append(
+            charts.Series(
+                name=_("Terverifikasi"),
+                values=[_decimal(g["verified"]) for g in groups],
+                colour=charts.VERIFIED_COLOUR,
+            )
+        )
+    chart = (
+        charts.radar([g["code"] for g in groups], series, title=lens["title"])
+        if len(groups) >= 3
+        else ""
+    )
+    return {
+        "code": lens["code"],
+        "title": lens["title"],
+        "index": lens["index"],
+        "verified_index": (verified or {}).get("index"),
+        "groups": groups,
+        "chart": chart,
+    }
 
 
 def _reports_of(request: HttpRequest, assessment: Assessment) -> list[Any]:

@@ -37,6 +37,7 @@ from reports.context.national_charts import (
     province_chart,
     status_chart,
 )
+from reports.context.national_lenses import lens_tables
 from reports.context.plain import (
     ElementAverage,
     Figure,
@@ -85,6 +86,7 @@ def national_report_context(report: Report) -> NationalReport:
         attachment_json=_data_file(source, totals, ranking, tally.raw_index, change.data),
         programmes=_programme_highlights(source),
         change=change,
+        lenses=lens_tables(framework, source.headline.values(), language),
     )
 
 

@@ -153,6 +153,7 @@ class RegionReport:
     elements: tuple[ElementBlock, ...]
     progress: Any  # reports.context.region_progress.ProgressSection | None
     roadmap: Any  # reports.context.region_progress.RoadmapTarget | None
+    lenses: Any  # tuple[reports.context.region_lenses.LensPage, ...]
     has_programmes: bool
     method: Method
     attachment_name: str
@@ -224,3 +225,4 @@ class NationalReport:
     attachment_json: bytes = field(repr=False, default=b"")
     programmes: tuple[ProgrammeHighlight, ...] = ()
     change: Any = None  # reports.context.national_change.NationalChange
+    lenses: Any = ()  # tuple[reports.context.national_lenses.LensTable, ...]

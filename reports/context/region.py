@@ -21,6 +21,7 @@ from reports.context.region_charts import (
     themes_radar,
 )
 from reports.context.region_elements import element_blocks, programmes_by_element
+from reports.context.region_lenses import lens_pages
 from reports.context.region_method import method_annex
 from reports.context.region_progress import progress_section, roadmap_to_next_level
 from reports.context.region_source import Peers, RegionSource, read_peers, read_region_source
@@ -69,6 +70,7 @@ def region_report_context(report: Report) -> RegionReport:
         elements=element_blocks(source, peers, programmes),
         progress=progress,
         roadmap=road,
+        lenses=lens_pages(source, peers),
         has_programmes=any(programmes.values()),
         method=method_annex(source),
         attachment_name=ATTACHMENT_NAME,

@@ -154,6 +154,8 @@ class Peers:
     province_elements: dict[str, Decimal | None]
     national_index: Decimal | None
     province_index: Decimal | None
+    # Each peer's headline indicator levels, for the medians of the lenses' groups.
+    levels: tuple[dict[str, Any], ...] = ()
 
 
 def read_peers(source: RegionSource) -> Peers:
@@ -169,6 +171,8 @@ def read_peers(source: RegionSource) -> Peers:
             "result__self__elements",
             "result__verified__themes",
             "result__verified__elements",
+            "result__self__indicators",
+            "result__verified__indicators",
         ),
     )
     statuses = {row["assessment_id"]: row["assessment__status"] for row in others}
@@ -191,6 +195,10 @@ def read_peers(source: RegionSource) -> Peers:
         national_index=median([Decimal(r["index"]) for r in peers if r["index"] is not None]),
         province_index=median(
             [Decimal(r["index"]) for r in same_province if r["index"] is not None]
+        ),
+        levels=tuple(
+            {item["code"]: item["level"] for item in row.get("track__indicators") or ()}
+            for row in peers
         ),
     )
 

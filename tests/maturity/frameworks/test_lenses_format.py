@@ -174,3 +174,18 @@ def test_the_cycle_table_its_files_and_the_open_data_carry_the_lens_groups(api):
     assert open_line.split(",")[open_header.split(",").index("lens_ASCN_HW")] == "4.33"
     dictionary = api.anon.get("/open/data-dictionary/").content.decode()
     assert "lens_ASCN_CS" in dictionary
+
+
+def test_the_score_page_switches_between_the_elements_and_each_lens(cast):
+    from django.test import Client
+
+    assessment = scored_on(import_framework(text=with_lenses([LENS]), publish=True))
+    client = Client()
+    client.force_login(cast.csco_a)
+    page = client.get(f"/assessments/{assessment.pk}/score/").content.decode()
+    assert "Bidang fokus ASCN" in page and "?lens=ASCN" in page
+    assert "Sipil dan sosial" not in page  # the elements are shown until a lens is chosen
+    chosen = client.get(f"/assessments/{assessment.pk}/score/?lens=ASCN").content.decode()
+    assert "Sipil dan sosial" in chosen and "3,50" in chosen and "4,33" in chosen
+    english = client.get(f"/assessments/{assessment.pk}/score/?lens=ASCN&lang=en").content
+    assert "Civic and Social" in english.decode() and "3.50" in english.decode()
