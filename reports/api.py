@@ -38,6 +38,15 @@ class ReportRequestInput(serializers.Serializer):
     )
 
 
+class RegionReportRequestInput(ReportRequestInput):
+    lens = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=50,
+        help_text="A lens of the assessment's framework for the report to lead with, e.g. ASCN.",
+    )
+
+
 class ReportRequestedOutput(serializers.Serializer):
     id = serializers.IntegerField()
     status = serializers.CharField()
@@ -101,16 +110,19 @@ def _requested(request: Request, requested: services.Requested) -> Response:
 class AssessmentReportsView(APIView):
     """`POST /api/v1/assessments/{id}/reports/`: anyone who may read the assessment."""
 
-    @extend_schema(request=ReportRequestInput, responses=REQUESTED_RESPONSES)
+    @extend_schema(request=RegionReportRequestInput, responses=REQUESTED_RESPONSES)
     def post(self, request: Request, pk: int) -> Response:
         assessments = access.scope(request.user, Assessment.objects.all(), "region")
         assessment = get_object_or_404(
             assessments.select_related("region", "cycle__framework"), pk=pk
         )
-        payload = ReportRequestInput(data=request.data)
+        payload = RegionReportRequestInput(data=request.data)
         payload.is_valid(raise_exception=True)
         requested = services.request_region_report(
-            user=request.user, assessment=assessment, language=payload.validated_data["language"]
+            user=request.user,
+            assessment=assessment,
+            language=payload.validated_data["language"],
+            lens=payload.validated_data.get("lens") or "",
         )
         return _requested(request, requested)
 

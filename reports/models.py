@@ -44,6 +44,8 @@ class Report(models.Model):
     language = models.CharField(
         max_length=2, choices=ReportLanguage.choices, default=ReportLanguage.ID
     )
+    # A region report may lead with one of its framework's lenses (e.g. "ASCN" for partners).
+    lens = models.CharField(max_length=50, blank=True)
     status = models.CharField(
         max_length=16, choices=ReportStatus.choices, default=ReportStatus.QUEUED, db_index=True
     )

@@ -3,6 +3,7 @@ once the transaction commits. What a worker does with the job is in :mod:`report
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import uuid
 from dataclasses import dataclass
@@ -58,9 +59,11 @@ def _create(
     inputs_key: str,
     user: AnyUser,
     file_name: str,
+    lens: str = "",
 ) -> Report:
     report = Report.objects.create(
         kind=kind,
+        lens=lens,
         assessment=assessment,
         cycle=cycle,
         language=language,
@@ -97,17 +100,34 @@ def _refresh_scores_if_stale(assessment: Assessment) -> None:
         refresh_snapshots(assessment_id=assessment.pk)
 
 
-def request_region_report(*, user: AnyUser, assessment: Assessment, language: str) -> Requested:
-    """Ask for a region's report in ``language``; the caller has checked that ``user`` may read
+def request_region_report(
+    *, user: AnyUser, assessment: Assessment, language: str, lens: str = ""
+) -> Requested:
+    """Ask for a region's report in ``language``, leading with ``lens`` when given (a lens of the
+    assessment's framework, else 400 on ``lens``); the caller has checked that ``user`` may read
     the assessment. The same inputs reuse the existing job (done, or on its way) instead of
     rendering again; otherwise a new job is queued once the transaction commits."""
     language = _language(language)
+    codes = [item["code"] for item in assessment.cycle.framework.lenses or ()]
+    if lens and lens not in codes:
+        raise errors.Invalid(
+            {
+                "lens": [
+                    _("Kerangka penilaian ini tidak memiliki lensa %(lens)s; pilih: %(codes)s.")
+                    % {"lens": lens, "codes": ", ".join(codes) or "–"}
+                ]
+            }
+        )
     with transaction.atomic():
         # One request at a time per assessment, so that equal requests share one job.
         Assessment.objects.select_for_update().filter(pk=assessment.pk).exists()
         _refresh_scores_if_stale(assessment)
         key = selectors.region_inputs_key(assessment_id=assessment.pk, language=language)
-        existing = _reusable(kind=ReportKind.REGION, assessment=assessment, inputs_key=key)
+        if lens:  # the same inputs led by a lens make another PDF
+            key = hashlib.sha256(f"{key}:lens:{lens}".encode()).hexdigest()
+        existing = _reusable(
+            kind=ReportKind.REGION, assessment=assessment, inputs_key=key, lens=lens
+        )
         if existing is not None:
             return Requested(existing, created=False)
         name = selectors.report_file_name(
@@ -121,6 +141,7 @@ def request_region_report(*, user: AnyUser, assessment: Assessment, language: st
             inputs_key=key,
             user=user,
             file_name=name,
+            lens=lens,
         )
     return Requested(report, created=True)
 

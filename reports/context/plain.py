@@ -154,6 +154,7 @@ class RegionReport:
     progress: Any  # reports.context.region_progress.ProgressSection | None
     roadmap: Any  # reports.context.region_progress.RoadmapTarget | None
     lenses: Any  # tuple[reports.context.region_lenses.LensPage, ...]
+    lead_lens: Any  # the LensPage the report leads with (report.lens), or None
     has_programmes: bool
     method: Method
     attachment_name: str

@@ -40,6 +40,7 @@ def region_report_context(report: Report) -> RegionReport:
     element_series, theme_series = radar_series(source)
     progress, entries = progress_section(source)
     road, roadmap_body = roadmap_to_next_level(source)
+    pages = lens_pages(source, peers)
     t, language, region, cycle = source.t, source.language, source.region, source.cycle
     framework, headline_snap = source.framework, source.headline_snap
     level_number = source.headline.get("level") or 0
@@ -70,7 +71,8 @@ def region_report_context(report: Report) -> RegionReport:
         elements=element_blocks(source, peers, programmes),
         progress=progress,
         roadmap=road,
-        lenses=lens_pages(source, peers),
+        lenses=tuple(page for page in pages if page.code != report.lens),
+        lead_lens=next((page for page in pages if page.code == report.lens), None),
         has_programmes=any(programmes.values()),
         method=method_annex(source),
         attachment_name=ATTACHMENT_NAME,

@@ -69,3 +69,22 @@ def test_the_national_summary_has_a_table_per_lens(
     text = pdf_text(download(api.reviewer, response.data["id"]))
     assert "Lensa" in text and "Bidang fokus ASCN" in text
     assert "Sipil dan sosial" in text and "Tata kelola" in text
+
+
+def test_an_english_report_may_lead_with_the_ascn_lens(
+    api: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    first, _ = lens_assessments()
+    url = f"/api/v1/assessments/{first.pk}/reports/"
+    with django_capture_on_commit_callbacks(execute=True):
+        led = api.csco_a.post(url, {"language": "en", "lens": "ASCN"}, format="json")
+        plain = api.csco_a.post(url, {"language": "en"}, format="json")
+    assert led.data["id"] != plain.data["id"]  # another PDF, not the plain one reused
+    led_text = pdf_text(download(api.csco_a, led.data["id"]))
+    plain_text = pdf_text(download(api.csco_a, plain.data["id"]))
+    # Led: the lens comes before the progress section; otherwise after it.
+    assert led_text.index("ASCN focus areas") < led_text.index("Progress")
+    assert plain_text.index("ASCN focus areas") > plain_text.index("Progress")
+    refused = api.csco_a.post(url, {"language": "en", "lens": "SC100"}, format="json")
+    assert refused.status_code == 400
+    assert "lens" in refused.json() and "ASCN" in refused.json()["lens"][0]
