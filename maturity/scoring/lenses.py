@@ -71,23 +71,43 @@ def group_indicators(
     return tuple(i.code for i in rules.indicators if i.theme in wanted_themes or i.code in wanted)
 
 
-#: Integer weights per rules object (kept with it, so an id is never reused while cached).
-_weights: dict[int, tuple[FrameworkRules, dict[str, int]]] = {}
+#: Each (rules, lenses) pair's plan: integer weights resolved once (the objects are kept with it,
+#: so an id is never reused while cached).
+_plans: dict[tuple[int, int], tuple[object, object, tuple[Any, ...]]] = {}
 
 
-def _integer_weights(rules: FrameworkRules) -> dict[str, int]:
-    """Indicator weights scaled to whole numbers by one common factor, so a group's sums are
-    integer arithmetic (its mean is the same fraction). Computed once per rules object."""
-    cached = _weights.get(id(rules))
-    if cached is not None and cached[0] is rules:
-        return cached[1]
-    weights = {i.code: Fraction(i.weight) for i in rules.indicators}
-    scale = math.lcm(*(w.denominator for w in weights.values())) if weights else 1
-    integers = {code: int(w * scale) for code, w in weights.items()}
-    if len(_weights) > 64:  # a few framework versions are in use; never grow without bound
-        _weights.clear()
-    _weights[id(rules)] = (rules, integers)
-    return integers
+def _plan(rules: FrameworkRules, lenses: Sequence[LensRule]) -> tuple[Any, ...]:
+    """Per lens: its code and, per group, (code, weight, ((indicator code, weight), ...)) with
+    every weight a whole number (indicator weights and group weights each scaled by one common
+    factor, which leaves every mean unchanged)."""
+    key = (id(rules), id(lenses))
+    cached = _plans.get(key)
+    if cached is not None and cached[0] is rules and cached[1] is lenses:
+        return cached[2]
+    indicator_weights = {i.code: Fraction(i.weight) for i in rules.indicators}
+    scale = math.lcm(*(w.denominator for w in indicator_weights.values()), 1)
+    integers = {code: int(w * scale) for code, w in indicator_weights.items()}
+    plan = []
+    for lens in lenses:
+        group_weights = [Fraction(group.weight) for group in lens.groups]
+        group_scale = math.lcm(*(w.denominator for w in group_weights), 1)
+        plan.append(
+            (
+                lens.code,
+                tuple(
+                    (
+                        group.code,
+                        int(weight * group_scale),
+                        tuple((code, integers[code]) for code in group.indicators),
+                    )
+                    for group, weight in zip(lens.groups, group_weights, strict=True)
+                ),
+            )
+        )
+    if len(_plans) > 64:  # a few framework versions are in use; never grow without bound
+        _plans.clear()
+    _plans[key] = (rules, lenses, tuple(plan))
+    return tuple(plan)
 
 
 def _half_up(numerator: int, denominator: int) -> Decimal:
@@ -95,53 +115,44 @@ def _half_up(numerator: int, denominator: int) -> Decimal:
     hundredths, rest = divmod(numerator * 100, denominator)
     if 2 * rest >= denominator:
         hundredths += 1
-    return Decimal(f"{hundredths // 100}.{hundredths % 100:02d}")
+    return Decimal(hundredths).scaleb(-2)
 
 
-def score_lens(
-    rules: FrameworkRules,
-    lens: LensRule,
-    levels: Mapping[str, int | None],
-    weights: Mapping[str, int] | None = None,
-) -> LensScore:
-    """One lens scored from one track's levels (a missing code is no data, 0; None is not
-    applicable). ``weights`` are :func:`_integer_weights`, computed once for many lenses.
-
-    Exact: a group's mean is weighted / total in whole numbers, and the index adds the groups'
-    means over a common denominator, so nothing is rounded before the reported figures.
-    """
-    weight_of = weights if weights is not None else _integer_weights(rules)
+def _score(code: str, groups: tuple[Any, ...], levels: Mapping[str, int | None]) -> LensScore:
     group_scores = []
-    means: list[tuple[Fraction, int, int]] = []  # (group weight, weighted, total)
-    for group in lens.groups:
+    means: list[tuple[int, int, int]] = []  # (group weight, weighted, total)
+    for group_code, group_weight, indicators in groups:
         total = weighted = 0
-        for code in group.indicators:
-            level = levels.get(code, 0)
+        for indicator, weight in indicators:
+            level = levels.get(indicator, 0)
             if level is not None:
-                weight = weight_of[code]
                 total += weight
                 weighted += weight * level
         if total:
-            means.append((Fraction(group.weight), weighted, total))
-            group_scores.append(LensGroupScore(group.code, _half_up(weighted, total)))
+            means.append((group_weight, weighted, total))
+            group_scores.append(LensGroupScore(group_code, _half_up(weighted, total)))
         else:
-            group_scores.append(LensGroupScore(group.code, None))
+            group_scores.append(LensGroupScore(group_code, None))
     index = None
     if means:
-        scale = math.lcm(*(w.denominator for w, _, _ in means))
         common = math.lcm(*(total for _, _, total in means))
-        numerator = sum(
-            (w.numerator * scale // w.denominator) * weighted * (common // total)
-            for w, weighted, total in means
-        )
-        denominator = common * sum(w.numerator * scale // w.denominator for w, _, _ in means)
-        index = _half_up(numerator, denominator)
-    return LensScore(code=lens.code, index=index, groups=tuple(group_scores))
+        numerator = sum(w * weighted * (common // total) for w, weighted, total in means)
+        index = _half_up(numerator, common * sum(w for w, _, _ in means))
+    return LensScore(code=code, index=index, groups=tuple(group_scores))
+
+
+def score_lens(
+    rules: FrameworkRules, lens: LensRule, levels: Mapping[str, int | None]
+) -> LensScore:
+    """One lens scored from one track's levels (a missing code is no data, 0; None is not
+    applicable). Exact: a group's mean is weighted / total in whole numbers, and the index adds
+    the groups' means over a common denominator, so nothing is rounded before the reported
+    figures."""
+    return score_lenses(rules, (lens,), levels)[0]
 
 
 def score_lenses(
     rules: FrameworkRules, lenses: Sequence[LensRule], levels: Mapping[str, int | None]
 ) -> list[LensScore]:
     """Every lens of a framework, in its order."""
-    weights = _integer_weights(rules)
-    return [score_lens(rules, lens, levels, weights) for lens in lenses]
+    return [_score(code, groups, levels) for code, groups in _plan(rules, lenses)]
