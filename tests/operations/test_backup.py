@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -11,9 +13,10 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.utils import translation
+from django.utils import timezone, translation
 
 from maturity.assessments.models import Answer, Assessment, Evidence, HistoryEntry
+from operations.models import WorkerHeartbeat
 from reports.models import Report, ReportKind, ReportStatus
 from tests.factories import (
     answer_everything,
@@ -60,8 +63,16 @@ def test_restore_into_an_empty_database_finds_everything(tmp_path):
     }
     assert before["evidence"], "the default framework requires evidence somewhere"
 
+    now = timezone.now()
+    WorkerHeartbeat.objects.create(hostname="celery@worker-1", started_at=now, last_seen=now)
+
     archive = tmp_path / "maturasi.tar.gz"
     call_command("backup", str(archive), stdout=open("/dev/null", "w"))  # noqa: SIM115
+    with tarfile.open(archive, "r:gz") as written:
+        rows = json.loads(written.extractfile("database.json").read())  # type: ignore[union-attr]
+    models = {row["model"] for row in rows}
+    assert "maturity.assessment" in models
+    assert WorkerHeartbeat._meta.label_lower not in models  # transient: never in a backup
 
     call_command("flush", interactive=False, verbosity=0)
     shutil.rmtree(settings.MEDIA_ROOT)
@@ -98,8 +109,6 @@ def test_restore_refuses_a_database_that_is_not_empty(tmp_path):
 
 def test_restore_refuses_an_altered_file(tmp_path):
     import io
-    import json
-    import tarfile
 
     cast = make_cast()
     answer_everything(make_assessment("73.71", make_open_cycle()), cast.csco_a)
@@ -131,7 +140,6 @@ def test_a_backup_of_the_previous_release_restores(tmp_path):
     from django.contrib.auth.models import User
 
     from cities.models import Membership, Region
-    from operations.models import WorkerHeartbeat
 
     call_command("flush", interactive=False, verbosity=0)
     shutil.rmtree(settings.MEDIA_ROOT)
@@ -156,4 +164,3 @@ def test_a_backup_of_the_previous_release_restores(tmp_path):
     assert content.startswith(b"%PDF-")
     assert _sha(content) == evidence.sha256
     assert (Path(settings.MEDIA_ROOT) / evidence.file.name).is_file()
-    assert not WorkerHeartbeat.objects.exists()  # transient: never in a backup
