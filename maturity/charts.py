@@ -8,9 +8,10 @@ Each function returns SVG markup as a string, ready to be placed inline in the r
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 FONT = "Maturasi Sans, sans-serif"
@@ -336,6 +337,18 @@ class YearPoint:
     label: str
     self_index: Decimal | float | None
     verified_index: Decimal | float | None = None
+
+
+def year_points(cycles: Sequence[Mapping[str, Any]]) -> list[YearPoint]:
+    """The progress API's cycles (newest first) as points of a progress line, oldest first."""
+    return [
+        YearPoint(
+            label=str(cycle["year"]),
+            self_index=Decimal(cycle["self"]["index"]) if cycle["self"] else None,
+            verified_index=Decimal(cycle["verified"]["index"]) if cycle["verified"] else None,
+        )
+        for cycle in reversed(cycles)
+    ]
 
 
 def progress_line(

@@ -33,6 +33,18 @@ ODT = "application/vnd.oasis.opendocument.text"
 ODS = "application/vnd.oasis.opendocument.spreadsheet"
 CSV = "text/csv"
 
+# What zipfile raises on a damaged or hostile archive while listing or reading it: a bad header,
+# a truncated member, a bad CRC, an encrypted member (RuntimeError) or a compression method it
+# cannot read (NotImplementedError).
+ZIP_READ_ERRORS = (
+    zipfile.BadZipFile,
+    OSError,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+)
+
 EXTENSIONS: dict[str, tuple[str, ...]] = {
     PDF: (".pdf",),
     PNG: (".png",),
@@ -143,14 +155,7 @@ def _zip_type(stream: IO[bytes], compressed_size: int) -> str | None:
                             raise _reject(
                                 _("Berkas terkompresi terlalu besar saat dibuka (zip bomb).")
                             )
-        except (
-            zipfile.BadZipFile,
-            OSError,
-            EOFError,
-            ValueError,
-            NotImplementedError,  # zipfile's answer to a compression method it cannot read
-            RuntimeError,
-        ):
+        except ZIP_READ_ERRORS:
             raise _reject(_("Arsip rusak.")) from None
         names = {entry.filename for entry in entries}
         if "[Content_Types].xml" in names:

@@ -245,14 +245,7 @@ def _check_archive(data: bytes) -> None:
                             if b"<!doctype" in window or b"<!entity" in window:
                                 raise _refuse(NOT_A_SPREADSHEET)
                             tail = window[-16:]
-        except (
-            zipfile.BadZipFile,
-            OSError,
-            EOFError,
-            ValueError,
-            NotImplementedError,  # zipfile's answer to a compression method it cannot read
-            RuntimeError,
-        ):
+        except uploads.ZIP_READ_ERRORS:
             raise _refuse(_("Arsip rusak.")) from None
         if "[content_types].xml" in names:
             content_types = archive.read("[Content_Types].xml").lower()

@@ -7,7 +7,6 @@ planned steps. The region's home loads the summary part of this page.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -35,16 +34,8 @@ def _region(request: HttpRequest, code: str) -> Region:
 
 
 def _chart(entries: list[dict[str, Any]], level_names: list[str], bands: Any) -> str:
-    points = [
-        charts.YearPoint(
-            label=str(entry["year"]),
-            self_index=Decimal(entry["self"]["index"]) if entry["self"] else None,
-            verified_index=Decimal(entry["verified"]["index"]) if entry["verified"] else None,
-        )
-        for entry in reversed(entries)
-    ]
     return charts.progress_line(
-        points,
+        charts.year_points(entries),
         title=_("Indeks per tahun di atas pita tingkat kematangan"),
         bands=bands,
         level_names=level_names,

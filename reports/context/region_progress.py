@@ -4,7 +4,6 @@ from the same progress and roadmap the API serves (``maturity.progress``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -89,16 +88,8 @@ def _rank_text(rank: dict[str, Any] | None, t: Any) -> tuple[str, str, str]:
 
 def _chart(source: RegionSource, entries: list[dict[str, Any]]) -> str:
     framework, language, t = source.framework, source.language, source.t
-    points = [
-        charts.YearPoint(
-            label=str(entry["year"]),
-            self_index=Decimal(entry["self"]["index"]) if entry["self"] else None,
-            verified_index=Decimal(entry["verified"]["index"]) if entry["verified"] else None,
-        )
-        for entry in reversed(entries)
-    ]
     return charts.progress_line(
-        points,
+        charts.year_points(entries),
         title=t["progress_chart"],
         bands=framework.index_bands,
         level_names=[level_name(framework, level, language) for level in range(1, 6)],
