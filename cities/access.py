@@ -18,7 +18,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from cities import errors
-from cities.models import MINISTRY_ROLES, Membership, Region, Role
+from cities.models import MINISTRY_ROLES, PROVINCE_ROLES, Membership, Region, RegionKind, Role
 
 AnyUser = User | AnonymousUser
 
@@ -146,11 +146,15 @@ def region_q(user: AnyUser, prefix: str = "region") -> Q | None:
         return None
     region_ids: set[int] = set()
     provinces: set[str] = set()
+    verified_provinces: set[str] = set()
     for grant in grants(user):
         if grant.role in MINISTRY_ROLES:
             if grant.role == Role.ADMIN or not grant.provinces:
                 return None
             provinces.update(grant.provinces)
+        elif grant.role in PROVINCE_ROLES:
+            if grant.province_code:
+                verified_provinces.add(grant.province_code)
         elif grant.region_id is not None:
             region_ids.add(grant.region_id)
     parts: list[Q] = []
@@ -158,6 +162,13 @@ def region_q(user: AnyUser, prefix: str = "region") -> Q | None:
         parts.append(Q(**{_lookup(prefix, "pk__in"): sorted(region_ids)}))
     if provinces:
         parts.append(Q(**{_lookup(prefix, "province_code__in"): sorted(provinces)}))
+    if verified_provinces:
+        # A province reviewer reads the kabupaten and kota of its province, not the province's
+        # own objects (the ministry verifies those).
+        parts.append(
+            Q(**{_lookup(prefix, "province_code__in"): sorted(verified_provinces)})
+            & ~Q(**{_lookup(prefix, "kind"): RegionKind.PROVINCE})
+        )
     if not parts:
         return Q(pk__in=[])
     combined = parts[0]
@@ -190,6 +201,9 @@ def may_read_region(user: AnyUser, region: Region) -> bool:
             if grant.role == Role.ADMIN or not grant.provinces:
                 return True
             if region.province_code in grant.provinces:
+                return True
+        elif grant.role in PROVINCE_ROLES:
+            if grant.province_code == region.province_code and region.kind != RegionKind.PROVINCE:
                 return True
         elif grant.region_id == region.pk:
             return True
@@ -229,6 +243,16 @@ def _region_roles(user: AnyUser, region: Region) -> set[str]:
     return {g.role for g in grants(user) if g.region_id == region.pk}
 
 
+def _province_reviewer_of(user: AnyUser, region: Region | None) -> bool:
+    """A province reviewer, of ``region``'s province when a region is given (its scope, a
+    kabupaten or kota of that province, was checked before)."""
+    return any(
+        grant.role in PROVINCE_ROLES
+        and (region is None or grant.province_code == region.province_code)
+        for grant in grants(user)
+    )
+
+
 def _ministry_role_in_scope(user: AnyUser, role: str, region: Region | None) -> bool:
     for grant in grants(user):
         if grant.role != role:
@@ -242,7 +266,10 @@ def _ministry_role_in_scope(user: AnyUser, role: str, region: Region | None) -> 
 REGION_EDIT = "region.edit"  # answers, evidence, programmes: CSCO and contributors
 REGION_SUBMIT = "region.submit"  # submit an assessment: CSCO
 REGION_CREATE_ASSESSMENT = "region.create_assessment"  # CSCO, admin
-REVIEW = "review"  # reviewer in scope
+REVIEW = "review"  # record reviews, return: ministry reviewer or province reviewer in scope
+APPROVE = "approve"  # approve: ministry reviewer in scope (never a province reviewer)
+PROVINCE_VERIFY = "province_verify"  # recommend to the ministry: province reviewer in scope
+READ_PRIORITIES = "read_priorities"  # where to verify first: ministry roles, province reviewers
 REOPEN = "reopen"  # ministry admin
 EXTEND_DEADLINE = "extend_deadline"  # ministry admin
 MANAGE_FRAMEWORKS = "manage_frameworks"  # ministry admin
@@ -258,6 +285,9 @@ ACTIONS = frozenset(
         REGION_SUBMIT,
         REGION_CREATE_ASSESSMENT,
         REVIEW,
+        APPROVE,
+        PROVINCE_VERIFY,
+        READ_PRIORITIES,
         REOPEN,
         EXTEND_DEADLINE,
         MANAGE_FRAMEWORKS,
@@ -293,7 +323,15 @@ def can(user: AnyUser, action: str, region: Region | None = None) -> bool:
             Role.CSCO in _region_roles(user, region) or has_role(user, Role.ADMIN)
         )
     if action == REVIEW:
+        return _ministry_role_in_scope(user, Role.REVIEWER, region) or _province_reviewer_of(
+            user, region
+        )
+    if action == APPROVE:
         return _ministry_role_in_scope(user, Role.REVIEWER, region)
+    if action == PROVINCE_VERIFY:
+        return _province_reviewer_of(user, region)
+    if action == READ_PRIORITIES:
+        return has_role(user, Role.REVIEWER, Role.ADMIN, Role.OBSERVER, Role.PROVINCE_REVIEWER)
     if action in {REOPEN, EXTEND_DEADLINE, MANAGE_FRAMEWORKS, MANAGE_CYCLES, MANAGE_USERS}:
         return has_role(user, Role.ADMIN)
     if action == READ_NATIONAL:
@@ -319,6 +357,21 @@ def reviewers_in_scope(region: Region) -> list[User]:
     return list(users.values())
 
 
+def province_reviewers_of(region: Region) -> list[User]:
+    """Province reviewers of ``region``'s province (for notifications in a cycle with the
+    province stage)."""
+    return [
+        m.user
+        for m in Membership.objects.filter(
+            role=Role.PROVINCE_REVIEWER,
+            region__code=region.province_code,
+            user__is_active=True,
+        )
+        .select_related("user")
+        .order_by("user_id")
+    ]
+
+
 def region_members(region: Region, roles_wanted: Iterable[str]) -> list[User]:
     """People holding one of ``roles_wanted`` in ``region``."""
     return [
@@ -332,6 +385,11 @@ def region_members(region: Region, roles_wanted: Iterable[str]) -> list[User]:
 
 
 def may_review_queue(user: AnyUser) -> bool:
-    """Whether the person may open the review queue: a reviewer (who then sees the submitted
-    assessments in their scope) or a superuser."""
-    return has_role(user, Role.REVIEWER) or _is_superuser(user)
+    """Whether the person may open the review queue: a ministry or province reviewer (who then
+    sees the submitted assessments in their scope) or a superuser."""
+    return has_role(user, Role.REVIEWER, Role.PROVINCE_REVIEWER) or _is_superuser(user)
+
+
+def is_province_reviewer(user: AnyUser) -> bool:
+    """Does the person verify for a province (and hold no ministry role)?"""
+    return has_role(user, Role.PROVINCE_REVIEWER) and not is_ministry(user)

@@ -35,16 +35,23 @@ class Role(models.TextChoices):
     CSCO = "csco", _("CSCO (Chief Smart City Officer)")
     CONTRIBUTOR = "contributor", _("Kontributor")
     REVIEWER = "reviewer", _("Peninjau kementerian")
+    PROVINCE_REVIEWER = "province_reviewer", _("Peninjau provinsi")
     ADMIN = "admin", _("Admin kementerian")
     OBSERVER = "observer", _("Pengamat")
 
 
 REGION_ROLES = frozenset({Role.CSCO, Role.CONTRIBUTOR})
 MINISTRY_ROLES = frozenset({Role.REVIEWER, Role.ADMIN, Role.OBSERVER})
+#: A province reviewer holds a membership on a province and verifies its kabupaten and kota for
+#: the ministry (when the cycle has the province stage).
+PROVINCE_ROLES = frozenset({Role.PROVINCE_REVIEWER})
+#: Roles whose membership names a region (a kabupaten/kota/province, or a province).
+ROLES_WITH_REGION = REGION_ROLES | PROVINCE_ROLES
 
 
 class Membership(models.Model):
-    """A role a person holds: in one region (CSCO, contributor) or at the ministry.
+    """A role a person holds: in one region (CSCO, contributor), on a province (province
+    reviewer) or at the ministry.
 
     A reviewer or observer with ``provinces`` set is limited to those provinces; empty means all.
     """
@@ -52,7 +59,7 @@ class Membership(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
-    role = models.CharField(_("peran"), max_length=16, choices=Role.choices)
+    role = models.CharField(_("peran"), max_length=24, choices=Role.choices)
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, null=True, blank=True, related_name="memberships"
     )
@@ -72,7 +79,9 @@ class Membership(models.Model):
             models.UniqueConstraint(fields=["user", "role", "region"], name="unique_membership"),
             models.CheckConstraint(
                 condition=(
-                    models.Q(role__in=["csco", "contributor"], region__isnull=False)
+                    models.Q(
+                        role__in=["csco", "contributor", "province_reviewer"], region__isnull=False
+                    )
                     | models.Q(role__in=["reviewer", "admin", "observer"], region__isnull=True)
                 ),
                 name="membership_region_matches_role",

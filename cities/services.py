@@ -19,7 +19,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cities import access, errors
-from cities.models import REGION_ROLES, Membership, Region, RegionKind, Role
+from cities.models import (
+    PROVINCE_ROLES,
+    ROLES_WITH_REGION,
+    Membership,
+    Region,
+    RegionKind,
+    Role,
+)
 
 REGIONS_CSV = Path(__file__).resolve().parent / "data" / "regions.csv"
 
@@ -85,13 +92,21 @@ def _membership_problems(
             )
         ]
     problems: list[tuple[str, str]] = []
-    if role in REGION_ROLES and not region_code:
+    if role in ROLES_WITH_REGION and not region_code:
         problems.append(("region", _("peran %(role)s memerlukan kode wilayah") % {"role": role}))
-    elif role in REGION_ROLES and region is None:
+    elif role in ROLES_WITH_REGION and region is None:
         problems.append(
             ("region", _("kode wilayah tidak dikenal: %(code)s") % {"code": repr(region_code)})
         )
-    elif role not in REGION_ROLES and region_code:
+    elif role in PROVINCE_ROLES and region is not None and region.kind != RegionKind.PROVINCE:
+        problems.append(
+            (
+                "region",
+                _("peran %(role)s memerlukan kode provinsi, bukan %(code)s")
+                % {"role": role, "code": repr(region_code)},
+            )
+        )
+    elif role not in ROLES_WITH_REGION and region_code:
         problems.append(
             (
                 "region",
@@ -183,7 +198,7 @@ def _validate_memberships(
             found.extend(f"memberships[{index}].{field}: {message}" for field, message in problems)
             continue
         resolved.append(
-            (membership.role, region if membership.role in REGION_ROLES else None, provinces)
+            (membership.role, region if membership.role in ROLES_WITH_REGION else None, provinces)
         )
     if found:
         raise errors.Invalid({"memberships": found})

@@ -15,6 +15,7 @@ api_v1 = [
     path("", include("maturity.exchange.api")),
     path("", include("maturity.programmes.api")),
     path("", include("maturity.progress.api")),
+    path("", include("maturity.verification.api")),
     path("", include("reports.api_urls")),
 ]
 

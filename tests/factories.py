@@ -113,9 +113,10 @@ def default_framework():  # type: ignore[no-untyped-def]
     return framework
 
 
-def make_open_cycle(framework=None, name: str = "2026"):  # type: ignore[no-untyped-def]
+def make_open_cycle(framework=None, name: str = "2026", province_review: bool = False):  # type: ignore[no-untyped-def]
     """A cycle open today: on the default framework unless given; opens yesterday, closes in 30
-    days. Returns the existing cycle of that name if there is one."""
+    days; with the province stage when ``province_review``. Returns the existing cycle of that
+    name if there is one."""
     import datetime
 
     from django.utils import timezone
@@ -131,6 +132,7 @@ def make_open_cycle(framework=None, name: str = "2026"):  # type: ignore[no-unty
             "opens_on": today - datetime.timedelta(days=1),
             "closes_on": today + datetime.timedelta(days=30),
             "status": CycleStatus.OPEN,
+            "province_review": province_review,
         },
     )
     return cycle

@@ -47,29 +47,40 @@ from tests.factories import TINY_PDF, make_open_cycle, make_small_framework, mem
 
 # --- Who ------------------------------------------------------------------------------------------
 
-CSCO, CONTRIBUTOR, REVIEWER, ADMIN, OBSERVER = (
+CSCO, CONTRIBUTOR, REVIEWER, ADMIN, OBSERVER, PROVINCE = (
     "csco",
     "contributor",
     "reviewer",
     "admin",
     "observer",
+    "province_reviewer",
 )
 MINISTRY = frozenset({REVIEWER, ADMIN, OBSERVER})
-READERS = frozenset({CSCO, CONTRIBUTOR, *MINISTRY})  # everyone who may read the object
+READERS = frozenset({CSCO, CONTRIBUTOR, PROVINCE, *MINISTRY})  # everyone who may read the object
 SIGNED_IN = frozenset({"signed in"})  # anyone signed in, whatever their region
 EDITORS = frozenset({CSCO, CONTRIBUTOR})
+VERIFIERS = frozenset({REVIEWER, PROVINCE})  # record reviews and return: ministry or province
+PRIORITY_READERS = frozenset({*MINISTRY, PROVINCE})
 PUBLIC = frozenset({"public"})
 
-# The cast: who they are, and the region of their membership (None: ministry).
+# The sides: region A (Kota Makassar, in province 73 Sulawesi Selatan), region B (Kabupaten
+# Banyuwangi, province 35) and P, the province of Sulawesi Selatan itself.
+ALL_SIDES = frozenset({"A", "B", "P"})
+
+# The cast: who they are, the region of their membership (None: ministry or province), and the
+# sides whose objects they may read.
 CAST = {
-    "csco_a": (CSCO, "A"),
-    "contributor_a": (CONTRIBUTOR, "A"),
-    "csco_b": (CSCO, "B"),
-    "reviewer": (REVIEWER, None),
-    "admin": (ADMIN, None),
-    "observer": (OBSERVER, None),
-    # A reviewer assigned only Sulawesi Selatan (province 73): region A is theirs, B is not.
-    "reviewer_73": (REVIEWER, "A"),
+    "csco_a": (CSCO, "A", frozenset({"A"})),
+    "contributor_a": (CONTRIBUTOR, "A", frozenset({"A"})),
+    "csco_b": (CSCO, "B", frozenset({"B"})),
+    "reviewer": (REVIEWER, None, ALL_SIDES),
+    "admin": (ADMIN, None, ALL_SIDES),
+    "observer": (OBSERVER, None, ALL_SIDES),
+    # A reviewer assigned only Sulawesi Selatan (province 73): A and the province are theirs.
+    "reviewer_73": (REVIEWER, None, frozenset({"A", "P"})),
+    # The province reviewer of Sulawesi Selatan: its kabupaten and kota (A), not the province's
+    # own assessment (P, the ministry's) and not another province's regions (B).
+    "province_73": (PROVINCE, None, frozenset({"A"})),
 }
 ACTORS = (*CAST, "anon")
 
@@ -192,10 +203,11 @@ MATRIX: list[Rule] = [
     api("DELETE", f"{A_}/evidence/<int:eid>/", EDITORS, on="assessment"),
     api("GET", f"{A_}/evidence/<int:eid>/download/", READERS, on="assessment"),
     api("POST", f"{A_}/submit/", {CSCO}, on="assessment"),
-    api("POST", f"{A_}/return/", {REVIEWER}, on="assessment", body={"comment": "Lengkapi."}),
+    api("POST", f"{A_}/return/", VERIFIERS, on="assessment", body={"comment": "Lengkapi."}),
     api("POST", f"{A_}/approve/", {REVIEWER}, on="assessment"),
     api("POST", f"{A_}/reopen/", {ADMIN}, on="assessment", body={"reason": "Koreksi."}),
-    api("PUT", f"{A_}/reviews/<str:code>/", {REVIEWER}, on="assessment", body=REVIEW),
+    api("PUT", f"{A_}/reviews/<str:code>/", VERIFIERS, on="assessment", body=REVIEW),
+    api("POST", f"{A_}/province-verify/", {PROVINCE}, on="assessment", body={"comment": "Baik."}),
     api("GET", f"{A_}/history/", READERS, on="assessment"),
     api("GET", f"{A_}/score/", READERS, on="assessment"),
     api("GET", "api/v1/cycles/<int:pk>/scores/", MINISTRY, on="cycle"),
@@ -271,12 +283,12 @@ MATRIX: list[Rule] = [
     page("POST", f"{P_}/submit/", {CSCO}, on="assessment"),
     page("GET", f"{P_}/score/", READERS, on="assessment"),
     page("POST", f"{P_}/reports/", READERS, on="assessment"),
-    page("GET", f"{P_}/review/", {REVIEWER}, on="assessment"),
-    page("GET", f"{P_}/review/elements/<str:element>/", {REVIEWER}, on="assessment"),
-    page("POST", f"{P_}/review/indicators/<str:code>/", {REVIEWER}, on="assessment", body=REVIEW),
-    page("POST", f"{P_}/return/", {REVIEWER}, on="assessment", body={"comment": "Lengkapi."}),
+    page("GET", f"{P_}/review/", VERIFIERS, on="assessment"),
+    page("GET", f"{P_}/review/elements/<str:element>/", VERIFIERS, on="assessment"),
+    page("POST", f"{P_}/review/indicators/<str:code>/", VERIFIERS, on="assessment", body=REVIEW),
+    page("POST", f"{P_}/return/", VERIFIERS, on="assessment", body={"comment": "Lengkapi."}),
     page("POST", f"{P_}/approve/", {REVIEWER}, on="assessment"),
-    page("GET", "review/", {REVIEWER}),
+    page("GET", "review/", VERIFIERS),
     page("GET", "board/", MINISTRY),
     page("POST", "board/cycles/<int:cycle_id>/report/", MINISTRY, on="cycle"),
     # Answers spreadsheet pages
@@ -378,9 +390,10 @@ def _report(**values: Any) -> Any:
 
 
 def build_world(cast: Any) -> World:
-    """An open cycle on a small framework; in region A (Kota Makassar) and B (Kabupaten
-    Banyuwangi) an assessment with an answer, a review, evidence, history, a programme and a
-    finished report; and a national report of the cycle."""
+    """An open cycle on a small framework; in region A (Kota Makassar), B (Kabupaten Banyuwangi)
+    and P (the province of Sulawesi Selatan) an assessment with an answer, a review, evidence,
+    history, a programme and a finished report; and a national report of the cycle."""
+    from cities.models import Region
     from maturity.assessments.models import Answer, Assessment, Evidence, HistoryEntry, Review
     from maturity.frameworks.models import Indicator
     from maturity.programmes.models import Programme, ProgrammeFile
@@ -398,8 +411,9 @@ def build_world(cast: Any) -> World:
         requested_by=cast.reviewer,
     )
     world = World(cycle=cycle, framework=framework, national_report=national)
-    for key, csco in (("A", cast.csco_a), ("B", cast.csco_b)):
-        region = cast.region_a if key == "A" else cast.region_b
+    regions = {"A": cast.region_a, "B": cast.region_b, "P": Region.objects.get(code="73")}
+    for key, csco in (("A", cast.csco_a), ("B", cast.csco_b), ("P", cast.admin)):
+        region = regions[key]
         marker = f"RAHASIA-{key}-{region.code}"
         side = Side(key=key, region=region, marker=marker, user=csco)
         side.assessment = Assessment.objects.create(cycle=cycle, region=region, created_by=csco)
@@ -464,7 +478,7 @@ def build_world(cast: Any) -> World:
             kind=ReportKind.REGION,
             assessment=side.assessment,
             cycle=cycle,
-            report_id=("a" if key == "A" else "b") * 16,
+            report_id={"A": "a", "B": "b", "P": "c"}[key] * 16,
             file_name=f"{marker}-laporan.pdf",
             requested_by=csco,
         )
@@ -477,10 +491,10 @@ def build_world(cast: Any) -> World:
 
 def role_on(actor: str, side: Side, kind: Kind) -> tuple[bool, str]:
     """(may the actor read the object, the actor's abstract role for it)."""
-    role, home = CAST[actor]
+    role, home, sees = CAST[actor]
     if kind.national and role not in MINISTRY:
         return False, role
-    if kind.scoped and home is not None and home != side.key:
+    if kind.scoped and side.key not in sees:
         return False, role
     if kind.regional and home is not None and home != side.key:
         return True, f"{role} of another region"
@@ -572,6 +586,7 @@ def clients(cast: Any) -> dict[str, Any]:
     made: dict[str, Any] = {}
     people = {actor: getattr(cast, actor, None) for actor in CAST}
     people["reviewer_73"] = member("reviewer_73", Role.REVIEWER, provinces=["73"])
+    people["province_73"] = member("province_73", Role.PROVINCE_REVIEWER, "73")
     for actor, person in people.items():
         api_client = APIClient()
         api_client.force_authenticate(person)
@@ -622,10 +637,13 @@ def check(rule: Rule, world: World, clients: dict[str, Any]) -> list[str]:
                     problems.append(f"{where}: {got} {location!r}, want a redirect to sign in")
             elif got not in want:
                 problems.append(f"{where}: {got}, want {sorted(want)}")
-            if actor in CAST and CAST[actor][1] is not None:
+            if actor in CAST and CAST[actor][2] != ALL_SIDES:
                 problems += leaks(world, actor, response, where)
-                if rule.lists and got == 200 and side.key == CAST[actor][1]:
-                    problems += listed_wrong(world, rule, actor, response, where)
+                if rule.lists and got == 200 and side.key == min(CAST[actor][2]):
+                    # A list inside one object (its evidence) holds that side's; a list of
+                    # everything, every side the person may read.
+                    shows = frozenset({side.key}) if kind.regional else CAST[actor][2]
+                    problems += listed_wrong(world, rule, shows, response, where)
     return problems
 
 
@@ -636,24 +654,25 @@ def _content(response: Any) -> bytes:
 
 
 def leaks(world: World, actor: str, response: Any, where: str) -> list[str]:
-    home = CAST[actor][1]
+    sees = CAST[actor][2]
     content = _content(response)
     return [
         f"{where}: the response shows region {other.key}'s {other.marker}"
         for other in world.sides.values()
-        if other.key != home and other.marker.encode() in content
+        if other.key not in sees and other.marker.encode() in content
     ]
 
 
-def listed_wrong(world: World, rule: Rule, actor: str, response: Any, where: str) -> list[str]:
-    home = CAST[actor][1]
+def listed_wrong(
+    world: World, rule: Rule, sees: frozenset[str], response: Any, where: str
+) -> list[str]:
     ids = _ids(response)
     problems = []
     for side in world.sides.values():
         shown = getattr(side, rule.lists).pk in ids
-        if side.key == home and not shown:
+        if side.key in sees and not shown:
             problems.append(f"{where}: the list misses its own {rule.lists}")
-        if side.key != home and shown:
+        if side.key not in sees and shown:
             problems.append(f"{where}: the list shows region {side.key}'s {rule.lists}")
     return problems
 

@@ -20,7 +20,15 @@ from maturity.scores import tasks
 
 @admin.register(AssessmentCycle)
 class AssessmentCycleAdmin(admin.ModelAdmin):
-    list_display = ("name", "year", "framework", "opens_on", "closes_on", "status")
+    list_display = (
+        "name",
+        "year",
+        "framework",
+        "opens_on",
+        "closes_on",
+        "status",
+        "province_review",
+    )
     list_filter = ("status", "year", "framework")
     search_fields = ("name",)
     list_select_related = ("framework",)

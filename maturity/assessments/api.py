@@ -67,6 +67,11 @@ class AssessmentOutput(serializers.Serializer):
     submitted_at = serializers.DateTimeField(allow_null=True)
     returned_at = serializers.DateTimeField(allow_null=True)
     approved_at = serializers.DateTimeField(allow_null=True)
+    province_review = serializers.BooleanField(
+        source="cycle.province_review",
+        help_text="Whether the province verifies this assessment before the ministry decides.",
+    )
+    province_verified_at = serializers.DateTimeField(allow_null=True)
 
 
 class CompletenessGroupOutput(serializers.Serializer):
@@ -83,6 +88,7 @@ class ThemeCompletenessOutput(CompletenessGroupOutput):
 
 class AssessmentDetailOutput(AssessmentOutput):
     return_comment = serializers.CharField()
+    province_comment = serializers.CharField()
     editable = serializers.BooleanField()
     completeness_by_element = CompletenessGroupOutput(many=True)
     completeness_by_theme = ThemeCompletenessOutput(many=True)
@@ -95,6 +101,7 @@ def _detail(assessment: Assessment) -> dict[str, Any]:
     data = dict(AssessmentOutput(assessment).data)
     data.update(
         return_comment=assessment.return_comment,
+        province_comment=assessment.province_comment,
         editable=detail.editable,
         completeness=f"{detail.completeness.overall:.1f}",
         completeness_by_element=CompletenessGroupOutput(

@@ -16,11 +16,14 @@ from maturity.frameworks.models import Indicator
 class AssessmentStatus(models.TextChoices):
     DRAFT = "draft", _("Draf")
     SUBMITTED = "submitted", _("Diajukan")
+    PROVINCE_VERIFIED = "province_verified", _("Diverifikasi provinsi")
     RETURNED = "returned", _("Dikembalikan")
     APPROVED = "approved", _("Disetujui")
 
 
 EDITABLE_STATUSES = frozenset({AssessmentStatus.DRAFT, AssessmentStatus.RETURNED})
+#: Submitted and not yet decided: under verification by the province or the ministry.
+UNDER_REVIEW_STATUSES = frozenset({AssessmentStatus.SUBMITTED, AssessmentStatus.PROVINCE_VERIFIED})
 
 
 class Assessment(models.Model):
@@ -29,7 +32,7 @@ class Assessment(models.Model):
     cycle = models.ForeignKey(AssessmentCycle, on_delete=models.PROTECT, related_name="assessments")
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="assessments")
     status = models.CharField(
-        max_length=16, choices=AssessmentStatus.choices, default=AssessmentStatus.DRAFT
+        max_length=24, choices=AssessmentStatus.choices, default=AssessmentStatus.DRAFT
     )
     completeness = models.DecimalField(max_digits=4, decimal_places=1, default=0)
     deadline_override = models.DateField(null=True, blank=True)
@@ -37,6 +40,10 @@ class Assessment(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     returned_at = models.DateTimeField(null=True, blank=True)
     approved_at = models.DateTimeField(null=True, blank=True)
+    # The province stage (cycles with ``province_review``): when and with what recommendation the
+    # province reviewer passed it to the ministry.
+    province_verified_at = models.DateTimeField(null=True, blank=True)
+    province_comment = models.TextField(blank=True)
     # Moves forward whenever anything scoring reads changes; the sweep rescoring compares it with
     # the latest snapshot so that a lost task is redone.
     inputs_changed_at = models.DateTimeField(null=True, blank=True)

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 from cities import access
-from cities.models import Role
+from cities.models import RegionKind, Role
 from maturity.assessments.models import EDITABLE_STATUSES, Assessment, HistoryEntry
 from maturity.cycles.models import CycleStatus
 
@@ -101,6 +101,37 @@ def send_submitted(assessment_id: int) -> int:
             % values
         )
     )
+    return _send(subject, body, _addresses(_first_verifiers(assessment)))
+
+
+def _first_verifiers(assessment: Assessment) -> list[User]:
+    """Who verifies a submitted assessment first: its province's reviewers when the cycle has the
+    province stage (for a kabupaten or kota), else the ministry's reviewers in scope."""
+    if assessment.cycle.province_review and assessment.region.kind != RegionKind.PROVINCE:
+        return access.province_reviewers_of(assessment.region)
+    return access.reviewers_in_scope(assessment.region)
+
+
+def send_province_verified(assessment_id: int) -> int:
+    """Tell the ministry's reviewers in scope that the province recommends an assessment."""
+    assessment = _load(assessment_id)
+    if assessment is None:
+        return 0
+    subject = _subject(lambda: pgettext("mail", "Penilaian diverifikasi provinsi"), assessment)
+    values = {
+        "title": _title(assessment),
+        "comment": assessment.province_comment,
+        "link": _link(assessment),
+    }
+    body = _body(
+        lambda: (
+            _(
+                "Penilaian %(title)s telah diverifikasi provinsi dan menunggu keputusan "
+                "kementerian.\nCatatan provinsi:\n%(comment)s\nBuka: %(link)s"
+            )
+            % values
+        )
+    )
     return _send(subject, body, _addresses(access.reviewers_in_scope(assessment.region)))
 
 
@@ -153,6 +184,11 @@ def send_approved(assessment_id: int) -> int:
 def assessment_submitted(*, assessment_id: int) -> None:
     """Once the transaction commits, mail the reviewers in scope."""
     transaction.on_commit(lambda: send_submitted(assessment_id))
+
+
+def assessment_province_verified(*, assessment_id: int) -> None:
+    """Once the transaction commits, mail the ministry's reviewers in scope."""
+    transaction.on_commit(lambda: send_province_verified(assessment_id))
 
 
 def assessment_returned(*, assessment_id: int) -> None:

@@ -29,6 +29,9 @@ class CycleOutput(serializers.Serializer):
     opens_on = serializers.DateField()
     closes_on = serializers.DateField()
     status = serializers.CharField()
+    province_review = serializers.BooleanField(
+        help_text="Kabupaten/kota assessments are verified by their province before approval."
+    )
 
     def get_framework_version(self, cycle: AssessmentCycle) -> str:
         return f"{cycle.framework.code} {cycle.framework.version}"
@@ -44,6 +47,7 @@ class CycleInput(serializers.Serializer):
     opens_on = serializers.DateField()
     closes_on = serializers.DateField()
     status = serializers.ChoiceField(choices=CycleStatus.choices, default=CycleStatus.OPEN)
+    province_review = serializers.BooleanField(default=False)
 
 
 # --- Cycles -----------------------------------------------------------------------------------
@@ -78,6 +82,7 @@ class CycleListView(APIView):
             opens_on=data["opens_on"],
             closes_on=data["closes_on"],
             status=data["status"],
+            province_review=data["province_review"],
         )
         cycle = selectors.cycles().get(pk=cycle.pk)
         return Response(CycleOutput(cycle).data, status=status.HTTP_201_CREATED)

@@ -25,6 +25,9 @@ class AssessmentCycle(models.Model):
     opens_on = models.DateField(_("dibuka"))
     closes_on = models.DateField(_("ditutup"))
     status = models.CharField(max_length=16, choices=CycleStatus.choices, default=CycleStatus.OPEN)
+    # The province stage: each kabupaten/kota assessment is verified by its province's reviewer
+    # (status ``province_verified``) before the ministry may approve it.
+    province_review = models.BooleanField(_("verifikasi provinsi"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -25,6 +25,7 @@ def create_cycle(
     opens_on: datetime.date,
     closes_on: datetime.date,
     status: str = CycleStatus.OPEN,
+    province_review: bool = False,
 ) -> AssessmentCycle:
     """Open a cycle (ministry admin) on a published framework version.
 
@@ -53,6 +54,7 @@ def create_cycle(
                 opens_on=opens_on,
                 closes_on=closes_on,
                 status=status,
+                province_review=province_review,
             )
     except IntegrityError:
         raise errors.Invalid({"name": [_("Nama siklus sudah dipakai.")]}) from None

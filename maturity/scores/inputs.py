@@ -12,7 +12,14 @@ from typing import Any
 from django.db.models import Q
 from django.utils.dateparse import parse_datetime
 
-from maturity.assessments.models import Answer, AnswerStatus, Assessment, AssessmentStatus, Review
+from maturity.assessments.models import (
+    UNDER_REVIEW_STATUSES,
+    Answer,
+    AnswerStatus,
+    Assessment,
+    AssessmentStatus,
+    Review,
+)
 from maturity.frameworks.rules import FrameworkEntry, framework_entry
 from maturity.scores.models import ScoreTrack
 from maturity.scoring.calculation import (
@@ -29,6 +36,7 @@ _HASH_SCHEMA = 1  # bump when the hashed payload's shape changes
 #: Statuses in which an assessment has a self score (SCORING.md §3: from submission on).
 SCORED_STATUSES = (
     AssessmentStatus.SUBMITTED,
+    AssessmentStatus.PROVINCE_VERIFIED,
     AssessmentStatus.RETURNED,
     AssessmentStatus.APPROVED,
 )
@@ -57,7 +65,7 @@ class ScoringInputs:
         if status not in SCORED_STATUSES:
             return ()
         if status == AssessmentStatus.APPROVED or (
-            status == AssessmentStatus.SUBMITTED and self.reviews
+            status in UNDER_REVIEW_STATUSES and self.reviews
         ):
             return (ScoreTrack.SELF, ScoreTrack.VERIFIED)
         return (ScoreTrack.SELF,)

@@ -16,21 +16,20 @@ from django.utils.translation import pgettext_lazy
 
 from maturity.assessments.models import AssessmentStatus
 from maturity.frameworks.models import Framework
+from maturity.scores.inputs import SCORED_STATUSES
 from maturity.scores.models import ScoreSnapshot, ScoreTrack
 from reports.context.plain import BandRow, Meta
 from reports.labels import AUTHOR, decimal_text
 from reports.models import Report
 from reports.selectors import verify_url
 
-SUBMITTED_STATUSES = (
-    AssessmentStatus.SUBMITTED,
-    AssessmentStatus.RETURNED,
-    AssessmentStatus.APPROVED,
-)
+#: Statuses whose assessment counts as submitted in a report: the ones with a self score.
+SUBMITTED_STATUSES = SCORED_STATUSES
 
 STATUS_LABELS = {
     "draft": pgettext_lazy("report", "Draf"),
     "submitted": pgettext_lazy("report", "Diajukan"),
+    "province_verified": pgettext_lazy("report", "Diverifikasi provinsi"),
     "returned": pgettext_lazy("report", "Dikembalikan"),
     "approved": pgettext_lazy("report", "Disetujui"),
 }

@@ -293,7 +293,10 @@ def _pilot_rows(
 def _status_totals(source: Source) -> dict[str, int]:
     assessments = source.assessments
     status_totals = {"not_started": len(source.regions) - len(assessments)}
-    for status in ("draft", "submitted", "returned", "approved"):
+    statuses = ["draft", "submitted", "returned", "approved"]
+    if source.cycle.province_review:
+        statuses.insert(2, "province_verified")
+    for status in statuses:
         status_totals[status] = sum(1 for a in assessments if a["status"] == status)
     return status_totals
 

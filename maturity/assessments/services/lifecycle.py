@@ -32,9 +32,12 @@ from maturity.assessments.services.history import (
 from maturity.assessments.services.review import _clean_comment
 from maturity.assessments.services.state import (
     lock,
+    needs_province_stage,
     refresh_from,
     require_editable,
+    require_stage_reviewer,
     require_status,
+    reviewable_statuses,
     schedule_scoring,
 )
 from maturity.cycles.models import AssessmentCycle, CycleStatus
@@ -151,10 +154,12 @@ def submit(*, user: AnyUser, assessment: Assessment) -> Assessment:
 
 @transaction.atomic
 def return_assessment(*, user: AnyUser, assessment: Assessment, comment: Any) -> Assessment:
-    """Submitted → returned (reviewer in scope), with a comment the CSCO sees."""
+    """Submitted → returned (ministry or province reviewer in scope), or province verified →
+    returned (ministry reviewer), with a comment the CSCO sees."""
     access.require(user, access.REVIEW, assessment.region)
     locked = lock(assessment)
-    require_status(locked, {AssessmentStatus.SUBMITTED}, "return")
+    require_stage_reviewer(user, locked)
+    require_status(locked, reviewable_statuses(user, locked), "return")
     text = _clean_comment(comment, "comment", required=True)
     _transition(
         user=user, assessment=locked, to=AssessmentStatus.RETURNED, action=RETURNED, comment=text
@@ -171,10 +176,26 @@ def return_assessment(*, user: AnyUser, assessment: Assessment, comment: Any) ->
 
 @transaction.atomic
 def approve(*, user: AnyUser, assessment: Assessment) -> Assessment:
-    """Submitted → approved (reviewer in scope); approval locks the assessment."""
-    access.require(user, access.REVIEW, assessment.region)
+    """Submitted → approved (ministry reviewer in scope); approval locks the assessment.
+
+    In a cycle with the province stage a kabupaten or kota must be ``province_verified`` first
+    (Conflict ``province_stage_missing`` otherwise); a province's own assessment is the
+    ministry's to verify and goes from submitted.
+    """
+    access.require(user, access.APPROVE, assessment.region)
     locked = lock(assessment)
-    require_status(locked, {AssessmentStatus.SUBMITTED}, "approve")
+    if needs_province_stage(locked):
+        if locked.status == AssessmentStatus.SUBMITTED:
+            raise errors.Conflict(
+                _(
+                    "Penilaian ini belum diverifikasi provinsi: siklus ini mewajibkan tahap "
+                    "verifikasi provinsi (province_verified) sebelum persetujuan kementerian."
+                ),
+                code="province_stage_missing",
+            )
+        require_status(locked, {AssessmentStatus.PROVINCE_VERIFIED}, "approve")
+    else:
+        require_status(locked, {AssessmentStatus.SUBMITTED}, "approve")
     _transition(user=user, assessment=locked, to=AssessmentStatus.APPROVED, action=APPROVED)
     locked.status = AssessmentStatus.APPROVED
     locked.approved_at = timezone.now()

@@ -11,12 +11,17 @@ from cities import access, errors
 from cities.access import AnyUser
 from maturity.assessments.models import (
     Assessment,
-    AssessmentStatus,
     Review,
 )
 from maturity.assessments.services.answers import _unknown_indicator
 from maturity.assessments.services.history import REVIEW_SET, record_history
-from maturity.assessments.services.state import lock, require_status, schedule_scoring
+from maturity.assessments.services.state import (
+    lock,
+    require_stage_reviewer,
+    require_status,
+    reviewable_statuses,
+    schedule_scoring,
+)
 from maturity.assessments.validation import MAX_TEXT
 from maturity.frameworks.models import Indicator
 
@@ -55,10 +60,12 @@ def set_review(
     not_applicable: bool = False,
     comment: str = "",
 ) -> Review:
-    """A reviewer's decision on one indicator while submitted: a level 0–5 or N/A accepted."""
+    """A reviewer's decision on one indicator while under review: a level 0–5 or N/A accepted
+    (a province reviewer while submitted, a ministry reviewer until the decision)."""
     access.require(user, access.REVIEW, assessment.region)
     locked = lock(assessment)
-    require_status(locked, {AssessmentStatus.SUBMITTED}, "review")
+    require_stage_reviewer(user, locked)
+    require_status(locked, reviewable_statuses(user, locked), "review")
     if indicator.framework_id != locked.cycle.framework_id:
         raise errors.Invalid({"indicator": [_unknown_indicator(indicator.code)]})
     text = _checked_review(verified_level, not_applicable, comment)

@@ -6,10 +6,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cities import errors
+from cities import access, errors
+from cities.access import AnyUser
+from cities.models import RegionKind
 from maturity.assessments.models import (
     EDITABLE_STATUSES,
     Assessment,
+    AssessmentStatus,
 )
 from maturity.assessments.selectors import is_cycle_open
 from maturity.assessments.signals import scoring_inputs_changed
@@ -41,6 +44,37 @@ def require_status(assessment: Assessment, allowed: set[str], action: str) -> No
         )
 
 
+def needs_province_stage(assessment: Assessment) -> bool:
+    """Must the province verify this assessment before the ministry decides? In a cycle with
+    the province stage, every kabupaten and kota; a province's own assessment never."""
+    return bool(assessment.cycle.province_review) and assessment.region.kind != RegionKind.PROVINCE
+
+
+def reviewable_statuses(user: AnyUser, assessment: Assessment) -> set[str]:
+    """The statuses in which ``user`` (allowed to review it) may record reviews on the
+    assessment or return it: a ministry reviewer while it is submitted or province verified, a
+    province reviewer only while it is submitted (once recommended, it is the ministry's)."""
+    if access.can(user, access.APPROVE, assessment.region):
+        return {AssessmentStatus.SUBMITTED, AssessmentStatus.PROVINCE_VERIFIED}
+    return {AssessmentStatus.SUBMITTED}
+
+
+def require_stage_reviewer(user: AnyUser, assessment: Assessment) -> None:
+    """Refuse (``no_province_stage``) a province reviewer acting on an assessment that has no
+    province stage (a cycle without it): there the ministry verifies alone, as before."""
+    if access.can(user, access.APPROVE, assessment.region):
+        return
+    if not needs_province_stage(assessment):
+        raise no_province_stage()
+
+
+def no_province_stage() -> errors.Conflict:
+    """The refusal (``no_province_stage``) of province work on an assessment without the stage."""
+    return errors.Conflict(
+        _("Siklus ini tidak memiliki tahap verifikasi provinsi."), code="no_province_stage"
+    )
+
+
 def lock(assessment: Assessment) -> Assessment:
     """Re-read the assessment with its row locked for the rest of the transaction."""
     locked = (
@@ -60,6 +94,8 @@ def refresh_from(target: Assessment, source: Assessment) -> None:
         "submitted_at",
         "returned_at",
         "approved_at",
+        "province_verified_at",
+        "province_comment",
         "inputs_changed_at",
     ):
         setattr(target, field, getattr(source, field))
