@@ -376,6 +376,7 @@ DEMO_ACCOUNTS: tuple[tuple[str, str, str | None, str], ...] = (
     ("kontributor.makassar", Role.CONTRIBUTOR, "73.71", "Kontributor Kota Makassar"),
     ("csco.banyuwangi", Role.CSCO, "35.10", "CSCO Kabupaten Banyuwangi"),
     ("peninjau", Role.REVIEWER, None, "Peninjau Bina Adwil"),
+    ("peninjau.jatim", Role.PROVINCE_REVIEWER, "35", "Peninjau Provinsi Jawa Timur"),
     ("admin", Role.ADMIN, None, "Admin kementerian"),
     ("pengamat", Role.OBSERVER, None, "Pengamat"),
 )

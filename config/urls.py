@@ -33,4 +33,5 @@ urlpatterns = [
     path("", include("maturity.exchange.urls")),
     path("", include("maturity.programmes.urls")),
     path("", include("maturity.progress.urls")),
+    path("", include("maturity.verification.stage_views")),
 ]

@@ -288,6 +288,8 @@ MATRIX: list[Rule] = [
     page("POST", f"{P_}/review/indicators/<str:code>/", VERIFIERS, on="assessment", body=REVIEW),
     page("POST", f"{P_}/return/", VERIFIERS, on="assessment", body={"comment": "Lengkapi."}),
     page("POST", f"{P_}/approve/", {REVIEWER}, on="assessment"),
+    page("POST", f"{P_}/province-verify/", {PROVINCE}, on="assessment",
+         body={"province-comment": "Baik."}),
     page("GET", "review/", VERIFIERS),
     page("GET", "board/", MINISTRY),
     page("POST", "board/cycles/<int:cycle_id>/report/", MINISTRY, on="cycle"),

@@ -205,6 +205,18 @@ class ReturnForm(ServiceErrorsMixin, forms.Form):
     )
 
 
+class ProvinceVerifyForm(ServiceErrorsMixin, forms.Form):
+    # On the review page beside the return form, whose field is also ``comment``.
+    prefix = "province"
+
+    comment = forms.CharField(
+        label=_("Rekomendasi untuk kementerian"),
+        required=False,
+        help_text=_("Ringkas hasil verifikasi provinsi dan hal yang perlu diperhatikan."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
 class StartForm(forms.Form):
     carry_over = forms.BooleanField(
         label=_("Salin jawaban dan data dukung siklus sebelumnya sebagai draf awal"),

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from cities import access
 from cities.access import AnyUser
+from cities.models import RegionKind, Role
 from maturity.assessments.models import (
     EDITABLE_STATUSES,
     Answer,
@@ -179,9 +180,30 @@ def filter_assessments(
     return queryset
 
 
+def _province_stage_q() -> Q:
+    """Assessments that the province verifies first: kabupaten and kota in a cycle with the
+    province stage."""
+    return Q(cycle__province_review=True) & ~Q(region__kind=RegionKind.PROVINCE)
+
+
+def awaiting_verification(user: AnyUser, queryset: QuerySet[Assessment]) -> QuerySet[Assessment]:
+    """Of ``queryset``, the assessments waiting for ``user``'s verification: for a province
+    reviewer those submitted in a cycle with the province stage; for a ministry reviewer those
+    submitted without it (a province's own included) and those the province has verified."""
+    wanted = Q(pk__in=[])
+    if access.has_role(user, Role.PROVINCE_REVIEWER):
+        wanted |= Q(status=AssessmentStatus.SUBMITTED) & _province_stage_q()
+    if access.can(user, access.APPROVE):
+        wanted |= (Q(status=AssessmentStatus.SUBMITTED) & ~_province_stage_q()) | Q(
+            status=AssessmentStatus.PROVINCE_VERIFIED
+        )
+    return queryset.filter(wanted)
+
+
 def reviews_visible(user: AnyUser, assessment: Assessment) -> bool:
-    """Ministry staff always see reviews; the region once the assessment is returned or approved."""
-    if access.is_ministry(user):
+    """Ministry staff and province reviewers always see reviews; the region once the assessment
+    is returned or approved."""
+    if access.is_ministry(user) or access.has_role(user, Role.PROVINCE_REVIEWER):
         return True
     return assessment.status in {AssessmentStatus.RETURNED, AssessmentStatus.APPROVED}
 

@@ -31,6 +31,7 @@ from maturity.assessments import selectors as assessments_selectors
 from maturity.assessments.forms import (
     AnswerForm,
     EvidenceForm,
+    ProvinceVerifyForm,
     QueueFilterForm,
     ReturnForm,
     ReviewForm,
@@ -38,7 +39,7 @@ from maturity.assessments.forms import (
 )
 from maturity.assessments.models import AnswerStatus, Assessment, AssessmentStatus, Evidence
 from maturity.assessments.services import answers as services_answers
-from maturity.assessments.services import carryover, lifecycle
+from maturity.assessments.services import carryover, lifecycle, state
 from maturity.assessments.services import evidence as services_evidence
 from maturity.assessments.services import review as services_review
 from maturity.cycles import selectors as cycles_selectors
@@ -81,7 +82,7 @@ def home(request: HttpRequest) -> HttpResponse:
         if g.role in REGION_ROLES and g.region_id is not None
     ]
     if not region_ids:
-        if access.has_role(user, Role.REVIEWER):
+        if access.has_role(user, Role.REVIEWER, Role.PROVINCE_REVIEWER):
             return redirect("review-queue")
         if access.can(user, access.READ_NATIONAL):
             return redirect("board")
@@ -594,15 +595,19 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         request.GET or None,
         cycles=cycles,
         provinces=cities_selectors.readable_provinces(request.user),
-        initial={"status": AssessmentStatus.SUBMITTED},
     )
     filters = form.cleaned_data if form.is_valid() else {}
     queryset = assessments_selectors.filter_assessments(
         assessments_selectors.assessments_for(request.user),
         cycle=filters.get("cycle") or None,
         province=filters.get("province") or None,
-        status=filters.get("status") or (None if request.GET else AssessmentStatus.SUBMITTED),
+        status=filters.get("status") or None,
     )
+    awaiting = assessments_selectors.awaiting_verification(request.user, queryset)
+    if not request.GET:
+        # Unfiltered, the queue holds what waits for this person: the province's stage or the
+        # ministry's decision.
+        queryset = awaiting
     if filters.get("kind"):
         queryset = queryset.filter(region__kind=filters["kind"])
     if filters.get("waiting") is not None:
@@ -611,10 +616,12 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     queryset = queryset.order_by("submitted_at", "region__code")
     page = Paginator(queryset, 50).get_page(request.GET.get("page"))
     now = timezone.now()
+    actionable = set(awaiting.filter(pk__in=[a.pk for a in page]).values_list("pk", flat=True))
     rows = [
         {
             "assessment": a,
             "waiting": (now - a.submitted_at).days if a.submitted_at else None,
+            "actionable": a.pk in actionable,
         }
         for a in page
     ]
@@ -644,12 +651,13 @@ def _level_names(assessment: Assessment) -> dict[str, str]:
     return {key: names.get(language, "") for key, names in levels.items()}
 
 
-def _review_context(
+def review_context(
     request: HttpRequest,
     assessment: Assessment,
     element_code: str | None,
     *,
     return_form: ReturnForm | None = None,
+    province_form: ProvinceVerifyForm | None = None,
 ) -> dict[str, Any]:
     layout = frameworks_selectors.framework_layout(assessment.cycle.framework_id)
     element = _element_of(layout, element_code)
@@ -679,10 +687,35 @@ def _review_context(
         "element": element,
         "elements": layout.elements,
         "themes": [{"theme": t, "cards": cards_by_theme[t.pk]} for t in themes],
-        "may_review": access.can(request.user, access.REVIEW, assessment.region)
-        and assessment.status == AssessmentStatus.SUBMITTED,
+        **_decisions(request.user, assessment),
         "return_form": return_form or ReturnForm(),
+        "province_form": province_form or ProvinceVerifyForm(),
         "level_names": names,
+    }
+
+
+def _decisions(user: Any, assessment: Assessment) -> dict[str, bool]:
+    """What the person may decide on the review page now: record reviews and return
+    (``may_review``), approve, recommend for the province; and whether the ministry waits for
+    the province."""
+    region = assessment.region
+    staged = state.needs_province_stage(assessment)
+    may_approve_role = access.can(user, access.APPROVE, region)
+    may_review = (
+        access.can(user, access.REVIEW, region)
+        and (may_approve_role or staged)
+        and assessment.status in state.reviewable_statuses(user, assessment)
+    )
+    approvable = AssessmentStatus.PROVINCE_VERIFIED if staged else AssessmentStatus.SUBMITTED
+    return {
+        "may_review": may_review,
+        "may_approve": may_approve_role and assessment.status == approvable,
+        "may_province_verify": staged
+        and access.can(user, access.PROVINCE_VERIFY, region)
+        and assessment.status == AssessmentStatus.SUBMITTED,
+        "awaiting_province": staged
+        and may_approve_role
+        and assessment.status == AssessmentStatus.SUBMITTED,
     }
 
 
@@ -693,7 +726,7 @@ def review(request: HttpRequest, pk: int, element: str | None = None) -> HttpRes
     if not access.can(request.user, access.REVIEW, assessment.region):
         raise PermissionDenied
     return render(
-        request, "maturity/assessments/review.html", _review_context(request, assessment, element)
+        request, "maturity/assessments/review.html", review_context(request, assessment, element)
     )
 
 
@@ -756,7 +789,7 @@ def return_assessment(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except errors.Invalid as error:
         form.add_service_errors(error)
-        context = _review_context(request, assessment, None, return_form=form)
+        context = review_context(request, assessment, None, return_form=form)
         return render(request, "maturity/assessments/review.html", context, status=400)
     except errors.Conflict as error:
         messages.error(request, pages.error_message(error))

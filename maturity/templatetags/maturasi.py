@@ -26,7 +26,7 @@ def navigation(request: HttpRequest) -> list[dict[str, Any]]:
         return []
     items: list[tuple[str, str]] = [("home", _("Beranda"))]
     items.append(("programmes", _("Daftar program")))  # the programmes registry: everyone
-    if access.has_role(user, Role.REVIEWER) or user.is_superuser:
+    if access.may_review_queue(user):
         items.append(("review-queue", _("Antrean tinjauan")))
     if access.can(user, access.READ_NATIONAL):
         items.append(("board", _("Papan nasional")))

@@ -139,7 +139,7 @@ def test_demo_accounts_are_created_once_and_printed_with_their_password():
     call_command("create_demo_accounts", stdout=first)
 
     usernames = [account[0] for account in DEMO_ACCOUNTS]
-    assert User.objects.filter(username__in=usernames).count() == 6
+    assert User.objects.filter(username__in=usernames).count() == 7
     assert DEMO_PASSWORD in first.getvalue()
     for username in usernames:
         assert username in first.getvalue()
@@ -148,8 +148,8 @@ def test_demo_accounts_are_created_once_and_printed_with_their_password():
     second = StringIO()
     call_command("create_demo_accounts", stdout=second)
 
-    assert User.objects.filter(username__in=usernames).count() == 6
-    assert Membership.objects.filter(user__username__in=usernames).count() == 6
+    assert User.objects.filter(username__in=usernames).count() == 7
+    assert Membership.objects.filter(user__username__in=usernames).count() == 7
     assert "sudah ada" in second.getvalue()
     assert DEMO_PASSWORD not in second.getvalue()
 
@@ -166,6 +166,7 @@ def test_the_demo_cast_holds_the_roles_the_demo_needs():
         ("kontributor.makassar", "contributor", "73.71"),
         ("csco.banyuwangi", "csco", "35.10"),
         ("peninjau", "reviewer", None),
+        ("peninjau.jatim", "province_reviewer", "35"),
         ("admin", "admin", None),
         ("pengamat", "observer", None),
     }
