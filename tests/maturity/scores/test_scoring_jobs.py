@@ -198,3 +198,18 @@ def test_a_task_for_a_deleted_assessment_does_nothing(assessment: Assessment) ->
     Assessment.objects.filter(pk=missing).delete()
     assert not jobs.claim(assessment_id=missing, task_id="t", worker=WORKER)
     assert not ScoringJob.objects.filter(pk=missing).exists()
+
+
+def test_the_score_api_says_why_a_scoring_failed_in_the_readers_language(
+    running: ScoringJob, assessment: Assessment, api: Any
+) -> None:
+    url = f"/api/v1/assessments/{assessment.pk}/score/"
+    assert api.csco_a.get(url).json()["scoring_failure"] is None
+
+    ScoringJob.objects.filter(pk=running.pk).update(
+        status="failed", **jobs.lost_worker(WORKER).fields()
+    )
+    body = api.csco_a.get(url + "?lang=en").json()
+    assert body["status"] == "pending"
+    assert body["scoring_failure"].startswith("Scoring stopped after 3 attempts: worker w1@host")
+    assert api.csco_a.get(url).json()["scoring_failure"].startswith("Penghitungan skor dihentikan")
