@@ -22,7 +22,7 @@ from maturity.programmes.models import (
     programme_upload_to,
 )
 from maturity.progress.models import PlannedStep
-from maturity.scores.models import ScoreSnapshot
+from maturity.scores.models import ScoreSnapshot, ScoringJob
 
 __all__ = [
     "EVIDENCE_FOLDER",
@@ -40,6 +40,7 @@ __all__ = [
     "ProgrammeFile",
     "Review",
     "ScoreSnapshot",
+    "ScoringJob",
     "Theme",
     "evidence_upload_to",
     "programme_upload_to",

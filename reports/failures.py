@@ -17,6 +17,11 @@ FAILURE_MESSAGES: dict[str, str] = {
         "Pembuatan laporan dihentikan setelah %(attempts)s percobaan (melebihi batas waktu "
         "atau pekerja berhenti). Minta laporan lagi; bila berulang, hubungi admin."
     ),
+    "worker_lost": gettext_noop(
+        "Pembuatan laporan dihentikan setelah %(attempts)s percobaan: pekerja %(worker)s yang "
+        "menjalankannya berhenti memberi tanda hidup. Minta laporan lagi; bila berulang, hubungi "
+        "admin."
+    ),
     "time_limit": gettext_noop("Pembuatan laporan melebihi batas waktu %(limit)s detik."),
     "template_unusable": gettext_noop("Templat laporan tidak dapat dipakai: %(detail)s"),
     "render_failed": gettext_noop("Laporan gagal dibuat (%(error)s): %(detail)s"),

@@ -1,5 +1,6 @@
-"""A report job's life on a worker: claimed (queued → running), rendered, stored with its
-SHA-256, or failed with a reason a person can read; old files cleaned up.
+"""A report job's life on a worker: claimed (queued → running, with the worker that runs it),
+rendered, stored with its SHA-256, or failed with a reason a person can read; taken back when its
+worker is lost or hands it back; old files cleaned up.
 
 Every state change is a conditional UPDATE, so two workers (or a redelivered message) can never
 both render one job, and a finished job is never touched again.
@@ -14,9 +15,11 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone, translation
 
+from operations.jobs import beats, max_attempts, stale_after, worker_lost
 from reports import rendering
 from reports.context.national import national_report_context
 from reports.context.plain import NationalReport, RegionReport
@@ -28,10 +31,6 @@ from reports.models import Report, ReportKind, ReportStatus
 logger = logging.getLogger(__name__)
 
 
-#: How many times a job may be started (a worker lost, a hard time limit) before it is failed.
-MAX_ATTEMPTS = 3
-
-
 def hard_time_limit() -> int:
     """Seconds after which a worker is killed mid-render (the soft limit plus a margin)."""
     return int(settings.REPORT_SOFT_TIME_LIMIT) + 60
@@ -41,11 +40,12 @@ def stale_running(now: datetime) -> Q:
     return Q(status=ReportStatus.RUNNING, started_at__lt=now - timedelta(seconds=hard_time_limit()))
 
 
-def claim(*, report_pk: int, task_id: str, retry: bool = False) -> bool:
-    """queued → running for this task, if the job is queued, or running but abandoned (past the
-    hard time limit), or running under this same task id (a retry or a redelivery). A finished
-    job, or one another worker is rendering, is left alone. A retry after a transient error
-    does not count as a new attempt; a redelivery (a lost worker) does."""
+def claim(*, report_pk: int, task_id: str, retry: bool = False, worker: str = "") -> bool:
+    """queued → running for this task on ``worker`` (its Celery hostname), if the job is queued,
+    or running but abandoned (past the hard time limit), or running under this same task id (a
+    retry or a redelivery). A finished job, or one another worker is rendering, is left alone.
+    A retry after a transient error does not count as a new attempt; a redelivery (a lost
+    worker) does. Started JOB_MAX_ATTEMPTS times already, the job is failed instead."""
     now = timezone.now()
     claimable = (
         Q(status=ReportStatus.QUEUED)
@@ -54,11 +54,13 @@ def claim(*, report_pk: int, task_id: str, retry: bool = False) -> bool:
     )
     if retry and Report.objects.filter(
         pk=report_pk, status=ReportStatus.RUNNING, task_id=task_id
-    ).update(started_at=now, progress=5):
+    ).update(started_at=now, progress=5, worker=worker):
         return True
-    claimed = Report.objects.filter(claimable, pk=report_pk, attempts__lt=MAX_ATTEMPTS).update(
+    limit = max_attempts()
+    claimed = Report.objects.filter(claimable, pk=report_pk, attempts__lt=limit).update(
         status=ReportStatus.RUNNING,
         task_id=task_id,
+        worker=worker,
         started_at=now,
         progress=5,
         error="",
@@ -69,20 +71,95 @@ def claim(*, report_pk: int, task_id: str, retry: bool = False) -> bool:
     if claimed:
         return True
     # Started too often already (killed by the time limit, or workers lost): give up on it.
-    Report.objects.filter(claimable, pk=report_pk, attempts__gte=MAX_ATTEMPTS).update(
+    Report.objects.filter(claimable, pk=report_pk, attempts__gte=limit).update(
         status=ReportStatus.FAILED, finished_at=now, **too_many_attempts().fields()
     )
     return False
 
 
 def too_many_attempts() -> Failure:
-    return Failure("too_many_attempts", {"attempts": str(MAX_ATTEMPTS)})
+    return Failure("too_many_attempts", {"attempts": str(max_attempts())})
+
+
+def lost_worker(worker: str) -> Failure:
+    return Failure("worker_lost", {"attempts": str(max_attempts()), "worker": worker})
+
+
+# --------------------------------------------------------------------------- healing
+
+
+def lost(*, now: datetime) -> list[tuple[int, str, str, int]]:
+    """(id, task id, worker, attempts) of each running job whose worker is lost: its heartbeat
+    stale or missing, or the worker restarted since (:func:`operations.jobs.worker_lost`).
+    Two queries: the running jobs with a worker recorded, and their workers' heartbeats."""
+    running = list(
+        Report.objects.filter(status=ReportStatus.RUNNING)
+        .exclude(worker="")
+        .order_by("pk")
+        .values_list("pk", "task_id", "worker", "started_at", "attempts")
+    )
+    found = beats(worker for _, _, worker, _, _ in running)
+    stale = stale_after()
+    return [
+        (pk, task_id, worker, attempts)
+        for pk, task_id, worker, started_at, attempts in running
+        if worker_lost(
+            worker=worker, started_at=started_at, beat=found.get(worker), now=now, stale=stale
+        )
+    ]
+
+
+def heal(*, now: datetime) -> tuple[int, int]:
+    """Take back the jobs of lost workers: queued again (the sweep re-sends them), or failed
+    with a reason once started JOB_MAX_ATTEMPTS times. Each change is conditional on the job
+    still running under the task and worker seen, so several sweepers (or the worker itself
+    finishing meanwhile) never take one job back twice. Returns (requeued, failed)."""
+    requeued = failed = 0
+    limit = max_attempts()
+    for pk, task_id, worker, attempts in lost(now=now):
+        rows = Report.objects.filter(
+            pk=pk, status=ReportStatus.RUNNING, task_id=task_id, worker=worker
+        )
+        if attempts >= limit:
+            failed += rows.update(
+                status=ReportStatus.FAILED, finished_at=now, **lost_worker(worker).fields()
+            )
+        else:
+            moved = rows.update(status=ReportStatus.QUEUED, progress=0, enqueued_at=None)
+            requeued += moved
+            if moved:
+                logger.warning("report %s: worker %s lost; requeued", pk, worker)
+    return requeued, failed
+
+
+def hand_back(*, worker: str) -> list[tuple[int, str]]:
+    """A worker shutting down gives its running jobs back: queued again at once, the start not
+    counted as an attempt. Returns (id, task id) of each job handed back, for the caller to
+    re-send it and to stop the worker's own run of that task."""
+    handed = []
+    running = Report.objects.filter(status=ReportStatus.RUNNING, worker=worker)
+    for pk, task_id in running.values_list("pk", "task_id"):
+        if Report.objects.filter(
+            pk=pk, status=ReportStatus.RUNNING, task_id=task_id, worker=worker
+        ).update(
+            status=ReportStatus.QUEUED,
+            progress=0,
+            enqueued_at=None,
+            attempts=Greatest(F("attempts") - 1, Value(0)),
+        ):
+            handed.append((pk, task_id))
+    return handed
+
+
+class TakenOver(Exception):
+    """The job is no longer this task's (taken back from it, or handed back): stop rendering."""
 
 
 def _progress(report_pk: int, task_id: str, value: int) -> None:
-    Report.objects.filter(pk=report_pk, status=ReportStatus.RUNNING, task_id=task_id).update(
+    if not Report.objects.filter(pk=report_pk, status=ReportStatus.RUNNING, task_id=task_id).update(
         progress=value
-    )
+    ):
+        raise TakenOver(report_pk)
 
 
 def fail(*, report_pk: int, task_id: str | None, reason: Failure) -> bool:
@@ -134,7 +211,7 @@ def _pdf(report: Report, task_id: str) -> bytes:
     )
 
 
-def render(*, report_pk: int, task_id: str, retry: bool = False) -> str:
+def render(*, report_pk: int, task_id: str, retry: bool = False, worker: str = "") -> str:
     """Render one report job, if this task may claim it: context → HTML → PDF → storage.
 
     Returns the job's status afterwards (``"skipped"`` when the job was not ours to render).
@@ -143,7 +220,7 @@ def render(*, report_pk: int, task_id: str, retry: bool = False) -> str:
     """
     from django.db import InterfaceError, OperationalError
 
-    if not claim(report_pk=report_pk, task_id=task_id, retry=retry):
+    if not claim(report_pk=report_pk, task_id=task_id, retry=retry, worker=worker):
         return "skipped"
     try:
         report = Report.objects.select_related(
@@ -156,6 +233,9 @@ def render(*, report_pk: int, task_id: str, retry: bool = False) -> str:
         return _store(report, pdf, task_id)
     except (OperationalError, InterfaceError):
         raise
+    except TakenOver:
+        logger.info("report %s: taken over by another task; stopped", report_pk)
+        return "skipped"
     except Exception as exc:
         logger.warning("report %s failed", report_pk, exc_info=True)
         fail(report_pk=report_pk, task_id=task_id, reason=failure_reason(exc))

@@ -68,6 +68,9 @@ class Report(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(default=0)
     task_id = models.CharField(max_length=64, blank=True)
+    # The Celery hostname of the worker that last started the job: while it runs, the sweep
+    # requeues it once that worker's heartbeat goes stale (operations.jobs).
+    worker = models.CharField(max_length=255, blank=True)
     # When the task was last handed to the broker; None while publishing has not succeeded, so
     # the sweep knows which queued jobs to send (again).
     enqueued_at = models.DateTimeField(null=True, blank=True)

@@ -1,5 +1,6 @@
 """Report jobs on workers: the tasks (thin ways in that take ids and call :mod:`reports.jobs`),
-sending a job to the broker, and the sweep that resends or takes back lost jobs."""
+sending a job to the broker, the sweep that resends or takes back lost jobs, and the hand-back
+of a worker's jobs when it shuts down."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from celery import shared_task
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.db.models import Q
+from django.dispatch import receiver
 from django.utils import timezone
 
+from operations.workers import worker_stopping
 from reports import jobs
 from reports.models import Report, ReportStatus
 
@@ -40,7 +43,12 @@ def render_report(self, report_id: int) -> str:  # type: ignore[no-untyped-def]
     """
     task_id = self.request.id or ""
     try:
-        return jobs.render(report_pk=report_id, task_id=task_id, retry=bool(self.request.retries))
+        return jobs.render(
+            report_pk=report_id,
+            task_id=task_id,
+            retry=bool(self.request.retries),
+            worker=self.request.hostname or "",
+        )
     except TRANSIENT_DATABASE_ERRORS as exc:
         if self.request.retries >= MAX_RETRIES:
             try:
@@ -53,9 +61,15 @@ def render_report(self, report_id: int) -> str:  # type: ignore[no-untyped-def]
 
 @shared_task(name="reports.tasks.sweep_reports", acks_late=True)
 def sweep_reports() -> dict[str, int]:
-    """Re-send queued report jobs that never reached a worker, and take back abandoned ones."""
+    """Take back the jobs of lost workers, re-send queued report jobs that never reached a worker,
+    and take back jobs abandoned past the time limit (every JOB_HEAL_SECONDS)."""
     result = sweep()
-    return {"resent": result.resent, "requeued": result.requeued, "failed": result.failed}
+    return {
+        "healed": result.healed,
+        "resent": result.resent,
+        "requeued": result.requeued,
+        "failed": result.failed,
+    }
 
 
 @shared_task(name="reports.tasks.clean_old_report_files", acks_late=True)
@@ -90,12 +104,14 @@ def enqueue(report_pk: int, task_id: str) -> bool:
     return True
 
 
-def _resend(report: Report) -> bool:
-    task_id = str(uuid.uuid4())
-    moved = Report.objects.filter(pk=report.pk, status=ReportStatus.QUEUED).update(
-        task_id=task_id, enqueued_at=None
+def _resend(report_pk: int, task_id: str) -> bool:
+    """Send a queued job again under a new task id, if it is still queued under ``task_id`` (so
+    that two sweepers never both send it)."""
+    new_task_id = str(uuid.uuid4())
+    moved = Report.objects.filter(pk=report_pk, status=ReportStatus.QUEUED, task_id=task_id).update(
+        task_id=new_task_id, enqueued_at=None
     )
-    return bool(moved) and enqueue(report.pk, task_id)
+    return bool(moved) and enqueue(report_pk, new_task_id)
 
 
 @dataclass(frozen=True)
@@ -103,13 +119,21 @@ class SweepResult:
     resent: int
     requeued: int
     failed: int
+    healed: int = 0
 
 
 def sweep(*, now: datetime | None = None) -> SweepResult:
-    """Re-send queued jobs whose publishing failed (or whose message was lost), and take back
-    running jobs abandoned past the hard time limit: requeued, or failed after MAX_ATTEMPTS."""
+    """Take back the running jobs of lost workers (heartbeat stale or missing: requeued, or
+    failed after JOB_MAX_ATTEMPTS starts), re-send queued jobs whose publishing failed (or whose
+    message was lost), and, as a last resort, take back running jobs abandoned past the hard time
+    limit (a job with no worker recorded, or a worker alive but stuck).
+
+    ``healed`` counts the jobs of lost workers taken back (requeued or failed); ``requeued`` and
+    ``failed`` those taken back by the time limit."""
     now = now or timezone.now()
-    failed = Report.objects.filter(jobs.stale_running(now), attempts__gte=jobs.MAX_ATTEMPTS).update(
+    healed_requeued, healed_failed = jobs.heal(now=now)
+    limit = jobs.max_attempts()
+    failed = Report.objects.filter(jobs.stale_running(now), attempts__gte=limit).update(
         status=ReportStatus.FAILED, finished_at=now, **jobs.too_many_attempts().fields()
     )
     requeued = Report.objects.filter(jobs.stale_running(now)).update(
@@ -124,7 +148,26 @@ def sweep(*, now: datetime | None = None) -> SweepResult:
         )
         .order_by("created_at", "id")
     )
-    resent = sum(1 for report in due if _resend(report))
-    if resent or requeued or failed:
-        logger.info("report sweep: %d re-sent, %d requeued, %d failed", resent, requeued, failed)
-    return SweepResult(resent=resent, requeued=requeued, failed=failed)
+    resent = sum(1 for pk, task_id in due.values_list("pk", "task_id") if _resend(pk, task_id))
+    healed = healed_requeued + healed_failed
+    if resent or requeued or failed or healed:
+        logger.info(
+            "report sweep: %d of lost workers taken back (%d failed), %d re-sent, "
+            "%d requeued, %d failed past the time limit",
+            healed,
+            healed_failed,
+            resent,
+            requeued,
+            failed,
+        )
+    return SweepResult(resent=resent, requeued=requeued, failed=failed, healed=healed)
+
+
+@receiver(worker_stopping, dispatch_uid="reports.tasks.hand_back")
+def hand_back(sender: str, **_kwargs: object) -> list[str]:
+    """A worker shuts down: its report jobs go back to the queue and are sent again at once
+    (under new task ids); returns the task ids it was running, for it to stop them."""
+    handed = jobs.hand_back(worker=sender)
+    for pk, task_id in handed:
+        _resend(pk, task_id)
+    return [task_id for _, task_id in handed]

@@ -209,9 +209,23 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # (None: for ever), so that they carry on by themselves once it is back; a limit here made a
 # worker shut down two seconds into an outage (tests/proof/test_broker_outage.py).
 CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+# Jobs heal from their worker's heartbeat: a job whose worker has not beaten for
+# JOB_WORKER_STALE_SECONDS (or has no heartbeat at all) is requeued by a sweep that runs every
+# JOB_HEAL_SECONDS, until it has been started JOB_MAX_ATTEMPTS times; then it is failed with a
+# reason. A killed worker's job so runs again within about a minute of the kill.
+WORKER_HEARTBEAT_SECONDS = 10
+JOB_WORKER_STALE_SECONDS = env_int(
+    "JOB_WORKER_STALE_SECONDS", 45, minimum=3 * WORKER_HEARTBEAT_SECONDS
+)
+JOB_HEAL_SECONDS = env_int("JOB_HEAL_SECONDS", 15, minimum=1)
+JOB_MAX_ATTEMPTS = env_int("JOB_MAX_ATTEMPTS", 3, minimum=1)
 CELERY_BEAT_SCHEDULE = {
     "sweep-stale-scores": {"task": "maturity.tasks.sweep_stale_scores", "schedule": 60.0},
-    "sweep-stuck-reports": {"task": "reports.tasks.sweep_reports", "schedule": 60.0},
+    "sweep-stuck-reports": {
+        "task": "reports.tasks.sweep_reports",
+        "schedule": float(JOB_HEAL_SECONDS),
+    },
+    "heal-scoring": {"task": "maturity.tasks.heal_scoring", "schedule": float(JOB_HEAL_SECONDS)},
     "deadline-reminders": {
         "task": "maturity.tasks.send_deadline_reminders",
         "schedule": crontab(hour=7, minute=0),
@@ -225,7 +239,6 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=15),
     },
 }
-WORKER_HEARTBEAT_SECONDS = 10
 REPORT_FILE_RETENTION_DAYS = env_int("REPORT_FILE_RETENTION_DAYS", 90, minimum=1)
 REPORT_SOFT_TIME_LIMIT = env_int("REPORT_SOFT_TIME_LIMIT", 300, minimum=10)
 

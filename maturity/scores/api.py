@@ -127,6 +127,7 @@ class ScoreOutput(serializers.Serializer):
     verified = TrackOutput(allow_null=True)
     verified_at = serializers.DateTimeField(allow_null=True)
     gap = GapOutput(allow_null=True)
+    scoring_failure = serializers.CharField(allow_null=True)
 
 
 class CycleElementOutput(serializers.Serializer):
@@ -205,6 +206,12 @@ class AssessmentScoreView(APIView):
         )
         assessment = get_object_or_404(visible, pk=pk)
         payload = selectors.score_payload(assessment, query["lang"])
+        # Why the latest scoring failed, while the score lags (a ready score needs no excuse).
+        payload["scoring_failure"] = (
+            selectors.scoring_failure(assessment)
+            if payload["status"] == selectors.PENDING
+            else None
+        )
         return Response(ScoreOutput(payload).data)
 
 

@@ -11,8 +11,9 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from maturity.assessments.models import Assessment, AssessmentStatus
 from maturity.frameworks.models import Framework
 from maturity.frameworks.rules import FrameworkEntry, FrameworkNames, framework_entry
+from maturity.scores.failures import failure_text
 from maturity.scores.inputs import SCORED_STATUSES, mark_covers
-from maturity.scores.models import ScoreSnapshot, ScoreTrack
+from maturity.scores.models import ScoreSnapshot, ScoreTrack, ScoringJob, ScoringStatus
 from maturity.scores.ranks import Previous, Rank, change_against, cycle_ranks, previous_results
 from maturity.scoring.lenses import score_lenses
 
@@ -251,6 +252,19 @@ def score_payload(
         "verified_at": verified_snapshot.computed_at if verified_snapshot is not None else None,
         "gap": gap,
     }
+
+
+def scoring_failure(assessment: Assessment) -> str | None:
+    """Why the assessment's latest scoring failed, in the current language (None unless it
+    failed): a worker lost too often, or an error. One query."""
+    failed = (
+        ScoringJob.objects.filter(pk=assessment.pk, status=ScoringStatus.FAILED)
+        .values_list("error_code", "error_params")
+        .first()
+    )
+    if failed is None:
+        return None
+    return failure_text(*failed) or None
 
 
 # --------------------------------------------------------------------------- cycle-wide reading

@@ -13,7 +13,8 @@ MATURASI_TEST_MARKERS=/some/dir
     Before pausing, the process writes ``<function>.<task id>.<pid>.<ns>`` into that folder: the
     test learns that the task got there, and which pool process runs it.
 MATURASI_TEST_SWEEP_SECONDS=2
-    The beat schedule (``celery worker -B``) runs both sweeps that often, and nothing else.
+    The beat schedule (``celery worker -B``) runs the sweeps (stale scores, reports with their
+    heal, the scoring heal) that often, and nothing else.
 MATURASI_TEST_SWEEP_GRACE_SECONDS=1
     How long the sweeps leave a fresh change (scoring) or an unpublished report alone.
 """
@@ -54,6 +55,7 @@ if _SWEEP_SECONDS:
             "schedule": _SWEEP_SECONDS,
         },
         "sweep-stuck-reports": {"task": "reports.tasks.sweep_reports", "schedule": _SWEEP_SECONDS},
+        "heal-scoring": {"task": "maturity.tasks.heal_scoring", "schedule": _SWEEP_SECONDS},
     }
 
 

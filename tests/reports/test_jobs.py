@@ -157,15 +157,15 @@ def test_a_job_abandoned_too_often_is_failed_not_retried_forever(
     )
     long_ago = timezone.now() - datetime.timedelta(seconds=jobs.hard_time_limit() + 5)
     Report.objects.filter(pk=response.data["id"]).update(
-        status="running", started_at=long_ago, attempts=jobs.MAX_ATTEMPTS
+        status="running", started_at=long_ago, attempts=jobs.max_attempts()
     )
     assert sweep_reports.apply().get()["failed"] == 1
     report = Report.objects.get(pk=response.data["id"])
     assert report.status == "failed"
-    assert str(jobs.MAX_ATTEMPTS) in report.error
+    assert str(jobs.max_attempts()) in report.error
     assert report.error_code == "too_many_attempts"
     with translation.override("en"):
-        assert f"after {jobs.MAX_ATTEMPTS} attempts" in selectors.failure_text(report)
+        assert f"after {jobs.max_attempts()} attempts" in selectors.failure_text(report)
 
 
 def test_a_lost_database_connection_is_retried_and_the_report_still_finishes(
