@@ -125,6 +125,8 @@ class MembershipForm(forms.ModelForm):
             )
         except errors.Invalid as error:
             for field, messages in error.fields.items():
+                if field == "region" and self.has_error("region"):
+                    continue  # an unknown region is named already, not also a missing one
                 self.add_error(field if field in self.fields else None, messages)
         return cleaned
 
@@ -139,8 +141,13 @@ class MembershipInlineFormSet(BaseInlineFormSet):
     def clean(self) -> None:
         super().clean()
         seen: set[tuple[str, int | None]] = set()
+        kept = 0
         for form in self.forms:
-            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+            if form.cleaned_data.get("DELETE") if hasattr(form, "cleaned_data") else False:
+                continue
+            if form.has_changed() or form.instance.pk:
+                kept += 1  # a membership is kept or given, valid or not (its errors say why)
+            if not hasattr(form, "cleaned_data"):
                 continue
             role, region = form.cleaned_data.get("role"), form.cleaned_data.get("region")
             if not role:
@@ -149,6 +156,9 @@ class MembershipInlineFormSet(BaseInlineFormSet):
             if key in seen:
                 form.add_error("role", services.DUPLICATE_MEMBERSHIP)
             seen.add(key)
+        # Like the API: a person holds at least one role (superusers manage without one).
+        if not kept and not self.instance.is_superuser:
+            raise forms.ValidationError(services.NO_MEMBERSHIP, code="no_membership")
 
 
 class MembershipInline(PeopleAdminAccess, admin.TabularInline):

@@ -173,6 +173,7 @@ def validate_membership(
 
 
 DUPLICATE_MEMBERSHIP = gettext_lazy("Pengguna ini sudah memegang peran ini di wilayah ini.")
+NO_MEMBERSHIP = gettext_lazy("Minimal satu keanggotaan.")
 
 
 def _validate_memberships(

@@ -15,17 +15,22 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 FONT = "Maturasi Sans, sans-serif"
+# Every text colour below reads at 4.5:1 or more (WCAG 2.2 AA) on whatever it is drawn over:
+# the chart's white backdrop, the zebra rows, the level bands, the stacks it labels
+# (tests/maturity/test_charts.py measures each chart's text against what lies under it).
+BACKDROP = "#ffffff"
 INK = "#1f2933"
-MUTED = "#6b7785"
+MUTED = "#56616e"
 GRID = "#d5dbe1"
+ZEBRA = "#f3f5f7"
 SELF_COLOUR = "#0b5c8a"
-VERIFIED_COLOUR = "#d9822b"
+VERIFIED_COLOUR = "#9c5209"
 NATIONAL_COLOUR = "#1f2933"
 PROVINCE_COLOUR = "#c2185b"
 # Maturity levels M1..M5, from bronze to diamond; index 0 is "no score".
-LEVEL_COLOURS = ("#c9ced6", "#b9793e", "#9aa5b1", "#d4a72c", "#5b7f95", "#2c6e9b")
+LEVEL_COLOURS = ("#c9ced6", "#cf9a66", "#9aa5b1", "#d4a72c", "#4e7186", "#2c6e9b")
 # Assessment statuses: not started, draft, submitted, returned, approved.
-STATUS_COLOURS = ("#d5dbe1", "#9fb3c8", "#2f80b7", "#d9822b", "#1f7a4d")
+STATUS_COLOURS = ("#d5dbe1", "#9fb3c8", "#2a73a5", "#d9822b", "#1f7a4d")
 MAX_LEVEL = 5
 
 
@@ -60,12 +65,47 @@ def _fit(content: str, width: float, size: float) -> str:
 
 
 def _svg(width: float, height: float, body: Sequence[str], title: str) -> str:
+    # A solid backdrop of its own: the text's contrast does not depend on the page behind.
+    backdrop = f'<rect width="{_num(width)}" height="{_num(height)}" fill="{BACKDROP}"/>'
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_num(width)} {_num(height)}" '
         f'width="{_num(width)}" height="{_num(height)}" role="img" '
         f'aria-label={quoteattr(title)} font-family="{FONT}">'
-        f"<title>{escape(title)}</title>{''.join(body)}</svg>"
+        f"<title>{escape(title)}</title>{backdrop}{''.join(body)}</svg>"
     )
+
+
+def _channels(colour: str) -> tuple[int, int, int]:
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return red, green, blue
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.2's relative luminance of a #rrggbb colour (0 for black, 1 for white)."""
+
+    def linear(channel: int) -> float:
+        value = channel / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(c) for c in _channels(colour))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2.2's contrast ratio of two #rrggbb colours, from 1 to 21 (AA asks 4.5 for text)."""
+    lighter, darker = sorted(
+        (relative_luminance(foreground), relative_luminance(background)), reverse=True
+    )
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def blend(colour: str, opacity: float, under: str) -> str:
+    """The #rrggbb seen where ``colour`` is painted at ``opacity`` over ``under``."""
+    mixed = (
+        round(opacity * top + (1 - opacity) * bottom)
+        for top, bottom in zip(_channels(colour), _channels(under), strict=True)
+    )
+    return "#" + "".join(f"{channel:02x}" for channel in mixed)
 
 
 def _as_float(value: Decimal | float | None) -> float | None:
@@ -199,7 +239,7 @@ def bars_with_medians(
         if i % 2 == 1:
             body.append(
                 f'<rect x="0" y="{_num(y)}" width="{_num(width)}" height="{row_height}" '
-                f'fill="#f3f5f7"/>'
+                f'fill="{ZEBRA}"/>'
             )
         label = _fit(row.label, label_width - 8, 8)
         body.append(_text(label_width - 6, y + 10.5, label, size=8, anchor="end"))
@@ -326,8 +366,7 @@ def level_stacks(
 
 def _dark(colour: str) -> bool:
     """Whether white text reads better than ink on this #rrggbb colour."""
-    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return 0.299 * red + 0.587 * green + 0.114 * blue < 150
+    return contrast_ratio("#ffffff", colour) > contrast_ratio(INK, colour)
 
 
 @dataclass(frozen=True)

@@ -106,8 +106,10 @@ class ProgrammeForm(ServiceErrorsMixin, forms.Form):
     indicators = forms.MultipleChoiceField(
         label=_("Indikator yang didukung"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 10}),
-        help_text=_("Pilih satu atau lebih (Ctrl/Cmd + klik)."),
+        # Boxes to tick rather than a list to Ctrl/Cmd-click: reachable by keyboard and touch,
+        # and each indicator is read with its own label.
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Centang satu atau lebih."),
     )
     status = forms.ChoiceField(label=_("Status"), choices=ProgrammeStatus.choices, required=False)
     launch_year = forms.CharField(label=_("Tahun peluncuran"), required=False, widget=NumberInput())

@@ -60,12 +60,36 @@ def _require_edit(user: AnyUser, region: Region) -> None:
         )
 
 
-def _unique_name(region: Region, name: str, exclude_pk: int | None = None) -> None:
+def _name_taken(region: Region, name: Any, exclude_pk: int | None = None) -> list[str]:
+    name = name.strip() if isinstance(name, str) else ""
     clash = Programme.objects.filter(region=region, name__iexact=name)
     if exclude_pk is not None:
         clash = clash.exclude(pk=exclude_pk)
     if name and clash.exists():
-        raise errors.Invalid({"name": [_("Wilayah ini sudah memiliki program dengan nama ini.")]})
+        return [_("Wilayah ini sudah memiliki program dengan nama ini.")]
+    return []
+
+
+def _checked(
+    region: Region,
+    data: Mapping[str, Any],
+    *,
+    exclude_pk: int | None = None,
+    problems: dict[str, list[str]] | None = None,
+) -> dict[str, Any]:
+    """The programme's cleaned values; raises one :class:`cities.errors.Invalid` naming every
+    problem together: the fields' own, a name the region already uses, and ``problems``."""
+    found = dict(problems or {})
+    values: dict[str, Any] = {}
+    try:
+        values = clean_programme(data)
+    except errors.Invalid as error:
+        found.update(error.fields)
+    if "name" not in found and (taken := _name_taken(region, data.get("name"), exclude_pk)):
+        found["name"] = taken
+    if found:
+        raise errors.Invalid(found)
+    return values
 
 
 def _lock_region(region: Region) -> None:
@@ -77,9 +101,8 @@ def _lock_region(region: Region) -> None:
 def create_programme(*, user: AnyUser, region: Region, data: Mapping[str, Any]) -> Programme:
     """Register a region's programme (its CSCO or a contributor); 400 naming each bad field."""
     _require_edit(user, region)
-    values = clean_programme(data)
     _lock_region(region)
-    _unique_name(region, values["name"])
+    values = _checked(region, data)
     return Programme.objects.create(
         region=region, created_by=user if user.is_authenticated else None, **values
     )
@@ -92,14 +115,13 @@ def update_programme(
     """Change a programme (its region's CSCO or a contributor). ``partial``: fields not given
     keep their value; otherwise they are emptied. The region never changes."""
     _require_edit(user, programme.region)
-    given_region = data.get("region")
-    if given_region not in (None, "", programme.region.code):
-        raise errors.Invalid({"region": [_("Wilayah program tidak dapat diubah.")]})
+    problems: dict[str, list[str]] = {}
+    if data.get("region") not in (None, "", programme.region.code):
+        problems["region"] = [_("Wilayah program tidak dapat diubah.")]
     _lock_region(programme.region)
     locked = Programme.objects.select_for_update().get(pk=programme.pk)
     body = {**programme_body(locked), **data} if partial else dict(data)
-    values = clean_programme(body)
-    _unique_name(locked.region, values["name"], exclude_pk=locked.pk)
+    values = _checked(locked.region, body, exclude_pk=locked.pk, problems=problems)
     for name, value in values.items():
         setattr(locked, name, value)
     locked.save()

@@ -89,6 +89,73 @@ def browser_world(transactional_db):  # type: ignore[no-untyped-def]
     return cast, open_cycle(framework, name="2026-peramban")
 
 
+@pytest.fixture
+def walked_world(browser_world):  # type: ignore[no-untyped-def]
+    """The world the pages of :mod:`tests.browser.walk` are walked in (described there)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from maturity.assessments.models import Assessment
+    from maturity.assessments.services import lifecycle
+    from maturity.cycles.models import CycleStatus
+    from maturity.programmes.models import Programme
+    from maturity.scores.services import refresh_snapshots
+    from reports.models import Report, ReportKind, ReportStatus
+    from tests.browser.walk import World
+    from tests.factories import answer_everything, submit_and_approve
+    from tests.maturity.assessments.pages.conftest import open_cycle
+
+    cast, cycle = browser_world
+    today = timezone.localdate()
+    previous = open_cycle(cycle.framework, name="2025-peramban", year=today.year - 1)
+    approved = Assessment.objects.create(cycle=previous, region=cast.region_a)
+    answer_everything(approved, cast.csco_a, level=3)
+    submit_and_approve(approved, cast.csco_a, cast.reviewer)
+    refresh_snapshots(assessment_id=approved.pk)
+    previous.opens_on = today - datetime.timedelta(days=400)
+    previous.closes_on = today - datetime.timedelta(days=300)
+    previous.status = CycleStatus.CLOSED
+    previous.save()
+    draft = Assessment.objects.create(cycle=cycle, region=cast.region_a)
+    answer_everything(draft, cast.contributor_a, level=2)
+    waiting = Assessment.objects.create(cycle=cycle, region=cast.region_b)
+    answer_everything(waiting, cast.csco_b, level=2)
+    lifecycle.submit(user=cast.csco_b, assessment=waiting)
+    programme = Programme.objects.create(
+        region=cast.region_a,
+        name="Dottorota Teammu (HomeCare)",
+        element_code="E1",
+        indicator_codes=["HEA-1"],
+        shared=True,
+        agency="Dinas Kesehatan",
+        description_id="Kunjungan kesehatan ke rumah warga melalui panggilan 112.",
+        description_en="Home health-care visits booked through the 112 call centre.",
+        url="https://makassarkota.go.id",
+        launch_year=2017,
+    )
+    report = Report.objects.create(
+        kind=ReportKind.REGION,
+        assessment=approved,
+        cycle=previous,
+        status=ReportStatus.DONE,
+        progress=100,
+        inputs_key="0" * 64,
+        report_id="0123456789abcdef",
+        finished_at=timezone.now(),
+    )
+    return World(
+        cast=cast,
+        cycle=cycle,
+        previous=previous,
+        approved=approved,
+        draft=draft,
+        waiting=waiting,
+        programme=programme,
+        report_id=report.report_id,
+    )
+
+
 def sign_in(page, username: str) -> None:  # type: ignore[no-untyped-def]
     from tests.factories import PASSWORD
 

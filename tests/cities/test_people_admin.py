@@ -161,6 +161,120 @@ def test_making_someone_a_ministry_admin_in_the_admin_lets_them_in(ministry_admi
     assert User.objects.get(username="staf.bappeda").is_staff
 
 
+def problems_on_the_page(response) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """Every message the person sees: the account's fields, and each membership's by row."""
+    found = {f: [str(m) for m in ms] for f, ms in response.context["adminform"].form.errors.items()}
+    (memberships,) = [
+        inline.formset
+        for inline in response.context["inline_admin_formsets"]
+        if inline.formset.prefix == "memberships"
+    ]
+    for index, errors in enumerate(memberships.errors):
+        for field, messages in errors.items():
+            found[f"memberships[{index}].{field}"] = [str(m) for m in messages]
+    if memberships.non_form_errors():
+        found["memberships"] = [str(m) for m in memberships.non_form_errors()]
+    return found
+
+
+def test_a_taken_username_a_weak_password_and_no_membership_are_named_together(
+    ministry_admin, cast
+):
+    data = new_person([], username="csco_a")
+    data["password1"] = data["password2"] = "12345"
+    people = User.objects.count()
+
+    response = browser_for(ministry_admin).post("/admin/auth/user/add/", data)
+
+    assert response.status_code == 200
+    problems = problems_on_the_page(response)
+    assert set(problems) == {"username", "password2", "memberships"}
+    assert problems["memberships"] == ["Minimal satu keanggotaan."]
+    assert User.objects.count() == people
+
+
+def test_an_unknown_region_and_a_role_needing_a_region_are_named_with_the_account(
+    ministry_admin, cast
+):
+    data = new_person([{"role": "csco"}, {"role": "contributor", "region": "999999"}], "csco_a")
+    data["password1"] = data["password2"] = "12345"
+
+    response = browser_for(ministry_admin).post("/admin/auth/user/add/", data)
+
+    problems = problems_on_the_page(response)
+    assert set(problems) == {
+        "username",
+        "password2",
+        "memberships[0].region",
+        "memberships[1].region",
+    }
+    assert problems["memberships[0].region"] == ["peran csco memerlukan kode wilayah"]
+    # The unknown region is named once, not also as missing.
+    assert len(problems["memberships[1].region"]) == 1
+    assert "memerlukan" not in problems["memberships[1].region"][0]
+    assert not Membership.objects.filter(role="contributor", region=None).exists()
+
+
+def change_form(user: User, memberships: list[dict[str, str]], **fields: str) -> dict:
+    data = {
+        "username": user.username,
+        "email": user.email,
+        "is_active": "on",
+        "date_joined_0": user.date_joined.strftime("%d/%m/%Y"),
+        "date_joined_1": user.date_joined.strftime("%H:%M:%S"),
+        "memberships-TOTAL_FORMS": str(len(memberships)),
+        "memberships-INITIAL_FORMS": str(sum(1 for m in memberships if m.get("id"))),
+        "memberships-MIN_NUM_FORMS": "0",
+        "memberships-MAX_NUM_FORMS": "1000",
+        "_save": "Simpan",
+        **fields,
+    }
+    for index, membership in enumerate(memberships):
+        for field in ("id", "role", "region", "provinces", "DELETE"):
+            if field in membership:
+                data[f"memberships-{index}-{field}"] = membership[field]
+        data[f"memberships-{index}-user"] = str(user.pk)
+    return data
+
+
+def test_editing_a_person_names_a_taken_username_and_no_membership_left_together(
+    ministry_admin, cast
+):
+    held = cast.contributor_a.memberships.get()
+    data = change_form(
+        cast.contributor_a,
+        [{"id": str(held.pk), "role": held.role, "region": str(held.region_id), "DELETE": "on"}],
+        username="csco_a",
+    )
+
+    response = browser_for(ministry_admin).post(
+        f"/admin/auth/user/{cast.contributor_a.pk}/change/", data
+    )
+
+    assert response.status_code == 200
+    assert set(problems_on_the_page(response)) == {"username", "memberships"}
+    cast.contributor_a.refresh_from_db()
+    assert cast.contributor_a.username == "contributor_a"
+    assert cast.contributor_a.memberships.exists()
+
+
+def test_editing_a_person_keeps_their_membership_and_saves(ministry_admin, cast):
+    held = cast.contributor_a.memberships.get()
+    data = change_form(
+        cast.contributor_a,
+        [{"id": str(held.pk), "role": held.role, "region": str(held.region_id)}],
+        first_name="Andi",
+    )
+
+    response = browser_for(ministry_admin).post(
+        f"/admin/auth/user/{cast.contributor_a.pk}/change/", data
+    )
+
+    assert response.status_code == 302, problems_on_the_page(response)
+    cast.contributor_a.refresh_from_db()
+    assert cast.contributor_a.first_name == "Andi"
+
+
 # --- Membership admin -----------------------------------------------------------------------------
 
 

@@ -119,6 +119,31 @@ def test_a_region_cannot_have_two_programmes_of_the_same_name(api: Any) -> None:
     assert "name" in response.json()
 
 
+def test_a_taken_name_is_named_together_with_the_other_bad_fields(api: Any) -> None:
+    register(api.csco_a)
+
+    response = register(api.contributor_a, name=HOMECARE["name"], url="ftp://x.example")
+
+    assert response.status_code == 400
+    assert set(response.json()) == {"name", "url", "code"}
+    assert Programme.objects.count() == 1
+
+
+def test_an_update_names_a_taken_name_a_bad_field_and_a_new_region_at_once(api: Any) -> None:
+    register(api.csco_a)
+    pk = register(api.csco_a, name="Lorong Wisata").json()["id"]
+
+    response = api.csco_a.patch(
+        f"{URL}{pk}/",
+        {"name": HOMECARE["name"], "url": "ftp://x.example", "region": REGION_B},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert set(response.json()) == {"name", "url", "region", "code"}
+    assert Programme.objects.get(pk=pk).name == "Lorong Wisata"
+
+
 NEXT_YEAR = timezone.localdate().year + 1
 
 
