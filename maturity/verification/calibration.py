@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 
 from cities import access, errors
@@ -25,8 +26,7 @@ from cities.models import Membership, Role
 from maturity.assessments.models import Assessment, AssessmentStatus, HistoryEntry
 from maturity.assessments.services.history import PROVINCE_VERIFIED, RETURNED, REVIEW_SET
 from maturity.cycles.models import AssessmentCycle
-from maturity.scores.models import ScoreSnapshot
-from maturity.scores.selectors import with_latest_snapshot_ids
+from maturity.scores.models import ScoreSnapshot, ScoreTrack
 
 MINISTRY = "reviewer"
 PROVINCE = "province_reviewer"
@@ -170,8 +170,11 @@ def _self_levels(assessment_ids: Iterable[int]) -> dict[int, dict[str, int | Non
     ids = sorted(assessment_ids)
     if not ids:
         return {}
-    latest = with_latest_snapshot_ids(Assessment.objects.filter(pk__in=ids)).values(
-        "latest_self_id"
+    newest = ScoreSnapshot.objects.filter(assessment_id=OuterRef("pk"), track=ScoreTrack.SELF)
+    latest = (
+        Assessment.objects.filter(pk__in=ids)
+        .annotate(latest_self_id=Subquery(newest.order_by("-computed_at", "-id").values("pk")[:1]))
+        .values("latest_self_id")
     )
     levels: dict[int, dict[str, int | None]] = {}
     for assessment_id, result in ScoreSnapshot.objects.filter(pk__in=latest).values_list(

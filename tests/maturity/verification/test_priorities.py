@@ -163,7 +163,8 @@ def test_a_crafted_high_risk_assessment_ranks_above_a_plain_one_and_names_its_re
 
     plain = next(row for row in results if row["assessment"] == world["plain"].pk)
     assert plain["risk"] == 0 and plain["reasons"] == []
-    assert [row["risk"] for row in results] == sorted((row["risk"] for row in results), reverse=True)
+    risks = [row["risk"] for row in results]
+    assert risks == sorted(risks, reverse=True)
     ties = [row["region"] for row in results if row["risk"] == 0]
     assert ties == sorted(ties)
 
