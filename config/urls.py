@@ -16,6 +16,7 @@ api_v1 = [
     path("", include("maturity.programmes.api")),
     path("", include("maturity.progress.api")),
     path("", include("maturity.verification.api")),
+    path("", include("maturity.verification.insight_api")),
     path("", include("reports.api_urls")),
 ]
 
@@ -34,4 +35,5 @@ urlpatterns = [
     path("", include("maturity.programmes.urls")),
     path("", include("maturity.progress.urls")),
     path("", include("maturity.verification.stage_views")),
+    path("", include("maturity.verification.urls")),
 ]

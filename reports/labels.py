@@ -282,6 +282,26 @@ LABELS: dict[str, Promise] = {
         "skor yang menjadi dasar peringkat.",
     ),
     "backed_indicators": pgettext_lazy("report", "Indikator (tingkat)"),
+    # National summary: calibration of the verification
+    "calibration": pgettext_lazy("report", "Kalibrasi verifikasi"),
+    "calibration_intro": pgettext_lazy(
+        "report",
+        "Seberapa seragam para peninjau memverifikasi: per peninjau dan per provinsi, jumlah "
+        "indikator yang ditinjau, rata-rata dan simpangan baku selisih tingkat mandiri dikurangi "
+        "tingkat terverifikasi, dan seberapa sering rekomendasi provinsi kemudian diubah "
+        "kementerian.",
+    ),
+    "calibration_none": pgettext_lazy("report", "Belum ada tinjauan pada siklus ini."),
+    "reviewer": pgettext_lazy("report", "Peninjau"),
+    "role": pgettext_lazy("report", "Peran"),
+    "ministry_reviewer": pgettext_lazy("report", "Kementerian"),
+    "province_reviewer": pgettext_lazy("report", "Provinsi"),
+    "indicators_reviewed": pgettext_lazy("report", "Indikator ditinjau"),
+    "mean_difference": pgettext_lazy("report", "Rata-rata selisih"),
+    "standard_deviation": pgettext_lazy("report", "Simpangan baku"),
+    "recommendations": pgettext_lazy("report", "Rekomendasi"),
+    "changed_by_ministry": pgettext_lazy("report", "Tingkat diubah kementerian"),
+    "returned_by_ministry": pgettext_lazy("report", "Dikembalikan kementerian"),
     # Verification page
     "verify_title": pgettext_lazy("report", "Verifikasi laporan"),
 }

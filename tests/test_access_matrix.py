@@ -293,6 +293,12 @@ MATRIX: list[Rule] = [
     page("GET", "review/", VERIFIERS),
     page("GET", "board/", MINISTRY),
     page("POST", "board/cycles/<int:cycle_id>/report/", MINISTRY, on="cycle"),
+    # Where to verify first (ministry roles; a province reviewer: its province's kabupaten and
+    # kota, checked in tests/maturity/verification/test_priorities.py) and calibration
+    api("GET", "api/v1/cycles/<int:pk>/verification-priorities/", PRIORITY_READERS, on="cycle"),
+    api("GET", "api/v1/cycles/<int:pk>/calibration/", MINISTRY, on="cycle"),
+    page("GET", "cycles/<int:cycle_id>/priorities/", PRIORITY_READERS, on="cycle"),
+    page("GET", "cycles/<int:cycle_id>/calibration/", MINISTRY, on="cycle"),
     # Answers spreadsheet pages
     page("GET", f"{P_}/spreadsheet/", READERS, on="assessment"),
     page("GET", f"{P_}/spreadsheet/answers.xlsx", READERS, on="assessment"),

@@ -113,6 +113,27 @@ STORAGES = {
 }
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 20 * 1024 * 1024, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Where to verify first (docs/VERIFICATION.md): each risk factor adds up to ``weight`` points; it
+# counts once its measure reaches ``threshold`` and gives its whole weight at ``full`` (linearly
+# in between). Indexes are on the 0-5 scale, shares between 0 and 1, counts whole indicators.
+# A factor left out of the dict, or weighing 0, is not counted.
+VERIFICATION_PRIORITY_WEIGHTS = {
+    # self index minus the region's previous approved verified index; names the indicators whose
+    # self level now stands ``level_gap`` or more above their verified level then
+    "above_previous": {"weight": 30, "threshold": 0.3, "full": 1.0, "level_gap": 2},
+    # self index minus the median self index of the cycle's regions of the same kind
+    "above_peers": {"weight": 20, "threshold": 0.3, "full": 1.0},
+    # share of the answers with a data quality that are estimated or modelled, not measured
+    "estimated": {"weight": 15, "threshold": 0.25, "full": 0.75},
+    # share of the answered indicators without any evidence
+    "evidence_missing": {"weight": 15, "threshold": 0.1, "full": 0.5},
+    # indicators backed by a file (same SHA-256) that backs ``min_indicators`` or more of them
+    "evidence_shared": {"weight": 10, "threshold": 3, "full": 8, "min_indicators": 3},
+    # indicators whose verified level fell ``level_gap`` or more below their self level in the
+    # region's last approved cycle
+    "previous_gap": {"weight": 20, "threshold": 1, "full": 5, "level_gap": 2},
+}
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 LOGIN_URL = "login"

@@ -30,6 +30,7 @@ from reports.context.common import (
     score_text,
     status_label,
 )
+from reports.context.national_calibration import national_calibration
 from reports.context.national_change import national_change
 from reports.context.national_charts import (
     distribution_chart,
@@ -56,7 +57,7 @@ NATIONAL_ATTACHMENT_NAME = "maturasi-national-scores.json"
 
 
 def national_report_context(report: Report) -> NationalReport:
-    """The plain context of a cycle's national summary, read in seven queries."""
+    """The plain context of a cycle's national summary, read in ten queries."""
     source = _read_source(report)
     t, language, framework = source.t, source.language, source.framework
     tally = _tally(source)
@@ -87,6 +88,7 @@ def national_report_context(report: Report) -> NationalReport:
         programmes=_programme_highlights(source),
         change=change,
         lenses=lens_tables(framework, source.headline.values(), language),
+        calibration=national_calibration(source.cycle, language, t),
     )
 
 

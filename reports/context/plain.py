@@ -227,3 +227,4 @@ class NationalReport:
     programmes: tuple[ProgrammeHighlight, ...] = ()
     change: Any = None  # reports.context.national_change.NationalChange
     lenses: Any = ()  # tuple[reports.context.national_lenses.LensTable, ...]
+    calibration: Any = None  # reports.context.national_calibration.NationalCalibration
