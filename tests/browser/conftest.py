@@ -103,7 +103,8 @@ def walked_world(browser_world):  # type: ignore[no-untyped-def]
     from maturity.scores.services import refresh_snapshots
     from reports.models import Report, ReportKind, ReportStatus
     from tests.browser.walk import World
-    from tests.factories import answer_everything, submit_and_approve
+    from cities.models import Role
+    from tests.factories import answer_everything, member, submit_and_approve
     from tests.maturity.assessments.pages.conftest import open_cycle
 
     cast, cycle = browser_world
@@ -119,6 +120,10 @@ def walked_world(browser_world):  # type: ignore[no-untyped-def]
     previous.save()
     draft = Assessment.objects.create(cycle=cycle, region=cast.region_a)
     answer_everything(draft, cast.contributor_a, level=2)
+    # This year's cycle has the province stage: Banyuwangi waits for Jawa Timur's reviewer.
+    cycle.province_review = True
+    cycle.save(update_fields=["province_review"])
+    member("provinsi_35", Role.PROVINCE_REVIEWER, "35")
     waiting = Assessment.objects.create(cycle=cycle, region=cast.region_b)
     answer_everything(waiting, cast.csco_b, level=2)
     lifecycle.submit(user=cast.csco_b, assessment=waiting)

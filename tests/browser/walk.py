@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 #: Anonymous visitors, then the cast of tests/factories.py by username.
-ROLES = (None, "csco_a", "contributor_a", "reviewer", "admin", "observer")
+ROLES = (None, "csco_a", "contributor_a", "reviewer", "admin", "observer", "provinsi_35")
 LOCALES = ("id-ID", "en-US")
 
 
@@ -33,7 +33,7 @@ class World:
     previous: Any  # last year's, closed
     approved: Any  # Kota Makassar, last year, approved and scored
     draft: Any  # Kota Makassar, this year, partly answered
-    waiting: Any  # Kabupaten Banyuwangi, this year, submitted
+    waiting: Any  # Kabupaten Banyuwangi, this year, submitted (the cycle has the province stage)
     programme: Any  # Kota Makassar's, shared
     report_id: str  # an issued report's verification id
 
@@ -48,6 +48,8 @@ def pages_each_role_reaches(world: World) -> dict[str | None, list[Stop]]:
         Stop(board),
         Stop(f"{board}&province=73"),
         Stop(f"/board/?cycle={world.cycle.pk}"),
+        Stop(f"/cycles/{world.cycle.pk}/priorities/"),
+        Stop(f"/cycles/{world.cycle.pk}/calibration/"),
         Stop(f"/assessments/{approved}/score/"),
         Stop(f"/regions/{region}/progress/"),
         Stop("/programmes/"),
@@ -98,6 +100,21 @@ def pages_each_role_reaches(world: World) -> dict[str | None, list[Stop]]:
         ],
         "admin": national,
         "observer": national,
+        # The province reviewer of Jawa Timur (35): Banyuwangi is theirs, Makassar is not.
+        "provinsi_35": [
+            Stop("/"),  # to the review queue
+            Stop("/review/"),
+            Stop(f"/assessments/{waiting}/review/"),
+            Stop(f"/assessments/{waiting}/review/elements/E2/"),
+            Stop(f"/assessments/{waiting}/"),
+            Stop(f"/assessments/{waiting}/score/"),
+            Stop(f"/cycles/{world.cycle.pk}/priorities/"),
+            Stop("/programmes/"),
+            Stop("/accounts/profile/"),
+            Stop(f"/cycles/{world.cycle.pk}/calibration/", status=403),
+            Stop("/board/", status=403),
+            Stop(f"/assessments/{approved}/", status=404),
+        ],
     }
 
 
