@@ -16,6 +16,7 @@ api_v1 = [
     path("", include("maturity.programmes.api")),
     path("", include("maturity.progress.api")),
     path("", include("maturity.verification.api")),
+    path("", include("maturity.verification.activities_api")),
     path("", include("reports.api_urls")),
 ]
 

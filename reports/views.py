@@ -33,6 +33,7 @@ from reports import selectors as report_selectors
 from reports import services as report_services
 from reports.forms import BoardFilterForm
 from reports.labels import date_text
+from reports.models import ReportKind
 
 REPORT_ID = re.compile(r"[0-9a-f]{16}")
 
@@ -187,7 +188,7 @@ def _reports_of(request: HttpRequest, assessment: Assessment) -> list[Any]:
 
     return list(
         report_selectors.reports_visible_to(request.user)
-        .filter(assessment=assessment)
+        .filter(assessment=assessment, kind=ReportKind.REGION)
         .order_by("-created_at", "-id")[:4]
     )
 
