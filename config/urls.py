@@ -34,4 +34,5 @@ urlpatterns = [
     path("", include("maturity.exchange.urls")),
     path("", include("maturity.programmes.urls")),
     path("", include("maturity.progress.urls")),
+    path("", include("maturity.verification.activities_urls")),
 ]
