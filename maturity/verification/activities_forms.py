@@ -175,5 +175,9 @@ class RecordForm(ServiceErrorsMixin, forms.Form):
 
 
 class ActivityFileForm(ServiceErrorsMixin, forms.Form):
-    kind = forms.ChoiceField(label=_("Jenis"), choices=ActivityFileKind.choices, required=False)
+    kind = forms.ChoiceField(
+        label=_("Jenis"),
+        choices=[("", _("— menurut isi berkas: foto atau PDF —")), *ActivityFileKind.choices],
+        required=False,
+    )
     file = forms.FileField(label=_("Berkas (foto PNG/JPEG atau PDF)"), required=False)
