@@ -26,7 +26,8 @@ ORPHAN_FILE_GRACE = datetime.timedelta(days=1)
 def remove_orphan_files(
     *, older_than: datetime.timedelta = ORPHAN_FILE_GRACE, now: datetime.datetime | None = None
 ) -> int:
-    """Delete stored evidence, programme and activity files that no row points to, once ``older_than``.
+    """Delete stored evidence, programme and activity files that no row points to, once
+    ``older_than``.
 
     A file is written to storage before its row is committed; when that transaction rolls back
     (a failed commit, a database gone mid-request) or the rows go with a deleted assessment or
@@ -34,7 +35,9 @@ def remove_orphan_files(
     """
     cutoff = (now or timezone.now()) - older_than
     removed = 0
-    folders_of: tuple[tuple[type[Evidence] | type[ProgrammeFile] | type[ActivityFile], str], ...] = (
+    folders_of: tuple[
+        tuple[type[Evidence] | type[ProgrammeFile] | type[ActivityFile], str], ...
+    ] = (
         (Evidence, EVIDENCE_FOLDER),
         (ProgrammeFile, PROGRAMME_FILES_FOLDER),
         (ActivityFile, ACTIVITY_FILES_FOLDER),

@@ -22,8 +22,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cities import access, errors
-from maturity.assessments.models import Assessment
 from maturity.assessments import selectors as assessments_selectors
+from maturity.assessments.models import Assessment
 from maturity.cycles.models import AssessmentCycle
 from maturity.verification import activities_selectors
 from reports import selectors, services

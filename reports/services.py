@@ -188,9 +188,7 @@ def request_cycle_region_reports(
     ]
 
 
-def request_minutes(
-    *, user: AnyUser, activity: VerificationActivity, language: str
-) -> Requested:
+def request_minutes(*, user: AnyUser, activity: VerificationActivity, language: str) -> Requested:
     """Ask for the minutes (berita acara) of a recorded activity in ``language``: reviewers of
     the assessment (403 otherwise; 409 ``activity_not_recorded`` while it is only planned). The
     same inputs reuse the existing job, like region reports."""

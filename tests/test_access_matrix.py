@@ -523,8 +523,14 @@ def build_world(cast: Any) -> World:
             participants=[{"name": f"{marker} peserta", "role": "Kabid", "agency": "OPD"}],
             held_at=timezone.now(),
             minutes=f"{marker} berita acara",
-            findings=[{"indicator": "I-1", "verified_level": 3, "not_applicable": False,
-                       "comment": f"{marker} temuan"}],
+            findings=[
+                {
+                    "indicator": "I-1",
+                    "verified_level": 3,
+                    "not_applicable": False,
+                    "comment": f"{marker} temuan",
+                }
+            ],
             planned_by=cast.reviewer,
             recorded_by=cast.reviewer,
             recorded_at=timezone.now(),

@@ -3,7 +3,7 @@
 | method, path | who |
 |---|---|
 | ``GET /api/v1/assessments/{id}/activities/`` | readers of the assessment |
-| ``POST /api/v1/assessments/{id}/activities/`` | reviewers in scope (ministry; province in a stage cycle) |
+| ``POST /api/v1/assessments/{id}/activities/`` | reviewers in scope (the province's: stage) |
 | ``GET /api/v1/assessments/{id}/activities/{aid}/`` | readers |
 | ``POST …/activities/{aid}/confirm/`` | the region's CSCO |
 | ``POST …/activities/{aid}/record/`` | reviewers in scope |

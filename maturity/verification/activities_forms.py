@@ -118,10 +118,7 @@ class RecordForm(ServiceErrorsMixin, forms.Form):
                 choices=[
                     ("", _("— tanpa temuan —")),
                     ("0", _("0 · tidak ada data")),
-                    *[
-                        (str(n), f"{n} · {names.get(str(n), '')}".rstrip(" ·"))
-                        for n in range(1, 6)
-                    ],
+                    *[(str(n), f"{n} · {names.get(str(n), '')}".rstrip(" ·")) for n in range(1, 6)],
                     (NOT_APPLICABLE, _("Tidak berlaku (diterima)")),
                 ],
             )

@@ -86,7 +86,9 @@ class ActivityFileKind(models.TextChoices):
 class ActivityFile(models.Model):
     """A photo or the signed minutes of an activity, kept in private storage like evidence."""
 
-    activity = models.ForeignKey(VerificationActivity, on_delete=models.CASCADE, related_name="files")
+    activity = models.ForeignKey(
+        VerificationActivity, on_delete=models.CASCADE, related_name="files"
+    )
     kind = models.CharField(max_length=16, choices=ActivityFileKind.choices)
     file = models.FileField(upload_to=activity_upload_to, max_length=300)
     name = models.CharField(max_length=255)

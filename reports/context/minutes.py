@@ -138,7 +138,7 @@ def minutes_report_context(report: Report) -> MinutesReport:
         "confirmed_by",
         "recorded_by",
         "planned_by",
-    ).get(pk=report.activity_id)
+    ).get(pk=report.activity_id or 0)
     language = report.language
     t = labels_for(language)
     own = {key: str(label) for key, label in MINUTES_LABELS.items()}
@@ -152,11 +152,10 @@ def minutes_report_context(report: Report) -> MinutesReport:
     method = str(ActivityMethod(activity.method).label)
     number = f"{cycle.year}/{region.code}/{activity.pk}"
     held = date_text(activity.held_at, language, with_time=True) if activity.held_at else "–"
-    confirmed = (
-        f"{_person(activity.confirmed_by)}, {date_text(activity.confirmed_at, language, with_time=True)}"
-        if activity.confirmed_at
-        else own["not_confirmed"]
-    )
+    confirmed = own["not_confirmed"]
+    if activity.confirmed_at:
+        when = date_text(activity.confirmed_at, language, with_time=True)
+        confirmed = f"{_person(activity.confirmed_by)}, {when}"
     findings = tuple(
         FindingLine(
             code=item["indicator"],

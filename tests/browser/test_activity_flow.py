@@ -15,9 +15,7 @@ from tests.browser.conftest import sign_in
 pytestmark = [pytest.mark.browser]
 
 
-def test_a_reviewer_plans_and_records_an_interview_in_the_browser(
-    browser_world, open_page, shoot
-):
+def test_a_reviewer_plans_and_records_an_interview_in_the_browser(browser_world, open_page, shoot):
     cast, cycle = browser_world
     from maturity.assessments.models import Assessment, Review
     from maturity.assessments.services import lifecycle
@@ -30,7 +28,9 @@ def test_a_reviewer_plans_and_records_an_interview_in_the_browser(
     # --- The reviewer plans an interview from a link that fills the form in --------------------
     reviewer = open_page()
     sign_in(reviewer, "reviewer")
-    reviewer.goto(f"/assessments/{assessment.pk}/activities/new/?method=interview&indicators=EDU-1,HEA-2")
+    reviewer.goto(
+        f"/assessments/{assessment.pk}/activities/new/?method=interview&indicators=EDU-1,HEA-2"
+    )
     expect(reviewer.locator("h1")).to_have_text("Rencanakan kegiatan verifikasi")
     expect(reviewer.locator("#id_method")).to_have_value("interview")
     expect(reviewer.locator("input[name=indicators][value='EDU-1']")).to_be_checked()
@@ -49,7 +49,8 @@ def test_a_reviewer_plans_and_records_an_interview_in_the_browser(
     reviewer.fill("#id_place", "Kantor Diskominfo Kota Makassar")
     reviewer.fill(
         "#id_participants",
-        "Andi Rahman; Kepala Bidang; Diskominfo Kota Makassar\nSri Wahyuni; Verifikator; Kemendagri",
+        "Andi Rahman; Kepala Bidang; Diskominfo Kota Makassar\n"
+        "Sri Wahyuni; Verifikator; Kemendagri",
     )
     shoot(reviewer, "activity-plan", full_page=True)
     reviewer.click("button:has-text('Simpan rencana')")

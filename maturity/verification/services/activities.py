@@ -333,7 +333,7 @@ def _findings(
             _add(
                 problems,
                 f"{where}.verified_level",
-                _("Wajib diisi: tingkat 0–5 atau \"not_applicable\"."),
+                _('Wajib diisi: tingkat 0–5 atau "not_applicable".'),
             )
         cited = f"{prefix} {comment.strip()}" if isinstance(comment, str) else comment
         try:
@@ -411,13 +411,13 @@ def record_activity(
     return locked
 
 
-def _file_kind(value: Any, content_type: str | None) -> str | None:
+def _file_kind(value: Any, content_type: str) -> str:
     """The kind asked for, or from the content: an image is a photo, a PDF the signed minutes."""
-    if value in (None, ""):
-        if content_type is None:
-            return None
-        return ActivityFileKind.PHOTO if content_type != uploads.PDF else ActivityFileKind.SIGNED_MINUTES
-    return value if value in ActivityFileKind.values else None
+    if value in ActivityFileKind.values:
+        return str(value)
+    if content_type == uploads.PDF:
+        return ActivityFileKind.SIGNED_MINUTES
+    return ActivityFileKind.PHOTO
 
 
 @transaction.atomic

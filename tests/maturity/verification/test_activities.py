@@ -181,7 +181,8 @@ def test_a_meeting_link_is_enough_without_a_place(world: dict[str, Any], api: An
     )
     assert created["meeting_link"].startswith("https://") and created["place"] == ""
     bad = api.reviewer.post(
-        activities(world["a"]), {**PLAN, "place": "", "meeting_link": "javascript:alert(1)"},
+        activities(world["a"]),
+        {**PLAN, "place": "", "meeting_link": "javascript:alert(1)"},
         format="json",
     )
     assert bad.status_code == 400 and "meeting_link" in bad.json()
@@ -272,7 +273,9 @@ def test_files_are_checked_by_content_and_downloaded_by_readers(
 ) -> None:
     a = world["a"]
     aid = plan(api.reviewer, a)["id"]
-    fake = SimpleUploadedFile("berita-acara.pdf", b"<html><script>x</script></html>", "application/pdf")
+    fake = SimpleUploadedFile(
+        "berita-acara.pdf", b"<html><script>x</script></html>", "application/pdf"
+    )
     refused = api.reviewer.post(activities(a, f"{aid}/files/"), {"file": fake}, format="multipart")
     assert refused.status_code == 400 and refused.json()["code"] == "file_not_accepted"
     assert "file" in refused.json()
@@ -284,9 +287,7 @@ def test_files_are_checked_by_content_and_downloaded_by_readers(
     assert not ActivityFile.objects.exists()
 
     signed = SimpleUploadedFile("ba-ttd.pdf", TINY_PDF, "application/pdf")
-    by_csco = api.csco_a.post(
-        activities(a, f"{aid}/files/"), {"file": signed}, format="multipart"
-    )
+    by_csco = api.csco_a.post(activities(a, f"{aid}/files/"), {"file": signed}, format="multipart")
     assert by_csco.status_code == 403
     signed.seek(0)
     created = api.reviewer.post(
