@@ -270,6 +270,7 @@ REVIEW = "review"  # record reviews, return: ministry reviewer or province revie
 APPROVE = "approve"  # approve: ministry reviewer in scope (never a province reviewer)
 PROVINCE_VERIFY = "province_verify"  # recommend to the ministry: province reviewer in scope
 READ_PRIORITIES = "read_priorities"  # where to verify first: ministry roles, province reviewers
+CONFIRM_ATTENDANCE = "confirm_attendance"  # a verification activity's attendance: region's CSCO
 REOPEN = "reopen"  # ministry admin
 EXTEND_DEADLINE = "extend_deadline"  # ministry admin
 MANAGE_FRAMEWORKS = "manage_frameworks"  # ministry admin
@@ -288,6 +289,7 @@ ACTIONS = frozenset(
         APPROVE,
         PROVINCE_VERIFY,
         READ_PRIORITIES,
+        CONFIRM_ATTENDANCE,
         REOPEN,
         EXTEND_DEADLINE,
         MANAGE_FRAMEWORKS,
@@ -316,7 +318,7 @@ def can(user: AnyUser, action: str, region: Region | None = None) -> bool:
         return region is not None and bool(
             _region_roles(user, region) & {Role.CSCO, Role.CONTRIBUTOR}
         )
-    if action == REGION_SUBMIT:
+    if action in {REGION_SUBMIT, CONFIRM_ATTENDANCE}:
         return region is not None and Role.CSCO in _region_roles(user, region)
     if action == REGION_CREATE_ASSESSMENT:
         return region is not None and (

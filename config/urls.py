@@ -17,6 +17,7 @@ api_v1 = [
     path("", include("maturity.progress.api")),
     path("", include("maturity.verification.api")),
     path("", include("maturity.verification.insight_api")),
+    path("", include("maturity.verification.activities_api")),
     path("", include("reports.api_urls")),
 ]
 
@@ -36,4 +37,5 @@ urlpatterns = [
     path("", include("maturity.progress.urls")),
     path("", include("maturity.verification.stage_views")),
     path("", include("maturity.verification.urls")),
+    path("", include("maturity.verification.activities_urls")),
 ]

@@ -1,4 +1,5 @@
-"""Stored uploads that no row points to (evidence, programme files) go once a day old."""
+"""Stored uploads that no row points to (evidence, programme files, verification activities'
+files) go once a day old."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from maturity.assessments.models import (
     Evidence,
 )
 from maturity.programmes.models import PROGRAMME_FILES_FOLDER, ProgrammeFile
+from maturity.verification.models import ACTIVITY_FILES_FOLDER, ActivityFile
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +26,8 @@ ORPHAN_FILE_GRACE = datetime.timedelta(days=1)
 def remove_orphan_files(
     *, older_than: datetime.timedelta = ORPHAN_FILE_GRACE, now: datetime.datetime | None = None
 ) -> int:
-    """Delete stored evidence and programme files that no row points to, once ``older_than``.
+    """Delete stored evidence, programme and activity files that no row points to, once
+    ``older_than``.
 
     A file is written to storage before its row is committed; when that transaction rolls back
     (a failed commit, a database gone mid-request) or the rows go with a deleted assessment or
@@ -32,9 +35,12 @@ def remove_orphan_files(
     """
     cutoff = (now or timezone.now()) - older_than
     removed = 0
-    folders_of: tuple[tuple[type[Evidence] | type[ProgrammeFile], str], ...] = (
+    folders_of: tuple[
+        tuple[type[Evidence] | type[ProgrammeFile] | type[ActivityFile], str], ...
+    ] = (
         (Evidence, EVIDENCE_FOLDER),
         (ProgrammeFile, PROGRAMME_FILES_FOLDER),
+        (ActivityFile, ACTIVITY_FILES_FOLDER),
     )
     for model, top in folders_of:
         storage = model._meta.get_field("file").storage  # type: ignore[union-attr]

@@ -23,10 +23,18 @@ from maturity.programmes.models import (
 )
 from maturity.progress.models import PlannedStep
 from maturity.scores.models import ScoreSnapshot, ScoringJob
+from maturity.verification.models import (
+    ACTIVITY_FILES_FOLDER,
+    ActivityFile,
+    VerificationActivity,
+    activity_upload_to,
+)
 
 __all__ = [
+    "ACTIVITY_FILES_FOLDER",
     "EVIDENCE_FOLDER",
     "PROGRAMME_FILES_FOLDER",
+    "ActivityFile",
     "Answer",
     "Assessment",
     "AssessmentCycle",
@@ -42,6 +50,8 @@ __all__ = [
     "ScoreSnapshot",
     "ScoringJob",
     "Theme",
+    "VerificationActivity",
+    "activity_upload_to",
     "evidence_upload_to",
     "programme_upload_to",
 ]

@@ -22,8 +22,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cities import access, errors
+from maturity.assessments import selectors as assessments_selectors
 from maturity.assessments.models import Assessment
 from maturity.cycles.models import AssessmentCycle
+from maturity.verification import activities_selectors
 from reports import selectors, services
 from reports.models import Report, ReportLanguage, ReportStatus
 
@@ -142,6 +144,22 @@ class CycleReportsView(APIView):
         payload.is_valid(raise_exception=True)
         requested = services.request_national_report(
             user=request.user, cycle=cycle, language=payload.validated_data["language"]
+        )
+        return _requested(request, requested)
+
+
+class ActivityMinutesView(APIView):
+    """`POST /api/v1/assessments/{id}/activities/{aid}/minutes/`: the minutes (berita acara) of a
+    recorded verification activity, for reviewers of the assessment."""
+
+    @extend_schema(request=ReportRequestInput, responses=REQUESTED_RESPONSES)
+    def post(self, request: Request, pk: int, aid: int) -> Response:
+        assessment = get_object_or_404(assessments_selectors.assessments_for(request.user), pk=pk)
+        activity = get_object_or_404(activities_selectors.activities_of(assessment), pk=aid)
+        payload = ReportRequestInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        requested = services.request_minutes(
+            user=request.user, activity=activity, language=payload.validated_data["language"]
         )
         return _requested(request, requested)
 

@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 
 from operations.jobs import beats, max_attempts, stale_after, worker_lost
 from reports import rendering
+from reports.context.minutes import MinutesReport, minutes_report_context
 from reports.context.national import national_report_context
 from reports.context.plain import NationalReport, RegionReport
 from reports.context.region import region_report_context
@@ -189,9 +190,11 @@ def failure_reason(exc: BaseException) -> Failure:
 
 def _pdf(report: Report, task_id: str) -> bytes:
     """The report's PDF: its plain context → HTML → PDF bytes (in the active language)."""
-    context: RegionReport | NationalReport
+    context: RegionReport | NationalReport | MinutesReport
     if report.kind == ReportKind.REGION:
         context = region_report_context(report)
+    elif report.kind == ReportKind.MINUTES:
+        context = minutes_report_context(report)
     else:
         context = national_report_context(report)
     _progress(report.pk, task_id, 25)

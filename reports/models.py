@@ -10,11 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from maturity.assessments.models import Assessment
 from maturity.cycles.models import AssessmentCycle
+from maturity.verification.models import VerificationActivity
 
 
 class ReportKind(models.TextChoices):
     REGION = "region", _("Laporan wilayah")
     NATIONAL = "national", _("Ringkasan nasional")
+    MINUTES = "minutes", _("Berita acara verifikasi")
 
 
 class ReportStatus(models.TextChoices):
@@ -41,6 +43,14 @@ class Report(models.Model):
         Assessment, null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
     )
     cycle = models.ForeignKey(AssessmentCycle, on_delete=models.CASCADE, related_name="reports")
+    # The minutes (berita acara) of one verification activity.
+    activity = models.ForeignKey(
+        VerificationActivity,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="minutes_reports",
+    )
     language = models.CharField(
         max_length=2, choices=ReportLanguage.choices, default=ReportLanguage.ID
     )

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.template.loader import render_to_string
 
+from reports.context.minutes import MinutesReport
 from reports.context.plain import NationalReport, RegionReport
 from reports.labels import labels_for
 
@@ -26,6 +27,7 @@ BASE_URL = STATIC_DIR.as_uri() + "/"
 TEMPLATES = {
     "region": "reports/pdf/region.html",
     "national": "reports/pdf/national.html",
+    "minutes": "reports/pdf/minutes.html",
 }
 
 
@@ -52,12 +54,12 @@ def template_name(kind: str) -> str:
     return overrides.get(kind) or TEMPLATES[kind]
 
 
-def render_html(kind: str, context: RegionReport | NationalReport) -> str:
+def render_html(kind: str, context: RegionReport | NationalReport | MinutesReport) -> str:
     """The report's HTML: a Django template over the plain context."""
     return render_to_string(template_name(kind), {"r": context, "t": _labels(context)})
 
 
-def _labels(context: RegionReport | NationalReport) -> dict[str, str]:
+def _labels(context: RegionReport | NationalReport | MinutesReport) -> dict[str, str]:
     return labels_for(context.meta.language)
 
 

@@ -19,6 +19,7 @@ from maturity.assessments.models import Answer, Assessment, Evidence, Review
 from maturity.programmes.models import Programme
 from maturity.programmes.selectors import registry_inputs as programmes_registry_inputs
 from maturity.scores.models import ScoreSnapshot, ScoreTrack
+from maturity.verification.models import VerificationActivity
 from reports import failures
 from reports.models import Report, ReportKind
 
@@ -33,10 +34,13 @@ AnyUser = User | AnonymousUser
 
 
 def reports_visible_to(user: AnyUser) -> QuerySet[Report]:
-    """Report jobs a person may see: region reports of assessments they may read (through the
-    access policy), and national summaries for those who may read national figures."""
+    """Report jobs a person may see: region reports and activity minutes of assessments they
+    may read (through the access policy), and national summaries for those who may read national
+    figures."""
     region_reports = access.scope(
-        user, Report.objects.filter(kind=ReportKind.REGION), "assessment__region"
+        user,
+        Report.objects.filter(kind__in=[ReportKind.REGION, ReportKind.MINUTES]),
+        "assessment__region",
     )
     if access.may_read_national(user):
         return region_reports | Report.objects.filter(kind=ReportKind.NATIONAL)
@@ -144,6 +148,34 @@ def national_inputs_key(*, cycle_id: int, language: str) -> str:
             "template": TEMPLATE_VERSION,
             **row,
             **registry,
+        }
+    )
+
+
+def minutes_inputs_key(*, activity_id: int, language: str) -> str:
+    """A hash of what an activity's minutes show: the activity as last changed (its record and
+    findings), its files, the assessment's region and cycle names, the language and the template
+    version."""
+    row = (
+        VerificationActivity.objects.filter(pk=activity_id)
+        .annotate(files_n=Count("files"), files_max=Max("files__id"))
+        .values(
+            "updated_at",
+            "status",
+            "files_n",
+            "files_max",
+            "assessment__region__name",
+            "assessment__cycle__name",
+        )
+        .get()
+    )
+    return _key(
+        {
+            "kind": ReportKind.MINUTES,
+            "activity": activity_id,
+            "language": language,
+            "template": TEMPLATE_VERSION,
+            **row,
         }
     )
 

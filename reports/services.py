@@ -13,12 +13,13 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from cities import errors
+from cities import access, errors
 from maturity.assessments.models import Assessment, AssessmentStatus
 from maturity.cycles.models import AssessmentCycle
 from maturity.scores.inputs import SCORED_STATUSES
 from maturity.scores.selectors import latest_snapshots_for, snapshot_is_current
 from maturity.scores.services import refresh_snapshots
+from maturity.verification.models import ActivityStatus, VerificationActivity
 from reports import selectors
 from reports.models import Report, ReportKind, ReportLanguage, ReportStatus
 from reports.tasks import enqueue
@@ -60,10 +61,12 @@ def _create(
     user: AnyUser,
     file_name: str,
     lens: str = "",
+    activity: VerificationActivity | None = None,
 ) -> Report:
     report = Report.objects.create(
         kind=kind,
         lens=lens,
+        activity=activity,
         assessment=assessment,
         cycle=cycle,
         language=language,
@@ -183,6 +186,40 @@ def request_cycle_region_reports(
         request_region_report(user=user, assessment=assessment, language=language)
         for assessment in assessments
     ]
+
+
+def request_minutes(*, user: AnyUser, activity: VerificationActivity, language: str) -> Requested:
+    """Ask for the minutes (berita acara) of a recorded activity in ``language``: reviewers of
+    the assessment (403 otherwise; 409 ``activity_not_recorded`` while it is only planned). The
+    same inputs reuse the existing job, like region reports."""
+    language = _language(language)
+    assessment = activity.assessment
+    access.require(user, access.REVIEW, assessment.region)
+    if activity.status != ActivityStatus.DONE:
+        raise errors.Conflict(
+            _("Berita acara dibuat setelah kegiatan dicatat."), code="activity_not_recorded"
+        )
+    with transaction.atomic():
+        VerificationActivity.objects.select_for_update().filter(pk=activity.pk).exists()
+        key = selectors.minutes_inputs_key(activity_id=activity.pk, language=language)
+        existing = _reusable(kind=ReportKind.MINUTES, activity=activity, inputs_key=key)
+        if existing is not None:
+            return Requested(existing, created=False)
+        subject = f"{assessment.region.name} {'berita-acara' if language == 'id' else 'minutes'}"
+        name = selectors.report_file_name(
+            year=assessment.cycle.year, subject=f"{subject} {activity.pk}", language=language
+        )
+        report = _create(
+            kind=ReportKind.MINUTES,
+            assessment=assessment,
+            cycle=assessment.cycle,
+            language=language,
+            inputs_key=key,
+            user=user,
+            file_name=name,
+            activity=activity,
+        )
+    return Requested(report, created=True)
 
 
 # --- Publishing ------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from cities import access, pages
+from cities import access, errors, pages
 from cities import selectors as cities_selectors
 from maturity import charts
 from maturity.assessments import selectors as assessments_selectors
@@ -28,11 +28,13 @@ from maturity.assessments.models import (
 from maturity.cycles import selectors as cycles_selectors
 from maturity.cycles.models import AssessmentCycle, CycleStatus
 from maturity.scores import selectors as scores
+from maturity.verification import activities_selectors
 from reports import selectors
 from reports import selectors as report_selectors
 from reports import services as report_services
 from reports.forms import BoardFilterForm
 from reports.labels import date_text
+from reports.models import ReportKind
 
 REPORT_ID = re.compile(r"[0-9a-f]{16}")
 
@@ -187,7 +189,7 @@ def _reports_of(request: HttpRequest, assessment: Assessment) -> list[Any]:
 
     return list(
         report_selectors.reports_visible_to(request.user)
-        .filter(assessment=assessment)
+        .filter(assessment=assessment, kind=ReportKind.REGION)
         .order_by("-created_at", "-id")[:4]
     )
 
@@ -203,6 +205,24 @@ def request_report(request: HttpRequest, pk: int) -> HttpResponse:
         user=request.user, assessment=assessment, language=language
     ).report
     return _report_reply(request, report, reverse("score", args=[assessment.pk]))
+
+
+@login_required
+@require_POST
+def request_minutes(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
+    """Ask workers for a recorded activity's minutes (berita acara); the reply shows its
+    progress on the activity's page."""
+    assessment = get_object_or_404(assessments_selectors.assessments_for(request.user), pk=pk)
+    activity = get_object_or_404(activities_selectors.activities_of(assessment), pk=aid)
+    back = reverse("activity-detail", args=[assessment.pk, activity.pk])
+    try:
+        report = report_services.request_minutes(
+            user=request.user, activity=activity, language=_report_language(request)
+        ).report
+    except errors.Conflict as error:
+        messages.error(request, pages.error_message(error))
+        return redirect(back)
+    return _report_reply(request, report, back)
 
 
 def _report_language(request: HttpRequest) -> str:

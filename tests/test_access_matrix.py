@@ -156,7 +156,20 @@ def _citation(world: World, side: Side) -> dict[str, Any]:
     return {"programme": side.programme.pk, "indicator": "I-1"}
 
 
+def _activity_plan(world: World, side: Side) -> dict[str, Any]:
+    return {
+        "method": "interview",
+        "scheduled_at": "2099-03-04T09:00",
+        "place": "Kantor",
+        "indicators": ["I-1"],
+        "participants": [{"name": "Andi", "role": "Kabid", "agency": "Diskominfo"}],
+    }
+
+
 A_ = "api/v1/assessments/<int:pk>"  # an assessment, in the API
+AA_ = "api/v1/assessments/<int:pk>/activities/<int:aid>"  # a verification activity, in the API
+PA_ = "assessments/<int:pk>/activities/<int:aid>"  # a verification activity, in the pages
+RECORD = {"held_at": "2026-03-04T09:00", "minutes": "Selesai.", "findings": []}
 P_ = "assessments/<int:pk>"  # an assessment, in the pages
 ANSWER = {"status": "no_data", "version": 1}
 BULK = [{"indicator": "I-1", **ANSWER}]
@@ -211,6 +224,25 @@ MATRIX: list[Rule] = [
     api("GET", f"{A_}/history/", READERS, on="assessment"),
     api("GET", f"{A_}/score/", READERS, on="assessment"),
     api("GET", "api/v1/cycles/<int:pk>/scores/", MINISTRY, on="cycle"),
+    # Verification activities: readers follow them, verifiers plan, record, upload and ask for
+    # the minutes, the region's CSCO confirms attendance
+    api("GET", f"{A_}/activities/", READERS, on="assessment", lists="activity"),
+    api("POST", f"{A_}/activities/", VERIFIERS, on="assessment", body=_activity_plan),
+    api("GET", f"{AA_}/", READERS, on="activity"),
+    api("POST", f"{AA_}/confirm/", {CSCO}, on="activity"),
+    api("POST", f"{AA_}/record/", VERIFIERS, on="activity", body=RECORD),
+    api("POST", f"{AA_}/files/", VERIFIERS, on="activity", body={}, fmt="multipart"),
+    api("GET", f"{AA_}/files/<int:fid>/download/", READERS, on="activity"),
+    api("POST", f"{AA_}/minutes/", VERIFIERS, on="activity", body={"language": "id"}),
+    page("GET", "cycles/<int:cycle_id>/activities/", SIGNED_IN, on="cycle"),
+    page("GET", f"{P_}/activities/new/", VERIFIERS, on="assessment"),
+    page("POST", f"{P_}/activities/new/", VERIFIERS, on="assessment", body=_activity_plan),
+    page("GET", f"{PA_}/", READERS, on="activity"),
+    page("POST", f"{PA_}/confirm/", {CSCO}, on="activity"),
+    page("POST", f"{PA_}/record/", VERIFIERS, on="activity", body=RECORD),
+    page("POST", f"{PA_}/files/", VERIFIERS, on="activity"),
+    page("GET", f"{PA_}/files/<int:fid>/download/", READERS, on="activity"),
+    page("POST", f"{PA_}/minutes/", VERIFIERS, on="activity"),
     # Progress across cycles and the roadmap (409 while an assessment has no score yet)
     api("GET", "api/v1/regions/<str:code>/progress/", READERS, on="region_progress"),
     api("GET", "api/v1/regions/<str:code>/plan/", READERS, on="region_progress"),
@@ -330,6 +362,8 @@ class Side:
     programme: Any = None
     programme_file: Any = None
     planned_step: Any = None
+    activity: Any = None
+    activity_file: Any = None
     user: Any = None
 
 
@@ -361,6 +395,9 @@ KINDS: dict[str | None, Kind] = {
         }
     ),
     "report": Kind(lambda w, s: {"pk": s.report.pk}),
+    "activity": Kind(
+        lambda w, s: {"pk": s.assessment.pk, "aid": s.activity.pk, "fid": s.activity_file.pk}
+    ),
     "programme": Kind(lambda w, s: {"pk": s.programme.pk, "fid": s.programme_file.pk}),
     "region": Kind(lambda w, s: {"code": s.region.code}, scoped=False),
     "region_progress": Kind(lambda w, s: {"code": s.region.code, "step_id": s.planned_step.pk}),
@@ -400,12 +437,14 @@ def _report(**values: Any) -> Any:
 def build_world(cast: Any) -> World:
     """An open cycle on a small framework; in region A (Kota Makassar), B (Kabupaten Banyuwangi)
     and P (the province of Sulawesi Selatan) an assessment with an answer, a review, evidence,
-    history, a programme and a finished report; and a national report of the cycle."""
+    history, a programme, a recorded verification activity with a file and a finished report;
+    and a national report of the cycle."""
     from cities.models import Region
     from maturity.assessments.models import Answer, Assessment, Evidence, HistoryEntry, Review
     from maturity.frameworks.models import Indicator
     from maturity.programmes.models import Programme, ProgrammeFile
     from maturity.progress.models import PlannedStep
+    from maturity.verification.models import ActivityFile, VerificationActivity
     from reports.models import ReportKind
 
     framework = make_small_framework(code="matrix")
@@ -482,6 +521,39 @@ def build_world(cast: Any) -> World:
             agency=f"{marker} OPD",
             due_on=timezone.localdate() + datetime.timedelta(days=90),
         )
+        side.activity = VerificationActivity.objects.create(
+            assessment=side.assessment,
+            method="field_visit",
+            status="done",
+            scheduled_at=timezone.now(),
+            place=f"{marker} tempat",
+            indicators=["I-1"],
+            participants=[{"name": f"{marker} peserta", "role": "Kabid", "agency": "OPD"}],
+            held_at=timezone.now(),
+            minutes=f"{marker} berita acara",
+            findings=[
+                {
+                    "indicator": "I-1",
+                    "verified_level": 3,
+                    "not_applicable": False,
+                    "comment": f"{marker} temuan",
+                }
+            ],
+            planned_by=cast.reviewer,
+            recorded_by=cast.reviewer,
+            recorded_at=timezone.now(),
+        )
+        side.activity_file = ActivityFile(
+            activity=side.activity,
+            kind="signed_minutes",
+            name=f"{marker}-berita-acara.pdf",
+            size=len(TINY_PDF),
+            sha256=hashlib.sha256(TINY_PDF).hexdigest(),
+            content_type="application/pdf",
+            uploaded_by=cast.reviewer,
+        )
+        side.activity_file.file.save("ba.pdf", ContentFile(TINY_PDF), save=False)
+        side.activity_file.save()
         side.report = _report(
             kind=ReportKind.REGION,
             assessment=side.assessment,

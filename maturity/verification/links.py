@@ -5,14 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from urllib.parse import urlencode
 
+from django.urls import reverse
+
 
 def plan_url(assessment_id: int, indicators: Iterable[str], method: str = "interview") -> str:
     """The activity planning page of an assessment, with the method and the indicators filled
-    in: ``/assessments/<id>/activities/new/?method=interview&indicators=A-1,B-2``.
-
-    The page (URL name ``activity-plan``) is built on another branch; until both are merged the
-    path is written out here, in this one place. At the merge, replace the path string with
-    ``reverse("activity-plan", args=[assessment_id])`` and keep the query.
-    """
+    in: ``/assessments/<id>/activities/new/?method=interview&indicators=A-1,B-2``."""
     query = urlencode({"method": method, "indicators": ",".join(indicators)}, safe=",")
-    return f"/assessments/{assessment_id}/activities/new/?{query}"
+    return f"{reverse('activity-plan', args=[assessment_id])}?{query}"

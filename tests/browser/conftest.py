@@ -96,6 +96,7 @@ def walked_world(browser_world):  # type: ignore[no-untyped-def]
 
     from django.utils import timezone
 
+    from cities.models import Role
     from maturity.assessments.models import Assessment
     from maturity.assessments.services import lifecycle
     from maturity.cycles.models import CycleStatus
@@ -103,7 +104,6 @@ def walked_world(browser_world):  # type: ignore[no-untyped-def]
     from maturity.scores.services import refresh_snapshots
     from reports.models import Report, ReportKind, ReportStatus
     from tests.browser.walk import World
-    from cities.models import Role
     from tests.factories import answer_everything, member, submit_and_approve
     from tests.maturity.assessments.pages.conftest import open_cycle
 
