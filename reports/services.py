@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from cities import access, errors
 from maturity.assessments.models import Assessment, AssessmentStatus
+from maturity.assessments.services.state import require_stage_reviewer
 from maturity.cycles.models import AssessmentCycle
 from maturity.scores.inputs import SCORED_STATUSES
 from maturity.scores.selectors import latest_snapshots_for, snapshot_is_current
@@ -195,6 +196,7 @@ def request_minutes(*, user: AnyUser, activity: VerificationActivity, language: 
     language = _language(language)
     assessment = activity.assessment
     access.require(user, access.REVIEW, assessment.region)
+    require_stage_reviewer(user, assessment)  # a province reviewer only where it verifies
     if activity.status != ActivityStatus.DONE:
         raise errors.Conflict(
             _("Berita acara dibuat setelah kegiatan dicatat."), code="activity_not_recorded"

@@ -20,7 +20,7 @@ from typing import Any
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
@@ -206,7 +206,11 @@ class ActivityFilesView(APIView):
     parser_classes = [MultiPartParser, FormParser, JSONParser]
 
     @extend_schema(
-        request={"multipart/form-data": ActivityFileInput}, responses={201: ActivityFileOutput}
+        request={"multipart/form-data": ActivityFileInput},
+        responses={
+            201: ActivityFileOutput,
+            415: OpenApiResponse(description="The body is not a readable multipart form."),
+        },
     )
     def post(self, request: Request, pk: int, aid: int) -> Response:
         activity = _activity(_assessment(request, pk), aid)

@@ -54,6 +54,7 @@ def world(cast: Any) -> World:
 def people(cast: Any) -> dict[str, Any]:
     found = {actor: getattr(cast, actor, None) for actor in CAST}
     found["reviewer_73"] = member("reviewer_73", Role.REVIEWER, provinces=["73"])
+    found["province_73"] = member("province_73", Role.PROVINCE_REVIEWER, "73")
     return found
 
 

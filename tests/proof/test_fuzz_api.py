@@ -68,8 +68,10 @@ def real_path_parameters(operation: Any, world: World) -> dict[str, Any]:
             values["id"] = a.assessment.created_by_id
     if "eid" in names:
         values["eid"] = a.evidence.pk
+    if "aid" in names:
+        values["aid"] = a.activity.pk
     if "fid" in names:
-        values["fid"] = a.programme_file.pk
+        values["fid"] = a.activity_file.pk if "/activities/" in path else a.programme_file.pk
     if "step_id" in names:
         values["step_id"] = a.planned_step.pk
     if "code" in names:

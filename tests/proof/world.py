@@ -25,6 +25,8 @@ class Side:
     programme: Any
     programme_file: Any
     planned_step: Any = None
+    activity: Any = None
+    activity_file: Any = None
 
 
 @dataclass
@@ -59,6 +61,7 @@ def _side(key: str, region: Any, csco: Any, reviewer: Any, cycle: Any, framework
     from maturity.frameworks.models import Indicator
     from maturity.programmes.models import Programme, ProgrammeFile
     from maturity.progress.models import PlannedStep
+    from maturity.verification.models import ActivityFile, VerificationActivity
     from reports.models import ReportKind
 
     indicator = Indicator.objects.get(framework=framework, code="I-1")
@@ -123,7 +126,45 @@ def _side(key: str, region: Any, csco: Any, reviewer: Any, cycle: Any, framework
         agency=f"OPD {key}",
         due_on=datetime.date(2099, 12, 31),
     )
-    return Side(region, assessment, evidence, report, programme, programme_file, planned_step)
+    activity = VerificationActivity.objects.create(
+        assessment=assessment,
+        method="interview",
+        status="done",
+        scheduled_at=timezone.now(),
+        place=f"Kantor {key}",
+        indicators=["I-1"],
+        participants=[{"name": f"Peserta {key}", "role": "Kabid", "agency": "OPD"}],
+        held_at=timezone.now(),
+        minutes=f"Berita acara {key}",
+        findings=[
+            {"indicator": "I-1", "verified_level": 3, "not_applicable": False, "comment": ""}
+        ],
+        planned_by=reviewer,
+        recorded_by=reviewer,
+        recorded_at=timezone.now(),
+    )
+    activity_file = ActivityFile(
+        activity=activity,
+        kind="signed_minutes",
+        name=f"berita-acara-{key}.pdf",
+        size=len(TINY_PDF),
+        sha256=hashlib.sha256(TINY_PDF).hexdigest(),
+        content_type="application/pdf",
+        uploaded_by=reviewer,
+    )
+    activity_file.file.save("ba.pdf", ContentFile(TINY_PDF), save=False)
+    activity_file.save()
+    return Side(
+        region,
+        assessment,
+        evidence,
+        report,
+        programme,
+        programme_file,
+        planned_step,
+        activity,
+        activity_file,
+    )
 
 
 def build_world(cast: Any, *, code: str = "proof") -> World:

@@ -262,6 +262,16 @@ def test_a_province_reviewer_plans_and_records_only_in_a_cycle_with_the_province
     review = Review.objects.get(assessment=staged, indicator__code="I-1")
     assert review.comment.startswith(f"[Kunjungan lapangan 2026-03-04 #{aid}]")
 
+    # The ministry's activity in the cycle without the stage: its minutes are not the province's.
+    done = plan(api.reviewer, world["a"])["id"]
+    api.reviewer.post(
+        activities(world["a"], f"{done}/record/"),
+        {"held_at": "2026-03-04T10:00:00+07:00", "minutes": MINUTES, "findings": FINDINGS[:1]},
+        format="json",
+    )
+    minutes = province.post(activities(world["a"], f"{done}/minutes/"), {}, format="json")
+    assert minutes.status_code == 409 and minutes.json()["code"] == "no_province_stage"
+
     # Once recommended to the ministry, the province plans no more.
     assert province.post(f"/api/v1/assessments/{staged.pk}/province-verify/").status_code == 200
     late = province.post(activities(staged), PLAN, format="json")
