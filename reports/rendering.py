@@ -45,6 +45,21 @@ def static_url_fetcher(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
     return {"string": path.read_bytes(), "mime_type": mime_type, "redirected_url": url}
 
 
+def _weasyprint_fetcher() -> Any:
+    """WeasyPrint's URL fetcher (a ``weasyprint.URLFetcher``) that answers through
+    :func:`static_url_fetcher`, so WeasyPrint gets the report's own files and nothing else."""
+    import weasyprint
+    from weasyprint.urls import URLFetcherResponse
+
+    class StaticFilesFetcher(weasyprint.URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+            found = static_url_fetcher(url)
+            content_type = {"Content-Type": found["mime_type"]} if found["mime_type"] else {}
+            return URLFetcherResponse(found["redirected_url"], found["string"], content_type)
+
+    return StaticFilesFetcher()
+
+
 def template_name(kind: str) -> str:
     """The template of a report kind; ``settings.REPORT_TEMPLATE_OVERRIDE`` may replace it
     (``{"region": "..."}``), e.g. to try a new layout or, in tests, a broken one."""
@@ -78,13 +93,14 @@ def html_to_pdf(
     """
     import weasyprint
 
-    document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=static_url_fetcher)
+    fetcher = _weasyprint_fetcher()
+    document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
     files = [
         weasyprint.Attachment(
             string=item.content,
             name=item.name,
             description=item.description,
-            url_fetcher=static_url_fetcher,
+            url_fetcher=fetcher,
             relationship="Data",
         )
         for item in attachments
