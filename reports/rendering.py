@@ -83,13 +83,24 @@ class PdfAttachment:
     description: str
 
 
+#: Every PDF of the product is archival and accessible: PDF/A-3b (fonts embedded, an sRGB output
+#: intent, XMP metadata, attachments as associated files) and tagged (a structure tree of
+#: headings, tables, figures with their alternative text and lists, marked content, the language
+#: and the title shown as the window's title). A property of this rendering path, not of a
+#: template: a new kind of PDF gets it by rendering here.
+PDF_VARIANT = "pdf/a-3b"
+
+
 def html_to_pdf(
     html: str, *, attachments: tuple[PdfAttachment, ...] = (), identifier: str = ""
 ) -> bytes:
-    """Render HTML to PDF bytes with WeasyPrint, fetching only the report's static files.
+    """Render HTML to an archival, tagged PDF (:data:`PDF_VARIANT`) with WeasyPrint, fetching
+    only the report's static files.
 
     Title, author, subject, keywords and language come from the HTML (``<title>``,
-    ``<meta name=...>``, ``<html lang>``); ``attachments`` are embedded as files of the PDF.
+    ``<meta name=...>``, ``<html lang>``); the outline (bookmarks) from its headings.
+    ``attachments`` are embedded as associated files of the document (the catalog's ``AF``)
+    with the relationship ``Data``: the data the document shows, in a machine-readable form.
     """
     import weasyprint
 
@@ -106,8 +117,20 @@ def html_to_pdf(
         for item in attachments
     ]
     pdf: bytes = document.write_pdf(
+        finisher=_one_entry_per_associated_file,
         attachments=files,
         pdf_identifier=identifier.encode() if identifier else None,
+        pdf_variant=PDF_VARIANT,
+        pdf_tags=True,
         custom_metadata=False,
     )
     return pdf
+
+
+def _one_entry_per_associated_file(document: Any, pdf: Any) -> None:
+    """WeasyPrint 70 lists each attachment twice in the catalog's ``AF`` array (once from the
+    embedded-files name tree, once from its file specification; Kozea/WeasyPrint#2917): keep
+    one entry per file specification."""
+    entries = pdf.catalog.get("AF")
+    if entries:
+        entries[:] = list(dict.fromkeys(entries))
