@@ -8,6 +8,8 @@ is refused, so a report can neither reach the network nor read the server's file
 
 from __future__ import annotations
 
+import atexit
+import functools
 import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +29,8 @@ TEMPLATES = {
     "region": "reports/pdf/region.html",
     "national": "reports/pdf/national.html",
 }
+#: The stylesheet of every PDF (its fonts, pages, tables), applied by :func:`html_to_pdf`.
+STYLESHEET = "reports/pdf/report.css"
 
 
 class FetchRefused(ValueError):
@@ -58,6 +62,28 @@ def _weasyprint_fetcher() -> Any:
             return URLFetcherResponse(found["redirected_url"], found["string"], content_type)
 
     return StaticFilesFetcher()
+
+
+@functools.cache
+def _shared_style() -> tuple[Any, Any]:
+    """The PDF stylesheet, parsed once per process, and the font configuration that loaded its
+    ``@font-face`` fonts: a worker renders report after report with both, rather than parsing
+    the CSS and loading the fonts again for each (a change to the CSS needs a restart)."""
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    stylesheet = weasyprint.CSS(
+        string=render_to_string(STYLESHEET),
+        base_url=BASE_URL,
+        url_fetcher=_weasyprint_fetcher(),
+        font_config=fonts,
+    )
+    return stylesheet, fonts
+
+
+# Let go of the font configuration while the interpreter can still run its clean-up.
+atexit.register(_shared_style.cache_clear)
 
 
 def template_name(kind: str) -> str:
@@ -97,7 +123,8 @@ def html_to_pdf(
     """Render HTML to an archival, tagged PDF (:data:`PDF_VARIANT`) with WeasyPrint, fetching
     only the report's static files.
 
-    Title, author, subject, keywords and language come from the HTML (``<title>``,
+    The PDF stylesheet (:data:`STYLESHEET`) applies to every document, before the HTML's own
+    styles. Title, author, subject, keywords and language come from the HTML (``<title>``,
     ``<meta name=...>``, ``<html lang>``); the outline (bookmarks) from its headings.
     ``attachments`` are embedded as associated files of the document (the catalog's ``AF``)
     with the relationship ``Data``: the data the document shows, in a machine-readable form.
@@ -116,7 +143,10 @@ def html_to_pdf(
         )
         for item in attachments
     ]
+    stylesheet, fonts = _shared_style()
     pdf: bytes = document.write_pdf(
+        stylesheets=[stylesheet],
+        font_config=fonts,
         finisher=_one_entry_per_associated_file,
         attachments=files,
         pdf_identifier=identifier.encode() if identifier else None,
