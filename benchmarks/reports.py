@@ -14,8 +14,16 @@ approval). Real Celery workers are started on a queue of this run's own.
    ÷ WeasyPrint's bare render of the same HTML in this process. Target ≤ 1.25.
 2. A batch of region reports on N workers: wall time ÷ (reports × bare render ÷ workers).
    Target ≤ 1.3. ``--batch all`` renders all 514; the default renders a sample of 20.
-3. The national summary of the 514 regions: render time (target < 10 s) and the peak memory of
+3. The national summary of the 514 regions: render time (target ≤ 3 s) and the peak memory of
    the worker process that rendered it (target < 500 MB).
+4. In this process, the PDF step alone (``reports.rendering.html_to_pdf``, as a worker runs it):
+   the CPU per page of the region report beside the CPU per page of a plain reference document
+   (the same fonts, a 100-row table and two SVG charts a page) rendered in the same run, and
+   their ratio, which a noisy machine disturbs far less than either figure; the national
+   summary's CPU; the estimate for all 514 region reports on the workers. Targets: the region
+   report ≤ 1.2 CPU-s, the national summary ≤ 3 s, the 514 batch under 6 minutes.
+
+``--quick`` measures step 4 alone (no workers), e.g. while profiling.
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ import sys
 import time
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -145,42 +154,173 @@ def wait(report_ids: list[int], timeout: float = 3600) -> None:
 
 
 def bare_render_seconds(report_pk: int, runs: int) -> tuple[float, int]:
-    """WeasyPrint alone on the report's HTML, in this process (median of ``runs``)."""
+    """The PDF step alone on the report's HTML, in this process (median of ``runs``)."""
     wall, _cpu, pages = bare_render(report_pk, runs)
     return wall, pages
 
 
-def bare_render(report_pk: int, runs: int) -> tuple[float, float, int]:
-    """WeasyPrint alone on the report's HTML, in this process: median wall and CPU seconds."""
-    import weasyprint
+def report_html(report: Any) -> tuple[str, tuple[object, ...], str]:
+    """A report's HTML, its attachment and its identifier, as its job builds them."""
+    from django.utils import translation
 
     from reports import rendering
     from reports.context.national import national_report_context
     from reports.context.region import region_report_context
+    from reports.labels import labels_for
+
+    with translation.override(report.language):
+        context = (
+            region_report_context(report)
+            if report.kind == "region"
+            else national_report_context(report)
+        )
+        html = rendering.render_html(report.kind, context)
+        attachment = rendering.PdfAttachment(
+            name=context.attachment_name,
+            content=context.attachment_json,
+            description=str(labels_for(report.language)["attachment_description"]),
+        )
+    return html, (attachment,), report.report_id
+
+
+def timed_pdf(
+    html: str, runs: int, attachments: tuple[object, ...] = (), identifier: str = ""
+) -> tuple[float, float, int]:
+    """``rendering.html_to_pdf`` (the PDF step of a job) on this HTML in this process: median
+    wall and CPU seconds of ``runs`` after one warm-up, and the number of pages."""
+    import io
+
+    from pypdf import PdfReader
+
+    from reports import rendering
+
+    times = []
+    cpu = []
+    pdf = b""
+    for _ in range(runs + 1):  # the first warms fonts and caches up
+        start, start_cpu = time.perf_counter(), time.process_time()
+        pdf = rendering.html_to_pdf(html, attachments=attachments, identifier=identifier)  # type: ignore[arg-type]
+        times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    return statistics.median(times[1:]), statistics.median(cpu[1:]), pages
+
+
+def bare_render(report_pk: int, runs: int) -> tuple[float, float, int]:
+    """The PDF step alone on the report's HTML, in this process: median wall and CPU seconds."""
     from reports.models import Report
 
     report = Report.objects.select_related(
         "assessment__region", "assessment__cycle__framework", "cycle__framework"
     ).get(pk=report_pk)
-    context = (
-        region_report_context(report)
-        if report.kind == "region"
-        else national_report_context(report)
+    html, attachments, identifier = report_html(report)
+    return timed_pdf(html, runs, attachments, identifier)
+
+
+def reference_html(sections: int = 6) -> str:
+    """A plain document in the report's fonts: per section a heading, two SVG charts and a
+    100-row table, nothing else (no cover, no running strings, simple selectors)."""
+    from xml.sax.saxutils import escape
+
+    from maturity import charts
+
+    rng = random.Random(37122)
+    axes = [f"T{n}" for n in range(1, 13)]
+    parts = []
+    for section in range(1, sections + 1):
+        radar = charts.radar(
+            axes,
+            [charts.Series("A", [rng.uniform(1, 5) for _ in axes], charts.SELF_COLOUR)],
+            title=f"Radar {section}",
+            size=190,
+        )
+        bars = charts.bars_with_medians(
+            [charts.BarRow(f"Tema {n}", rng.uniform(1, 5), 3, 2.5) for n in range(1, 13)],
+            title=f"Batang {section}",
+            value_label="Daerah",
+            national_label="Nasional",
+            province_label="Provinsi",
+        )
+        rows = "".join(
+            f"<tr><td>R{section}.{row:03d}</td><td>{escape(f'Indikator contoh nomor {row}')}"
+            f"</td><td>{rng.randint(1, 5)}</td><td>{rng.randint(1, 5)}</td>"
+            f"<td>{rng.uniform(0, 100):.2f}</td><td>Sumber data {row % 7}</td></tr>"
+            for row in range(1, 101)
+        )
+        parts.append(
+            f'<section><h2>Bagian {section}</h2><div class="charts"><div>{radar}</div>'
+            f"<div>{bars}</div></div><table><thead><tr><th>Kode</th><th>Indikator</th>"
+            f"<th>Mandiri</th><th>Verifikasi</th><th>Nilai</th><th>Sumber</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table></section>"
+        )
+    css = (
+        '@font-face { font-family: "Maturasi Sans"; font-weight: 400; '
+        'src: url("reports/fonts/NotoSans-Regular.ttf"); }'
+        '@font-face { font-family: "Maturasi Sans"; font-weight: 700; '
+        'src: url("reports/fonts/NotoSans-Bold.ttf"); }'
+        "@page { size: A4; margin: 20mm 15mm; }"
+        'html { font-family: "Maturasi Sans", sans-serif; font-size: 8.6pt; }'
+        "section { break-before: page; } h2 { font-size: 15pt; }"
+        ".charts { display: flex; } .charts div { flex: 1; } svg { width: 100%; height: auto; }"
+        "table { width: 100%; border-collapse: collapse; font-size: 7.6pt; }"
+        "th { background: #0b3d63; color: #fff; text-align: left; }"
+        "td { border-bottom: 0.4pt solid #e1e6eb; }"
     )
-    html = rendering.render_html(report.kind, context)
-    times = []
-    cpu = []
-    pages = 0
-    for _ in range(runs + 1):  # the first warms fonts and caches up
-        start, start_cpu = time.perf_counter(), time.process_time()
-        document = weasyprint.HTML(
-            string=html, base_url=rendering.BASE_URL, url_fetcher=rendering.static_url_fetcher
-        ).render()
-        document.write_pdf()
-        times.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-        pages = len(document.pages)
-    return statistics.median(times[1:]), statistics.median(cpu[1:]), pages
+    return (
+        f'<!doctype html><html lang="id"><head><meta charset="utf-8">'
+        f"<title>Dokumen pembanding</title><style>{css}</style></head>"
+        f"<body>{''.join(parts)}</body></html>"
+    )
+
+
+def pdf_step(pilot: Any, batch_size: int, workers: int) -> None:
+    """Step 4: CPU per page of the region report and of the reference document, their ratio,
+    the national summary, and the estimate for the whole batch. The reports are built as their
+    jobs build them, from rows that are not stored."""
+    from reports.models import Report
+
+    runs = 3
+    now = timezone.now()
+    region = Report(
+        kind="region",
+        assessment=pilot,
+        cycle=pilot.cycle,
+        language="id",
+        report_id="BENCHREGION00001",
+        created_at=now,
+    )
+    national = Report(
+        kind="national",
+        cycle=pilot.cycle,
+        language="id",
+        report_id="BENCHNATIONAL001",
+        created_at=now,
+    )
+    html, attachments, identifier = report_html(region)
+    wall, cpu, pages = timed_pdf(html, runs, attachments, identifier)
+    ref_wall, ref_cpu, ref_pages = timed_pdf(reference_html(), runs)
+    per_page = cpu / pages
+    ref_per_page = ref_cpu / ref_pages
+    say(
+        f"   region report: {pages} pages, {cpu:.2f} CPU-s (wall {wall:.2f} s; target ≤ 1.2 "
+        f"CPU-s), {per_page * 1000:.0f} CPU-ms a page"
+    )
+    say(
+        f"   reference document: {ref_pages} pages, {ref_cpu:.2f} CPU-s (wall {ref_wall:.2f} s), "
+        f"{ref_per_page * 1000:.0f} CPU-ms a page"
+    )
+    say(f"   ratio, CPU a page of the region report ÷ the reference: {per_page / ref_per_page:.2f}")
+    n_html, n_attachments, n_identifier = report_html(national)
+    n_wall, n_cpu, n_pages = timed_pdf(n_html, 1, n_attachments, n_identifier)
+    say(
+        f"   national summary: {n_pages} pages, {n_cpu:.2f} CPU-s (wall {n_wall:.2f} s; "
+        f"target ≤ 3 s), {n_cpu / n_pages * 1000:.0f} CPU-ms a page"
+    )
+    floor = batch_size * wall / workers
+    say(
+        f"   all {batch_size} region reports on {workers} workers at this render time: "
+        f"{floor / 60:.1f} min, × 1.3 = {floor * 1.3 / 60:.1f} min (target < 6 min)"
+    )
 
 
 def cpu_seconds(pids: list[int]) -> float:
@@ -213,6 +353,9 @@ def main() -> None:
     parser.add_argument("--batch", default="20", help="how many region reports, or 'all'")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--quick", action="store_true", help="only step 4, on reports of an earlier full run"
+    )
     options = parser.parse_args()
 
     from django.contrib.auth.models import AnonymousUser
@@ -231,8 +374,13 @@ def main() -> None:
         cycle=cycle, region__code=PILOT
     )
     anonymous = AnonymousUser()
+    batch_total = Assessment.objects.filter(cycle=cycle).count()
 
     say(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    if options.quick:
+        say("\n4. The PDF step alone, in this process")
+        pdf_step(pilot, batch_total, options.workers)
+        return
     say(f"\n1. Region report ({pilot.region.name}), one worker process")
     worker = CeleryWorker(concurrency=1, name="bench-region")
     worker.start()
@@ -256,7 +404,7 @@ def main() -> None:
             ratios.append(end_to_end / bare)
             cpu_ratios.append(worker_cpu / bare_cpu)
             say(
-                f"   run {run}: {pages} pages, end to end {end_to_end:.2f} s, bare WeasyPrint "
+                f"   run {run}: {pages} pages, end to end {end_to_end:.2f} s, PDF step alone "
                 f"{bare:.2f} s, ratio {end_to_end / bare:.2f} (CPU: worker {worker_cpu:.2f} s "
                 f"÷ bare {bare_cpu:.2f} s = {worker_cpu / bare_cpu:.2f})"
             )
@@ -342,11 +490,14 @@ def main() -> None:
         bare, pages = bare_render_seconds(report.pk, runs=1)
         say(
             f"   {pages} pages; on the worker {render:.2f} s (end to end {end_to_end:.2f} s, "
-            f"target < 10 s); bare WeasyPrint here {bare:.2f} s"
+            f"target ≤ 3 s); the PDF step alone here {bare:.2f} s"
         )
         say(f"   worker peak memory {memory:.0f} MB (target < 500 MB)")
     finally:
         worker.stop()
+
+    say("\n4. The PDF step alone, in this process")
+    pdf_step(pilot, batch_total, options.workers)
 
 
 if __name__ == "__main__":
