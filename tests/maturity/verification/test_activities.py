@@ -5,6 +5,7 @@ uploads checked by content and the minutes PDF."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -29,6 +30,18 @@ from tests.factories import (
     member,
 )
 from tests.reports.conftest import download, pdf_text
+from tests.reports.test_archival import assert_archival, associated_data, structure
+
+
+def report_title(content: bytes) -> str:
+    """The document title a PDF carries (checked against its XMP by assert_archival)."""
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(content)) as pdf:
+        return str(pdf.docinfo["/Title"])
+
 
 pytestmark = pytest.mark.django_db
 
@@ -340,12 +353,25 @@ def test_the_minutes_pdf_holds_the_minutes_the_method_and_every_indicator(
     report = Report.objects.get(pk=response.json()["id"])
     assert report.kind == "minutes" and report.activity_id == aid
     assert report.status == "done", report.error
-    text = pdf_text(download(api.csco_a, report.pk))
+    content = download(api.csco_a, report.pk)
+    text = pdf_text(content)
     assert MINUTES in text
     assert "Wawancara" in text
     for code in PLAN["indicators"]:
         assert code in text
     assert "Berita Acara Verifikasi" in text and "Perwakilan daerah" in text
+
+    # Archival and tagged like every PDF: PDF/A-3b, a tag tree with headings and tables, the
+    # activity's data embedded as an associated file (relationship Data).
+    title = report_title(content)
+    assert "Berita Acara" in title
+    pdf = assert_archival(content, language="id", title=title)
+    kinds, _figures = structure(pdf)
+    assert kinds["/H1"] >= 1 and kinds["/Table"] >= 1 and kinds["/TH"] >= 1
+    (data,) = associated_data(pdf).values()
+    embedded = json.loads(data)
+    assert embedded["minutes"] == MINUTES
+    assert [f["indicator"] for f in embedded["findings"]] == PLAN["indicators"]
 
     # Asking again with the same inputs reuses the finished job.
     again = api.reviewer.post(activities(a, f"{aid}/minutes/"), {"language": "id"}, format="json")
