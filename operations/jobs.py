@@ -15,8 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
+from django.db.models import QuerySet
 
 from operations.models import WorkerHeartbeat
 
@@ -76,3 +78,23 @@ def worker_lost(
     if beat.last_seen < now - stale:
         return True
     return beat.started_at > started_at
+
+
+def lost_jobs(running: QuerySet[Any], *, now: datetime) -> list[tuple[int, str, str, int]]:
+    """(id, task id, worker, attempts) of each of the ``running`` job rows (a queryset of a
+    model with ``task_id``, ``worker``, ``started_at`` and ``attempts``) whose worker is lost
+    (:func:`worker_lost`). Two queries: the rows with a worker recorded, and their heartbeats."""
+    rows = list(
+        running.exclude(worker="")
+        .order_by("pk")
+        .values_list("pk", "task_id", "worker", "started_at", "attempts")
+    )
+    found = beats(worker for _, _, worker, _, _ in rows)
+    stale = stale_after()
+    return [
+        (pk, task_id, worker, attempts)
+        for pk, task_id, worker, started_at, attempts in rows
+        if worker_lost(
+            worker=worker, started_at=started_at, beat=found.get(worker), now=now, stale=stale
+        )
+    ]

@@ -19,7 +19,7 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone, translation
 
-from operations.jobs import beats, max_attempts, stale_after, worker_lost
+from operations.jobs import lost_jobs, max_attempts
 from reports import rendering
 from reports.context.minutes import MinutesReport, minutes_report_context
 from reports.context.national import national_report_context
@@ -91,23 +91,8 @@ def lost_worker(worker: str) -> Failure:
 
 def lost(*, now: datetime) -> list[tuple[int, str, str, int]]:
     """(id, task id, worker, attempts) of each running job whose worker is lost: its heartbeat
-    stale or missing, or the worker restarted since (:func:`operations.jobs.worker_lost`).
-    Two queries: the running jobs with a worker recorded, and their workers' heartbeats."""
-    running = list(
-        Report.objects.filter(status=ReportStatus.RUNNING)
-        .exclude(worker="")
-        .order_by("pk")
-        .values_list("pk", "task_id", "worker", "started_at", "attempts")
-    )
-    found = beats(worker for _, _, worker, _, _ in running)
-    stale = stale_after()
-    return [
-        (pk, task_id, worker, attempts)
-        for pk, task_id, worker, started_at, attempts in running
-        if worker_lost(
-            worker=worker, started_at=started_at, beat=found.get(worker), now=now, stale=stale
-        )
-    ]
+    stale or missing, or the worker restarted since (:func:`operations.jobs.lost_jobs`)."""
+    return lost_jobs(Report.objects.filter(status=ReportStatus.RUNNING), now=now)
 
 
 def heal(*, now: datetime) -> tuple[int, int]:

@@ -20,7 +20,7 @@ from django.utils import timezone
 from maturity.assessments.models import Assessment
 from maturity.scores.failures import Failure
 from maturity.scores.models import ScoringJob, ScoringStatus
-from operations.jobs import beats, max_attempts, stale_after, worker_lost
+from operations.jobs import lost_jobs, max_attempts
 
 logger = logging.getLogger(__name__)
 
@@ -122,22 +122,8 @@ def lost_worker(worker: str) -> Failure:
 
 def lost(*, now: datetime) -> list[tuple[int, str, str, int]]:
     """(assessment id, task id, worker, attempts) of each running scoring whose worker is lost
-    (:func:`operations.jobs.worker_lost`). Two queries."""
-    running = list(
-        ScoringJob.objects.filter(status=ScoringStatus.RUNNING)
-        .exclude(worker="")
-        .order_by("pk")
-        .values_list("pk", "task_id", "worker", "started_at", "attempts")
-    )
-    found = beats(worker for _, _, worker, _, _ in running)
-    stale = stale_after()
-    return [
-        (pk, task_id, worker, attempts)
-        for pk, task_id, worker, started_at, attempts in running
-        if worker_lost(
-            worker=worker, started_at=started_at, beat=found.get(worker), now=now, stale=stale
-        )
-    ]
+    (:func:`operations.jobs.lost_jobs`). Two queries."""
+    return lost_jobs(ScoringJob.objects.filter(status=ScoringStatus.RUNNING), now=now)
 
 
 def heal(*, now: datetime) -> tuple[list[tuple[int, str]], int]:

@@ -32,12 +32,11 @@ from maturity.assessments.services.history import (
 from maturity.assessments.services.review import _clean_comment
 from maturity.assessments.services.state import (
     lock,
+    lock_for_review,
     needs_province_stage,
     refresh_from,
     require_editable,
-    require_stage_reviewer,
     require_status,
-    reviewable_statuses,
     schedule_scoring,
 )
 from maturity.cycles.models import AssessmentCycle, CycleStatus
@@ -156,10 +155,7 @@ def submit(*, user: AnyUser, assessment: Assessment) -> Assessment:
 def return_assessment(*, user: AnyUser, assessment: Assessment, comment: Any) -> Assessment:
     """Submitted → returned (ministry or province reviewer in scope), or province verified →
     returned (ministry reviewer), with a comment the CSCO sees."""
-    access.require(user, access.REVIEW, assessment.region)
-    locked = lock(assessment)
-    require_stage_reviewer(user, locked)
-    require_status(locked, reviewable_statuses(user, locked), "return")
+    locked = lock_for_review(user, assessment, "return")
     text = _clean_comment(comment, "comment", required=True)
     _transition(
         user=user, assessment=locked, to=AssessmentStatus.RETURNED, action=RETURNED, comment=text

@@ -7,7 +7,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from cities import access, errors
+from cities import errors
 from cities.access import AnyUser
 from maturity.assessments.models import (
     Assessment,
@@ -16,10 +16,7 @@ from maturity.assessments.models import (
 from maturity.assessments.services.answers import _unknown_indicator
 from maturity.assessments.services.history import REVIEW_SET, record_history
 from maturity.assessments.services.state import (
-    lock,
-    require_stage_reviewer,
-    require_status,
-    reviewable_statuses,
+    lock_for_review,
     schedule_scoring,
 )
 from maturity.assessments.validation import MAX_TEXT
@@ -62,10 +59,7 @@ def set_review(
 ) -> Review:
     """A reviewer's decision on one indicator while under review: a level 0–5 or N/A accepted
     (a province reviewer while submitted, a ministry reviewer until the decision)."""
-    access.require(user, access.REVIEW, assessment.region)
-    locked = lock(assessment)
-    require_stage_reviewer(user, locked)
-    require_status(locked, reviewable_statuses(user, locked), "review")
+    locked = lock_for_review(user, assessment, "review")
     if indicator.framework_id != locked.cycle.framework_id:
         raise errors.Invalid({"indicator": [_unknown_indicator(indicator.code)]})
     text = _checked_review(verified_level, not_applicable, comment)

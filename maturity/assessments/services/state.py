@@ -75,6 +75,16 @@ def no_province_stage() -> errors.Conflict:
     )
 
 
+def lock_for_review(user: AnyUser, assessment: Assessment, action: str) -> Assessment:
+    """The assessment locked, once ``user`` may review it now: in scope (403), in their stage
+    (409 ``no_province_stage``) and under review as their stage allows (409)."""
+    access.require(user, access.REVIEW, assessment.region)
+    locked = lock(assessment)
+    require_stage_reviewer(user, locked)
+    require_status(locked, reviewable_statuses(user, locked), action)
+    return locked
+
+
 def lock(assessment: Assessment) -> Assessment:
     """Re-read the assessment with its row locked for the rest of the transaction."""
     locked = (

@@ -24,9 +24,8 @@ from maturity.assessments.services.history import record_history
 from maturity.assessments.services.review import _checked_review, set_review
 from maturity.assessments.services.state import (
     lock,
+    lock_for_review,
     require_stage_reviewer,
-    require_status,
-    reviewable_statuses,
 )
 from maturity.frameworks.models import Indicator
 from maturity.verification.models import (
@@ -199,16 +198,6 @@ def _planned_fields(data: Any, assessment: Assessment) -> dict[str, Any]:
     }
 
 
-def _require_reviewer_now(user: AnyUser, assessment: Assessment, action: str) -> Assessment:
-    """The assessment locked, once ``user`` may review it now: in scope (403), in their stage
-    (409 ``no_province_stage``) and under review as their stage allows (409)."""
-    access.require(user, access.REVIEW, assessment.region)
-    locked = lock(assessment)
-    require_stage_reviewer(user, locked)
-    require_status(locked, reviewable_statuses(user, locked), action)
-    return locked
-
-
 def _activity_snapshot(activity: VerificationActivity) -> dict[str, Any]:
     return {
         "activity": activity.pk,
@@ -229,7 +218,7 @@ def plan_activity(*, user: AnyUser, assessment: Assessment, data: Any) -> Verifi
     Forbidden (403) outside the reviewer roles; Conflict unless under review in the reviewer's
     stage; Invalid naming every problem by its path (``participants[1].name``).
     """
-    locked = _require_reviewer_now(user, assessment, "plan-activity")
+    locked = lock_for_review(user, assessment, "plan-activity")
     fields = _planned_fields(data, locked)
     activity = VerificationActivity.objects.create(
         assessment=locked,
@@ -363,7 +352,7 @@ def record_activity(
     :func:`~maturity.assessments.services.review.set_review`, so history and scoring follow),
     its comment citing the activity. One transaction: a bad finding saves nothing.
     """
-    assessment = _require_reviewer_now(user, activity.assessment, "record-activity")
+    assessment = lock_for_review(user, activity.assessment, "record-activity")
     locked = _locked_activity(activity)
     _require_planned(locked, "record")
     if not isinstance(data, dict):
