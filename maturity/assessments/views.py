@@ -8,6 +8,7 @@ answer, evidence, submission and review rules all live in :mod:`maturity.service
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -781,23 +782,43 @@ def save_review(request: HttpRequest, pk: int, code: str) -> HttpResponse:
 def return_assessment(request: HttpRequest, pk: int) -> HttpResponse:
     """Return the assessment to the region with a comment (required by the service)."""
     assessment = _scoped_assessment(request, pk)
-    form = ReturnForm(request.POST)
+    return decide_with_comment(
+        request,
+        assessment,
+        ReturnForm(request.POST),
+        lambda comment: lifecycle.return_assessment(
+            user=request.user, assessment=assessment, comment=comment
+        ),
+        done=_("Penilaian %(region)s dikembalikan ke daerah.") % {"region": assessment.region.name},
+    )
+
+
+def decide_with_comment(
+    request: HttpRequest,
+    assessment: Assessment,
+    form: ReturnForm | ProvinceVerifyForm,
+    decide: Callable[[Any], Any],
+    *,
+    done: str,
+) -> HttpResponse:
+    """A decision on the review page that carries a comment (return, province recommendation):
+    the service's field errors shown in ``form`` on the review page (400), a refusal of the
+    state as a message there, else ``done`` and back to the queue."""
     form.is_valid()
     try:
-        lifecycle.return_assessment(
-            user=request.user, assessment=assessment, comment=form.cleaned_data.get("comment")
-        )
+        decide(form.cleaned_data.get("comment"))
     except errors.Invalid as error:
         form.add_service_errors(error)
-        context = review_context(request, assessment, None, return_form=form)
+        context = (
+            review_context(request, assessment, None, province_form=form)
+            if isinstance(form, ProvinceVerifyForm)
+            else review_context(request, assessment, None, return_form=form)
+        )
         return render(request, "maturity/assessments/review.html", context, status=400)
     except errors.Conflict as error:
         messages.error(request, pages.error_message(error))
         return redirect("review", assessment.pk)
-    messages.success(
-        request,
-        _("Penilaian %(region)s dikembalikan ke daerah.") % {"region": assessment.region.name},
-    )
+    messages.success(request, done)
     return redirect("review-queue")
 
 
