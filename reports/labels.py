@@ -214,18 +214,19 @@ LABELS: dict[str, Promise] = {
     "and_above": pgettext_lazy("report", "{value} ke atas"),
     "element_weights": pgettext_lazy("report", "Bobot elemen dan tema"),
     "indicator_rules": pgettext_lazy("report", "Aturan indikator"),
-    "kind": pgettext_lazy("report", "Jenis"),
-    "unit": pgettext_lazy("report", "Satuan"),
-    "direction": pgettext_lazy("report", "Arah"),
-    "thresholds": pgettext_lazy("report", "Ambang t1–t4"),
+    "rules_in_rows": pgettext_lazy(
+        "report",
+        "Aturan setiap indikator tercantum di bawah namanya pada bagian elemen: jenisnya, arah"
+        " dan ambang t1–t4 (kuantitatif), tingkat jawaban (ya/tidak, rubrik) dan bobotnya bila"
+        " bukan 1.",
+    ),
+    "weight_of": pgettext_lazy("report", "bobot {weight}"),
     "higher_short": pgettext_lazy("report", "naik"),
     "lower_short": pgettext_lazy("report", "turun"),
     "direction_note": pgettext_lazy(
         "report",
         "Arah “naik”: makin tinggi makin baik; “turun”: makin rendah makin baik.",
     ),
-    "higher": pgettext_lazy("report", "makin tinggi makin baik"),
-    "lower": pgettext_lazy("report", "makin rendah makin baik"),
     "kind_quantitative": pgettext_lazy("report", "Kuantitatif"),
     "kind_rubric": pgettext_lazy("report", "Rubrik"),
     "kind_binary": pgettext_lazy("report", "Ya/tidak"),

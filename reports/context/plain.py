@@ -39,6 +39,9 @@ class IndicatorRow:
     title: str
     iso_clause: str
     kind: str
+    #: How the indicator is scored, e.g. "naik: 5 · 15 · 30 · 50 · bobot 2" (the method annex
+    #: says how to read it): beside the answer it scores, not in a table of its own.
+    rule: str
     answer: str
     answer_note: str
     source_year: str
@@ -109,22 +112,10 @@ class WeightRow:
 
 
 @dataclass(frozen=True)
-class RuleRow:
-    code: str
-    kind: str
-    unit: str
-    direction: str
-    thresholds: tuple[str, ...]
-    rule: str
-    weight: str
-
-
-@dataclass(frozen=True)
 class Method:
     intro: str
     bands: tuple[BandRow, ...]
     weights: tuple[WeightRow, ...]
-    rules: tuple[RuleRow, ...]
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from reports.context.plain import (
     ProgrammeRow,
     ThemeBlock,
 )
+from reports.context.region_method import indicator_rule
 from reports.context.region_source import Peers, RegionSource
 from reports.labels import decimal_text, value_text
 
@@ -87,6 +88,7 @@ def _indicator_row(source: RegionSource, indicator: Indicator) -> IndicatorRow:
         title=indicator.title_in(language),
         iso_clause=indicator.iso37122,
         kind=t[f"kind_{indicator.kind}"],
+        rule=indicator_rule(indicator, language, t),
         answer=text,
         answer_note=note,
         source_year=_source_year(answer),

@@ -1,5 +1,5 @@
-"""The method annex of a region report: the level bands, the weights of elements and themes, and
-how each indicator is scored."""
+"""The method of a region report: the level bands and the weights of elements and themes (the
+annex), and how each indicator is scored (shown under the indicator, :func:`indicator_rule`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from maturity.frameworks.models import Indicator
 from reports.context.common import bands
-from reports.context.plain import Method, RuleRow, WeightRow
+from reports.context.plain import Method, WeightRow
 from reports.context.region_source import RegionSource
 from reports.labels import value_text
 
@@ -19,7 +19,6 @@ def method_annex(source: RegionSource) -> Method:
         intro=source.t["annex_intro"].format(framework=framework.code, version=framework.version),
         bands=bands(framework, source.language, source.t),
         weights=_weights(source),
-        rules=_rules(source),
     )
 
 
@@ -49,26 +48,19 @@ def _weights(source: RegionSource) -> tuple[WeightRow, ...]:
     return tuple(weights)
 
 
-def _rules(source: RegionSource) -> tuple[RuleRow, ...]:
-    t, language = source.t, source.language
-    return tuple(
-        RuleRow(
-            code=i.code,
-            kind=t[f"kind_{i.kind}"],
-            unit=i.unit,
-            direction=t["higher_short"]
-            if i.direction == "higher"
-            else t["lower_short"]
-            if i.direction == "lower"
-            else "",
-            thresholds=tuple(value_text(Decimal(str(x)), language) for x in i.thresholds or [])
-            if i.kind == "quantitative"
-            else (),
-            rule=_rule_text(i, t),
-            weight=_weight(i.weight),
+def indicator_rule(indicator: Indicator, language: str, t: Mapping[str, str]) -> str:
+    """How ``indicator`` is scored, in a few words: its direction and thresholds t1–t4 (a
+    quantitative one), the levels of its answers (yes/no, rubric), and its weight unless 1."""
+    if indicator.kind == "quantitative":
+        direction = t["higher_short"] if indicator.direction == "higher" else t["lower_short"]
+        thresholds = " · ".join(
+            value_text(Decimal(str(x)), language) for x in indicator.thresholds or []
         )
-        for i in source.indicators
-    )
+        rule = f"{direction}: {thresholds}"
+    else:
+        rule = _rule_text(indicator, t)
+    weight = _weight(indicator.weight)
+    return rule if weight == "1" else f"{rule} · {t['weight_of'].format(weight=weight)}"
 
 
 def _rule_text(indicator: Indicator, t: Mapping[str, str]) -> str:

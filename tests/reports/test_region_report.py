@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import hashlib
 import io
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
 
 from maturity.scores.models import ScoreTrack
-from reports.labels import decimal_text
+from reports.labels import decimal_text, labels_for, value_text
 from reports.models import Report
 from tests.reports.conftest import (
     Scenario,
@@ -53,6 +54,15 @@ def test_region_report_shows_region_scores_indicators_comments_and_embeds_the_sn
         assert indicator.code in text
     for comment in scenario.comments.values():
         assert comment in text
+    # Each indicator's rule stands under its name (the annex no longer lists them again).
+    t = labels_for(language)
+    quantitative = [i for i in scenario.indicators if i.kind == "quantitative"]
+    assert quantitative
+    for indicator in quantitative:
+        direction = t["higher_short"] if indicator.direction == "higher" else t["lower_short"]
+        thresholds = " · ".join(value_text(Decimal(str(x)), language) for x in indicator.thresholds)
+        assert f"{direction}: {thresholds}" in text, indicator.code
+    assert t["rules_in_rows"].split(":")[0] in text
     progress, roadmap = (
         ("Perkembangan", "Peta jalan ke tingkat berikutnya")
         if language == "id"

@@ -3,10 +3,13 @@ escape their text, the HTML step needs no PDF."""
 
 from __future__ import annotations
 
+import gc
+import io
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from maturity import charts
 from reports import rendering
@@ -57,6 +60,49 @@ def test_a_document_pointing_outside_renders_without_fetching_it(
     assert pdf.startswith(b"%PDF-")
     assert b"not for reports" not in pdf
     assert any("secret.png" in url for url in calls)
+
+
+def test_lists_keep_their_markers_under_the_reports_user_agent_stylesheet() -> None:
+    """The reports' user-agent stylesheet drops WeasyPrint's note and footnote rules and keeps
+    list markers on list items: an ordered list is still numbered, a plain paragraph is not."""
+
+    def text_of(body: str) -> str:
+        html = f'<html lang="id"><head><title>t</title></head><body>{body}</body></html>'
+        page = PdfReader(io.BytesIO(rendering.html_to_pdf(html))).pages[0]
+        return " ".join(page.extract_text().split())
+
+    listed = text_of("<ol><li>Pertama</li><li>Kedua</li></ol>")
+    assert "Pertama" in listed and "Kedua" in listed
+    assert "1." in listed and "2." in listed
+    assert "1." not in text_of("<p>Pertama</p><div>Kedua</div>")
+
+
+@pytest.mark.parametrize("collector_on", [True, False])
+def test_a_render_holds_the_garbage_collector_and_gives_it_back(
+    monkeypatch: pytest.MonkeyPatch, collector_on: bool
+) -> None:
+    """The collector is held while WeasyPrint renders and restored as it was afterwards, also
+    when the render fails."""
+    seen: list[bool] = []
+
+    class FailingDocument:
+        def __init__(self, **kwargs: object) -> None:
+            pass
+
+        def write_pdf(self, **kwargs: object) -> bytes:
+            seen.append(gc.isenabled())
+            raise RuntimeError("layout failed")
+
+    monkeypatch.setattr(rendering, "_document_class", lambda: FailingDocument)
+    was = gc.isenabled()
+    (gc.enable if collector_on else gc.disable)()
+    try:
+        with pytest.raises(RuntimeError, match="layout failed"):
+            rendering.html_to_pdf("<html><body><p>x</p></body></html>")
+        assert gc.isenabled() is collector_on
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert seen == [False]
 
 
 def test_chart_text_is_escaped_and_the_svg_is_well_formed() -> None:
