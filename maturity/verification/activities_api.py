@@ -5,6 +5,8 @@
 | ``GET /api/v1/assessments/{id}/activities/`` | readers of the assessment |
 | ``POST /api/v1/assessments/{id}/activities/`` | reviewers in scope (the province's: stage) |
 | ``GET /api/v1/assessments/{id}/activities/{aid}/`` | readers |
+| ``PATCH /api/v1/assessments/{id}/activities/{aid}/`` | reviewers in scope (reschedule) |
+| ``POST …/activities/{aid}/cancel/`` | reviewers in scope |
 | ``POST …/activities/{aid}/confirm/`` | the region's CSCO |
 | ``POST …/activities/{aid}/record/`` | reviewers in scope |
 | ``POST …/activities/{aid}/files/`` | reviewers in scope (multipart) |
@@ -100,6 +102,9 @@ class ActivityOutput(serializers.Serializer):
     findings = FindingOutput(many=True)
     recorded_by = serializers.SerializerMethodField()
     recorded_at = serializers.DateTimeField(allow_null=True)
+    cancelled_by = serializers.SerializerMethodField()
+    cancelled_at = serializers.DateTimeField(allow_null=True)
+    cancel_reason = serializers.CharField(allow_blank=True)
     files = ActivityFileOutput(many=True, source="files.all")
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
@@ -112,6 +117,9 @@ class ActivityOutput(serializers.Serializer):
 
     def get_recorded_by(self, activity: VerificationActivity) -> str | None:
         return _username(activity.recorded_by)
+
+    def get_cancelled_by(self, activity: VerificationActivity) -> str | None:
+        return _username(activity.cancelled_by)
 
 
 class ParticipantInput(serializers.Serializer):
@@ -127,6 +135,21 @@ class ActivityInput(serializers.Serializer):
     meeting_link = serializers.URLField(required=False)
     indicators = serializers.ListField(child=serializers.CharField())
     participants = ParticipantInput(many=True)
+
+
+class RescheduleInput(serializers.Serializer):
+    """Any of the planned fields; those not given stay."""
+
+    method = serializers.ChoiceField(choices=ActivityMethod.values, required=False)
+    scheduled_at = serializers.DateTimeField(required=False)
+    place = serializers.CharField(required=False)
+    meeting_link = serializers.URLField(required=False)
+    indicators = serializers.ListField(child=serializers.CharField(), required=False)
+    participants = ParticipantInput(many=True, required=False)
+
+
+class CancelInput(serializers.Serializer):
+    reason = serializers.CharField()
 
 
 class FindingInput(serializers.Serializer):
@@ -183,6 +206,24 @@ class ActivityDetailView(APIView):
     def get(self, request: Request, pk: int, aid: int) -> Response:
         return Response(_present(_assessment(request, pk), aid))
 
+    @extend_schema(request=RescheduleInput, responses=ActivityOutput)
+    def patch(self, request: Request, pk: int, aid: int) -> Response:
+        assessment = _assessment(request, pk)
+        services.reschedule_activity(
+            user=request.user, activity=_activity(assessment, aid), data=_body(request)
+        )
+        return Response(_present(assessment, aid))
+
+
+class ActivityCancelView(APIView):
+    @extend_schema(request=CancelInput, responses=ActivityOutput)
+    def post(self, request: Request, pk: int, aid: int) -> Response:
+        assessment = _assessment(request, pk)
+        services.cancel_activity(
+            user=request.user, activity=_activity(assessment, aid), data=_body(request)
+        )
+        return Response(_present(assessment, aid))
+
 
 class ActivityConfirmView(APIView):
     @extend_schema(request=None, responses=ActivityOutput)
@@ -238,6 +279,7 @@ urlpatterns = [
     path("assessments/<int:pk>/activities/", ActivityListView.as_view(), name="api-activity-list"),
     path(ACTIVITY, ActivityDetailView.as_view(), name="api-activity-detail"),
     path(f"{ACTIVITY}confirm/", ActivityConfirmView.as_view(), name="api-activity-confirm"),
+    path(f"{ACTIVITY}cancel/", ActivityCancelView.as_view(), name="api-activity-cancel"),
     path(f"{ACTIVITY}record/", ActivityRecordView.as_view(), name="api-activity-record"),
     path(f"{ACTIVITY}files/", ActivityFilesView.as_view(), name="api-activity-files"),
     path(

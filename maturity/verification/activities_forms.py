@@ -9,13 +9,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 
 from cities import errors
 from cities.pages import ServiceErrorsMixin, error_fields
 from maturity.frameworks.models import Indicator
-from maturity.verification.models import ActivityFileKind, ActivityMethod
+from maturity.verification.models import ActivityFileKind, ActivityMethod, VerificationActivity
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 NOT_APPLICABLE = "na"
@@ -57,6 +58,21 @@ class PlanForm(ServiceErrorsMixin, forms.Form):
         self.fields["indicators"].choices = [  # type: ignore[attr-defined]
             (i.code, f"{i.code} · {i.title}") for i in indicators
         ]
+
+    @classmethod
+    def initial_of(cls, activity: VerificationActivity) -> dict[str, Any]:
+        """The form's values for a planned activity (to change it)."""
+        return {
+            "method": activity.method,
+            "scheduled_at": timezone.localtime(activity.scheduled_at).strftime("%Y-%m-%dT%H:%M"),
+            "place": activity.place,
+            "meeting_link": activity.meeting_link,
+            "indicators": list(activity.indicators),
+            "participants": "\n".join(
+                "; ".join(p.get(key, "") for key in ("name", "role", "agency")).rstrip("; ")
+                for p in activity.participants
+            ),
+        }
 
     def service_data(self) -> dict[str, Any]:
         data = self.cleaned_data
@@ -169,6 +185,14 @@ class RecordForm(ServiceErrorsMixin, forms.Form):
                 target = f"comment_{code}" if path[2] == "comment" else f"level_{code}"
             for message in messages:
                 self.add_error(target, message)
+
+
+class CancelForm(ServiceErrorsMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Alasan pembatalan"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class ActivityFileForm(ServiceErrorsMixin, forms.Form):

@@ -1,6 +1,7 @@
 """Pages of verification activities: a cycle's activity calendar, planning an activity on an
-assessment, and an activity's page (its details and files; the CSCO's confirmation; the
-reviewer's record form with a row per indicator, file upload and the minutes PDF).
+assessment (and changing the plan), and an activity's page (its details and files; the CSCO's
+confirmation; the reviewer's record form with a row per indicator, cancelling, file upload and
+the minutes PDF).
 
 Scope first (an assessment outside it is a 404); every rule is the services'.
 """
@@ -29,7 +30,12 @@ from maturity.assessments.services.state import reviewable_statuses
 from maturity.cycles.models import AssessmentCycle
 from maturity.frameworks.models import Indicator
 from maturity.verification import activities_selectors as selectors
-from maturity.verification.activities_forms import ActivityFileForm, PlanForm, RecordForm
+from maturity.verification.activities_forms import (
+    ActivityFileForm,
+    CancelForm,
+    PlanForm,
+    RecordForm,
+)
 from maturity.verification.models import ActivityStatus, VerificationActivity
 from maturity.verification.services import activities as services
 
@@ -139,6 +145,44 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@login_required
+def edit(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
+    """Change a planned activity (its time, place, indicators, participants); a new time asks
+    the region to confirm again."""
+    assessment = _assessment(request, pk)
+    activity = _activity(assessment, aid)
+    if not access.can(request.user, access.REVIEW, assessment.region):
+        raise PermissionDenied
+    if activity.status != ActivityStatus.PLANNED:
+        messages.error(request, _("Hanya kegiatan yang masih direncanakan yang dapat diubah."))
+        return redirect("activity-detail", assessment.pk, aid)
+    indicators = _indicators(assessment)
+    if request.method == "POST":
+        form = PlanForm(request.POST, indicators=indicators)
+        if form.is_valid():
+            try:
+                services.reschedule_activity(
+                    user=request.user, activity=activity, data=form.service_data()
+                )
+            except errors.Invalid as error:
+                form.add_service_errors(error)
+            except errors.Conflict as error:
+                return _refused(request, error, assessment, aid)
+            else:
+                messages.success(request, _("Rencana kegiatan diubah."))
+                return redirect("activity-detail", assessment.pk, activity.pk)
+        status = 400
+    else:
+        form = PlanForm(indicators=indicators, initial=PlanForm.initial_of(activity))
+        status = 200
+    return render(
+        request,
+        f"{TEMPLATES}/plan.html",
+        {"assessment": assessment, "form": form, "activity": activity},
+        status=status,
+    )
+
+
 def _detail_context(
     request: HttpRequest,
     assessment: Assessment,
@@ -146,6 +190,7 @@ def _detail_context(
     *,
     record_form: RecordForm | None = None,
     file_form: ActivityFileForm | None = None,
+    cancel_form: CancelForm | None = None,
 ) -> dict[str, Any]:
     indicators = _indicators(assessment, list(activity.indicators))
     may_review = _may_review_now(request, assessment)
@@ -164,12 +209,15 @@ def _detail_context(
         and activity.confirmed_at is None
         and access.can(request.user, access.CONFIRM_ATTENDANCE, assessment.region),
         "may_record": planned and may_review,
+        "may_change": planned and may_review,
+        "may_cancel": planned and access.can(request.user, access.REVIEW, assessment.region),
         "may_upload": access.can(request.user, access.REVIEW, assessment.region),
-        "may_request_minutes": not planned
+        "may_request_minutes": activity.status == ActivityStatus.DONE
         and access.can(request.user, access.REVIEW, assessment.region),
         "record_form": record_form
         or RecordForm(indicators=indicators, level_names=_level_names(assessment)),
         "file_form": file_form or ActivityFileForm(),
+        "cancel_form": cancel_form or CancelForm(),
     }
 
 
@@ -199,6 +247,27 @@ def confirm(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
     except errors.Conflict as error:
         return _refused(request, error, assessment, aid)
     messages.success(request, _("Kehadiran dikonfirmasi."))
+    return redirect("activity-detail", assessment.pk, aid)
+
+
+@login_required
+@require_POST
+def cancel(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
+    assessment = _assessment(request, pk)
+    activity = _activity(assessment, aid)
+    form = CancelForm(request.POST)
+    form.is_valid()
+    try:
+        services.cancel_activity(
+            user=request.user, activity=activity, data={"reason": form.cleaned_data.get("reason")}
+        )
+    except errors.Invalid as error:
+        form.add_service_errors(error)
+        context = _detail_context(request, assessment, activity, cancel_form=form)
+        return render(request, f"{TEMPLATES}/detail.html", context, status=400)
+    except errors.Conflict as error:
+        return _refused(request, error, assessment, aid)
+    messages.success(request, _("Kegiatan dibatalkan."))
     return redirect("activity-detail", assessment.pk, aid)
 
 

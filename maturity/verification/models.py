@@ -27,12 +27,13 @@ class ActivityMethod(models.TextChoices):
 class ActivityStatus(models.TextChoices):
     PLANNED = "planned", _("Direncanakan")
     DONE = "done", _("Selesai")
+    CANCELLED = "cancelled", _("Dibatalkan")
 
 
 class VerificationActivity(models.Model):
-    """One verification activity on an assessment: planned by a reviewer, its attendance
-    confirmed by the region's CSCO, then recorded with minutes and findings (which become the
-    indicators' reviews)."""
+    """One verification activity on an assessment: planned by a reviewer (who may reschedule or
+    cancel it while planned), its attendance confirmed by the region's CSCO, then recorded with
+    minutes and findings (which become the indicators' reviews)."""
 
     assessment = models.ForeignKey(
         Assessment, on_delete=models.CASCADE, related_name="verification_activities"
@@ -63,6 +64,11 @@ class VerificationActivity(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     recorded_at = models.DateTimeField(null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancel_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

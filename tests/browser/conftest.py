@@ -149,6 +149,19 @@ def walked_world(browser_world):  # type: ignore[no-untyped-def]
         report_id="0123456789abcdef",
         finished_at=timezone.now(),
     )
+    from maturity.verification.services.activities import plan_activity
+
+    activity = plan_activity(
+        user=cast.reviewer,
+        assessment=waiting,
+        data={
+            "method": "field_visit",
+            "scheduled_at": "2026-03-04T09:00",
+            "place": "Mal Pelayanan Publik Banyuwangi",
+            "indicators": ["EDU-1", "HEA-2"],
+            "participants": [{"name": "Dewi Lestari", "role": "Kabid", "agency": "Diskominfo"}],
+        },
+    )
     return World(
         cast=cast,
         cycle=cycle,
@@ -158,6 +171,7 @@ def walked_world(browser_world):  # type: ignore[no-untyped-def]
         waiting=waiting,
         programme=programme,
         report_id=report.report_id,
+        activity=activity,
     )
 
 

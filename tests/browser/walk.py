@@ -36,12 +36,14 @@ class World:
     waiting: Any  # Kabupaten Banyuwangi, this year, submitted (the cycle has the province stage)
     programme: Any  # Kota Makassar's, shared
     report_id: str  # an issued report's verification id
+    activity: Any  # a field visit planned on Banyuwangi's assessment
 
 
 def pages_each_role_reaches(world: World) -> dict[str | None, list[Stop]]:
     """Every page each role reaches from the menu and the links of its pages, by username."""
     region = world.cast.region_a.code
     approved, draft, waiting = world.approved.pk, world.draft.pk, world.waiting.pk
+    activity = f"/assessments/{waiting}/activities/{world.activity.pk}/"
     board = f"/board/?cycle={world.previous.pk}"
     national = [
         Stop("/"),  # to the board
@@ -100,6 +102,8 @@ def pages_each_role_reaches(world: World) -> dict[str | None, list[Stop]]:
             Stop(f"/assessments/{waiting}/review/elements/E2/"),
             Stop(f"/assessments/{waiting}/"),
             Stop(f"/assessments/{waiting}/activities/new/?method=interview&indicators=EDU-1"),
+            Stop(activity),
+            Stop(f"{activity}edit/"),
         ],
         "admin": national,
         "observer": national,
@@ -114,6 +118,8 @@ def pages_each_role_reaches(world: World) -> dict[str | None, list[Stop]]:
             Stop(f"/cycles/{world.cycle.pk}/priorities/"),
             Stop(f"/cycles/{world.cycle.pk}/activities/"),
             Stop(f"/assessments/{waiting}/activities/new/"),
+            Stop(activity),
+            Stop(f"{activity}edit/"),
             Stop("/programmes/"),
             Stop("/accounts/profile/"),
             Stop(f"/cycles/{world.cycle.pk}/calibration/", status=403),

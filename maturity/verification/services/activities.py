@@ -1,6 +1,7 @@
-"""Verification activities: a reviewer plans one (an interview, a field visit, …), the region's
-CSCO confirms attendance, the reviewer records what was found — each finding becomes that
-indicator's review, citing the activity — and uploads photos and the signed minutes."""
+"""Verification activities: a reviewer plans one (an interview, a field visit, …) and may move
+or cancel it while it is planned, the region's CSCO confirms attendance, the reviewer records
+what was found — each finding becomes that indicator's review, citing the activity — and uploads
+photos and the signed minutes."""
 
 from __future__ import annotations
 
@@ -41,6 +42,8 @@ ACTIVITY_PLANNED = "activity.planned"
 ACTIVITY_CONFIRMED = "activity.confirmed"
 ACTIVITY_RECORDED = "activity.recorded"
 ACTIVITY_FILE_ADDED = "activity.file_added"
+ACTIVITY_RESCHEDULED = "activity.rescheduled"
+ACTIVITY_CANCELLED = "activity.cancelled"
 
 MAX_PLACE = 300
 MAX_LINK = 500
@@ -48,6 +51,9 @@ MAX_PARTICIPANTS = 50
 MAX_PARTICIPANT_TEXT = 200
 MAX_INDICATORS = 100
 MAX_MINUTES = 20000
+MAX_REASON = 2000
+#: What a reschedule may change (any of them; the others stay as planned).
+RESCHEDULABLE = ("method", "scheduled_at", "place", "meeting_link", "indicators", "participants")
 #: How far in the future a "held at" may lie (clocks differ a little).
 HELD_AT_TOLERANCE = datetime.timedelta(minutes=10)
 #: What an activity's files may be: photos and (scanned, signed) minutes.
@@ -239,12 +245,96 @@ def _locked_activity(activity: VerificationActivity) -> VerificationActivity:
 
 
 def _require_planned(activity: VerificationActivity, action: str) -> None:
+    if activity.status == ActivityStatus.CANCELLED:
+        raise errors.Conflict(
+            _("Kegiatan ini sudah dibatalkan; tindakan '%(action)s' tidak lagi diizinkan.")
+            % {"action": action},
+            code="activity_cancelled",
+        )
     if activity.status != ActivityStatus.PLANNED:
         raise errors.Conflict(
             _("Kegiatan ini sudah dicatat; tindakan '%(action)s' tidak lagi diizinkan.")
             % {"action": action},
             code="activity_recorded",
         )
+
+
+@transaction.atomic
+def reschedule_activity(
+    *, user: AnyUser, activity: VerificationActivity, data: Any
+) -> VerificationActivity:
+    """A reviewer changes a planned activity: any of :data:`RESCHEDULABLE`, checked as when
+    planned (every problem at once); what is not given stays. A new time asks the region to
+    confirm its attendance again. Same refusals as planning; Conflict once recorded or
+    cancelled."""
+    if not isinstance(data, dict):
+        raise errors.Invalid(_("Isi permintaan harus objek JSON."))
+    assessment = lock_for_review(user, activity.assessment, "reschedule-activity")
+    locked = _locked_activity(activity)
+    _require_planned(locked, "reschedule")
+    current = {
+        "method": locked.method,
+        "scheduled_at": locked.scheduled_at,
+        "place": locked.place,
+        "meeting_link": locked.meeting_link,
+        "indicators": list(locked.indicators),
+        "participants": list(locked.participants),
+    }
+    given = {name: data[name] for name in RESCHEDULABLE if name in data}
+    fields = _planned_fields({**current, **given}, assessment)
+    changed = [name for name, value in fields.items() if current[name] != value]
+    if not changed:
+        return locked
+    before = _activity_snapshot(locked)
+    for name in changed:
+        setattr(locked, name, fields[name])
+    if "scheduled_at" in changed:
+        locked.confirmed_by = None
+        locked.confirmed_at = None
+    locked.save()
+    record_history(
+        assessment=assessment,
+        actor=user,
+        action=ACTIVITY_RESCHEDULED,
+        before=before,
+        after={**_activity_snapshot(locked), "changed": changed},
+    )
+    return locked
+
+
+@transaction.atomic
+def cancel_activity(
+    *, user: AnyUser, activity: VerificationActivity, data: Any
+) -> VerificationActivity:
+    """A reviewer in scope (the province's: in a cycle with the stage) cancels a planned
+    activity, whatever the assessment's status, giving a ``reason`` (kept, shown, in history).
+    Forbidden for anyone else; Conflict once recorded or cancelled."""
+    access.require(user, access.REVIEW, activity.assessment.region)
+    assessment = lock(activity.assessment)
+    require_stage_reviewer(user, assessment)
+    locked = _locked_activity(activity)
+    _require_planned(locked, "cancel")
+    if not isinstance(data, dict):
+        raise errors.Invalid(_("Isi permintaan harus objek JSON."))
+    problems: Problems = {}
+    reason = _text(problems, data, "reason", limit=MAX_REASON)
+    if not reason and "reason" not in problems:
+        _add(problems, "reason", _("Tuliskan alasan pembatalan."))
+    if problems:
+        raise errors.Invalid(problems)
+    locked.status = ActivityStatus.CANCELLED
+    locked.cancelled_by = user if user.is_authenticated else None
+    locked.cancelled_at = timezone.now()
+    locked.cancel_reason = reason
+    locked.save()
+    record_history(
+        assessment=assessment,
+        actor=user,
+        action=ACTIVITY_CANCELLED,
+        after=_activity_snapshot(locked),
+        comment=reason,
+    )
+    return locked
 
 
 @transaction.atomic

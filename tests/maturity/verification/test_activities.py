@@ -230,6 +230,140 @@ def test_a_bad_finding_saves_nothing(world: dict[str, Any], api: Any) -> None:
     assert HistoryEntry.objects.filter(assessment=a).count() == history_before
 
 
+def test_a_reviewer_moves_a_planned_activity_and_the_region_confirms_again(
+    world: dict[str, Any], api: Any
+) -> None:
+    a = world["a"]
+    aid = plan(api.reviewer, a)["id"]
+    assert api.csco_a.post(activities(a, f"{aid}/confirm/")).status_code == 200
+
+    # Only the place changes: the confirmation stands, everything else as planned.
+    moved = api.reviewer.patch(
+        activities(a, f"{aid}/"), {"place": "Aula Balai Kota"}, format="json"
+    )
+    assert moved.status_code == 200, moved.json()
+    body = moved.json()
+    assert body["place"] == "Aula Balai Kota" and body["confirmed_at"] is not None
+    assert body["indicators"] == PLAN["indicators"] and body["method"] == "interview"
+    assert body["participants"] == PLAN["participants"]
+
+    # A new time asks the region to confirm again; history keeps before and after.
+    later = api.reviewer.patch(
+        activities(a, f"{aid}/"),
+        {"scheduled_at": "2026-03-11T13:00:00+07:00", "indicators": ["I-2"]},
+        format="json",
+    )
+    assert later.status_code == 200
+    assert later.json()["scheduled_at"].startswith("2026-03-11T")
+    assert later.json()["confirmed_at"] is None and later.json()["confirmed_by"] is None
+    entry = HistoryEntry.objects.filter(assessment=a, action="activity.rescheduled").latest("id")
+    assert entry.before["scheduled_at"].startswith("2026-03-04")
+    assert entry.after["changed"] == ["scheduled_at", "indicators"]
+    assert entry.after["indicators"] == ["I-2"]
+
+    # Asking for nothing new changes nothing and writes no history.
+    count = HistoryEntry.objects.filter(assessment=a).count()
+    same = api.reviewer.patch(activities(a, f"{aid}/"), {"indicators": ["I-2"]}, format="json")
+    assert same.status_code == 200
+    assert HistoryEntry.objects.filter(assessment=a).count() == count
+
+
+def test_moving_an_activity_names_every_problem_and_saves_nothing(
+    world: dict[str, Any], api: Any
+) -> None:
+    a = world["a"]
+    aid = plan(api.reviewer, a)["id"]
+    response = api.reviewer.patch(
+        activities(a, f"{aid}/"),
+        {
+            "scheduled_at": "minggu depan",
+            "place": "",
+            "meeting_link": "ftp://x",
+            "indicators": ["X-1"],
+            "participants": [{"role": "Staf"}],
+        },
+        format="json",
+    )
+    assert response.status_code == 400
+    assert set(response.json()) >= {
+        "scheduled_at",
+        "meeting_link",
+        "indicators",
+        "participants[0].name",
+    }
+    activity = VerificationActivity.objects.get(pk=aid)
+    assert activity.place == PLAN["place"] and activity.indicators == PLAN["indicators"]
+    # Region people may not move it; another region's do not see it.
+    assert (
+        api.csco_a.patch(activities(a, f"{aid}/"), {"place": "X"}, format="json").status_code == 403
+    )
+    assert (
+        api.csco_b.patch(activities(a, f"{aid}/"), {"place": "X"}, format="json").status_code == 404
+    )
+
+
+def test_a_cancelled_activity_keeps_its_reason_and_takes_nothing_more(
+    world: dict[str, Any], api: Any
+) -> None:
+    a = world["a"]
+    aid = plan(api.reviewer, a)["id"]
+    cancel = activities(a, f"{aid}/cancel/")
+    assert api.csco_a.post(cancel, {"reason": "Tidak bisa."}, format="json").status_code == 403
+    assert api.csco_b.post(cancel, {"reason": "Tidak bisa."}, format="json").status_code == 404
+    missing = api.reviewer.post(cancel, {"reason": "  "}, format="json")
+    assert missing.status_code == 400 and "reason" in missing.json()
+    assert VerificationActivity.objects.get(pk=aid).status == "planned"
+
+    done = api.reviewer.post(
+        cancel, {"reason": "Narasumber berhalangan; dijadwalkan ulang."}, format="json"
+    )
+    assert done.status_code == 200, done.json()
+    body = done.json()
+    assert body["status"] == "cancelled" and body["cancelled_by"] == "reviewer"
+    assert body["cancel_reason"] == "Narasumber berhalangan; dijadwalkan ulang."
+    assert body["cancelled_at"] is not None
+    entry = HistoryEntry.objects.filter(assessment=a, action="activity.cancelled").get()
+    assert entry.comment == body["cancel_reason"]
+
+    # Nothing more happens to it: confirm, move, record, cancel again, minutes.
+    for client, url, data in (
+        (api.csco_a, activities(a, f"{aid}/confirm/"), None),
+        (
+            api.reviewer,
+            activities(a, f"{aid}/record/"),
+            {"held_at": "2026-03-04T09:00", "minutes": "x", "findings": []},
+        ),
+        (api.reviewer, cancel, {"reason": "Lagi."}),
+    ):
+        refused = client.post(url, data, format="json")
+        assert refused.status_code == 409 and refused.json()["code"] == "activity_cancelled", url
+    moved = api.reviewer.patch(activities(a, f"{aid}/"), {"place": "X"}, format="json")
+    assert moved.status_code == 409 and moved.json()["code"] == "activity_cancelled"
+    minutes = api.reviewer.post(activities(a, f"{aid}/minutes/"), {"language": "id"}, format="json")
+    assert minutes.status_code == 409
+    # It stays listed, marked, for everyone who reads the assessment.
+    listed = api.csco_a.get(activities(a)).json()["results"]
+    assert [(row["id"], row["status"]) for row in listed] == [(aid, "cancelled")]
+
+
+def test_a_recorded_activity_can_be_neither_moved_nor_cancelled(
+    world: dict[str, Any], api: Any
+) -> None:
+    a = world["a"]
+    aid = plan(api.reviewer, a)["id"]
+    recorded = api.reviewer.post(
+        activities(a, f"{aid}/record/"),
+        {"held_at": "2026-03-04T09:30:00+07:00", "minutes": MINUTES, "findings": []},
+        format="json",
+    )
+    assert recorded.status_code == 200
+    for response in (
+        api.reviewer.patch(activities(a, f"{aid}/"), {"place": "X"}, format="json"),
+        api.reviewer.post(activities(a, f"{aid}/cancel/"), {"reason": "Batal."}, format="json"),
+    ):
+        assert response.status_code == 409 and response.json()["code"] == "activity_recorded"
+
+
 def test_activities_outside_scope_are_not_found(world: dict[str, Any], api: Any) -> None:
     a, b = world["a"], world["b"]
     aid = plan(api.reviewer, a)["id"]
