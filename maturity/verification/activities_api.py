@@ -17,6 +17,7 @@ The minutes PDF (``POST …/activities/{aid}/minutes/``) is a report job: ``repo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.http import FileResponse
@@ -179,6 +180,22 @@ def _present(assessment: Assessment, aid: int) -> dict[str, Any]:
     return ActivityOutput(_activity(assessment, aid)).data  # type: ignore[return-value]
 
 
+def _acted(
+    request: Request,
+    pk: int,
+    aid: int,
+    action: Callable[..., VerificationActivity],
+    *,
+    with_body: bool = False,
+) -> Response:
+    """Run a service ``action`` on one activity of an assessment in the caller's scope (with
+    the request's JSON body as its ``data``) and answer with the activity as it is now."""
+    assessment = _assessment(request, pk)
+    extra = {"data": _body(request)} if with_body else {}
+    action(user=request.user, activity=_activity(assessment, aid), **extra)
+    return Response(_present(assessment, aid))
+
+
 class ActivityListView(APIView):
     pagination_class = StandardPagination
 
@@ -208,39 +225,25 @@ class ActivityDetailView(APIView):
 
     @extend_schema(request=RescheduleInput, responses=ActivityOutput)
     def patch(self, request: Request, pk: int, aid: int) -> Response:
-        assessment = _assessment(request, pk)
-        services.reschedule_activity(
-            user=request.user, activity=_activity(assessment, aid), data=_body(request)
-        )
-        return Response(_present(assessment, aid))
+        return _acted(request, pk, aid, services.reschedule_activity, with_body=True)
 
 
 class ActivityCancelView(APIView):
     @extend_schema(request=CancelInput, responses=ActivityOutput)
     def post(self, request: Request, pk: int, aid: int) -> Response:
-        assessment = _assessment(request, pk)
-        services.cancel_activity(
-            user=request.user, activity=_activity(assessment, aid), data=_body(request)
-        )
-        return Response(_present(assessment, aid))
+        return _acted(request, pk, aid, services.cancel_activity, with_body=True)
 
 
 class ActivityConfirmView(APIView):
     @extend_schema(request=None, responses=ActivityOutput)
     def post(self, request: Request, pk: int, aid: int) -> Response:
-        assessment = _assessment(request, pk)
-        services.confirm_attendance(user=request.user, activity=_activity(assessment, aid))
-        return Response(_present(assessment, aid))
+        return _acted(request, pk, aid, services.confirm_attendance)
 
 
 class ActivityRecordView(APIView):
     @extend_schema(request=RecordInput, responses=ActivityOutput)
     def post(self, request: Request, pk: int, aid: int) -> Response:
-        assessment = _assessment(request, pk)
-        services.record_activity(
-            user=request.user, activity=_activity(assessment, aid), data=_body(request)
-        )
-        return Response(_present(assessment, aid))
+        return _acted(request, pk, aid, services.record_activity, with_body=True)
 
 
 class ActivityFilesView(APIView):
