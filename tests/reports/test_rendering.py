@@ -77,6 +77,18 @@ def test_lists_keep_their_markers_under_the_reports_user_agent_stylesheet() -> N
     assert "1." not in text_of("<p>Pertama</p><div>Kedua</div>")
 
 
+def test_the_reports_user_agent_stylesheet_refuses_to_start_if_weasyprint_changed_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The rules left out must still be there to leave out: a new WeasyPrint whose stylesheet
+    differs stops the worker at its first render, rather than rendering with unknown rules."""
+    from weasyprint import html as weasyprint_html
+
+    monkeypatch.setattr(weasyprint_html, "UA", "html { display: block }\n")
+    with pytest.raises(RuntimeError, match="user-agent stylesheet changed"):
+        rendering._document_class.__wrapped__()
+
+
 @pytest.mark.parametrize("collector_on", [True, False])
 def test_a_render_holds_the_garbage_collector_and_gives_it_back(
     monkeypatch: pytest.MonkeyPatch, collector_on: bool
