@@ -8,6 +8,7 @@ Scope first (an assessment outside it is a 404); every rule is the services'.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import groupby
 from typing import Any
 
@@ -237,6 +238,31 @@ def _refused(
     return redirect("activity-detail", assessment.pk, aid)
 
 
+def _acted(
+    request: HttpRequest,
+    assessment: Assessment,
+    activity: VerificationActivity,
+    *,
+    form_name: str,
+    form: Any,
+    action: Callable[[], object],
+    done: str,
+    anchor: str = "",
+) -> HttpResponse:
+    """Run a service ``action`` from a form of the activity's page: its refusals beside the
+    form's fields (400, the page again), a conflict as a message, else ``done`` and back."""
+    try:
+        action()
+    except errors.Invalid as error:
+        form.add_service_errors(error)
+        context = _detail_context(request, assessment, activity, **{form_name: form})
+        return render(request, f"{TEMPLATES}/detail.html", context, status=400)
+    except errors.Conflict as error:
+        return _refused(request, error, assessment, activity.pk)
+    messages.success(request, done)
+    return redirect(reverse("activity-detail", args=[assessment.pk, activity.pk]) + anchor)
+
+
 @login_required
 @require_POST
 def confirm(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
@@ -257,18 +283,17 @@ def cancel(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
     activity = _activity(assessment, aid)
     form = CancelForm(request.POST)
     form.is_valid()
-    try:
-        services.cancel_activity(
+    return _acted(
+        request,
+        assessment,
+        activity,
+        form_name="cancel_form",
+        form=form,
+        action=lambda: services.cancel_activity(
             user=request.user, activity=activity, data={"reason": form.cleaned_data.get("reason")}
-        )
-    except errors.Invalid as error:
-        form.add_service_errors(error)
-        context = _detail_context(request, assessment, activity, cancel_form=form)
-        return render(request, f"{TEMPLATES}/detail.html", context, status=400)
-    except errors.Conflict as error:
-        return _refused(request, error, assessment, aid)
-    messages.success(request, _("Kegiatan dibatalkan."))
-    return redirect("activity-detail", assessment.pk, aid)
+        ),
+        done=_("Kegiatan dibatalkan."),
+    )
 
 
 @login_required
@@ -283,20 +308,20 @@ def record(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
         indicators=_indicators(assessment, list(activity.indicators)),
         level_names=_level_names(assessment),
     )
-    if form.is_valid():
-        try:
-            services.record_activity(user=request.user, activity=activity, data=form.service_data())
-        except errors.Invalid as error:
-            form.add_service_errors(error)
-        except errors.Conflict as error:
-            return _refused(request, error, assessment, aid)
-        else:
-            messages.success(
-                request, _("Kegiatan dicatat; temuannya tersimpan sebagai tinjauan indikator.")
-            )
-            return redirect("activity-detail", assessment.pk, aid)
-    context = _detail_context(request, assessment, activity, record_form=form)
-    return render(request, f"{TEMPLATES}/detail.html", context, status=400)
+    if not form.is_valid():
+        context = _detail_context(request, assessment, activity, record_form=form)
+        return render(request, f"{TEMPLATES}/detail.html", context, status=400)
+    return _acted(
+        request,
+        assessment,
+        activity,
+        form_name="record_form",
+        form=form,
+        action=lambda: services.record_activity(
+            user=request.user, activity=activity, data=form.service_data()
+        ),
+        done=_("Kegiatan dicatat; temuannya tersimpan sebagai tinjauan indikator."),
+    )
 
 
 @login_required
@@ -306,21 +331,21 @@ def upload(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
     activity = _activity(assessment, aid)
     form = ActivityFileForm(request.POST, request.FILES)
     form.is_valid()
-    try:
-        services.add_activity_file(
+    return _acted(
+        request,
+        assessment,
+        activity,
+        form_name="file_form",
+        form=form,
+        action=lambda: services.add_activity_file(
             user=request.user,
             activity=activity,
             upload=request.FILES.get("file"),
             kind=form.cleaned_data.get("kind"),
-        )
-    except errors.Invalid as error:
-        form.add_service_errors(error)
-        context = _detail_context(request, assessment, activity, file_form=form)
-        return render(request, f"{TEMPLATES}/detail.html", context, status=400)
-    except errors.Conflict as error:
-        return _refused(request, error, assessment, aid)
-    messages.success(request, _("Berkas kegiatan diunggah."))
-    return redirect(reverse("activity-detail", args=[assessment.pk, aid]) + "#files")
+        ),
+        done=_("Berkas kegiatan diunggah."),
+        anchor="#files",
+    )
 
 
 @login_required

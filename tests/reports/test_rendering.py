@@ -99,7 +99,7 @@ def test_a_render_holds_the_garbage_collector_and_gives_it_back(
 
     class FailingDocument:
         def __init__(self, **kwargs: object) -> None:
-            pass
+            self.options = kwargs
 
         def write_pdf(self, **kwargs: object) -> bytes:
             seen.append(gc.isenabled())
