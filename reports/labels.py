@@ -262,12 +262,13 @@ LABELS: dict[str, Promise] = {
     "ranking_note": pgettext_lazy(
         "report",
         "Diurutkan menurut indeks terverifikasi bila penilaian disetujui, selain itu indeks "
-        "mandiri (kolom “dasar”). Penilaian yang belum diajukan atau belum memiliki skor "
+        "mandiri (kolom “status · dasar”). Penilaian yang belum diajukan atau belum memiliki skor "
         "dicantumkan di akhir tanpa peringkat. Baris bertanda ASCN: kota percontohan ASEAN "
         "Smart Cities Network.",
     ),
     "rank": pgettext_lazy("report", "No."),
     "basis": pgettext_lazy("report", "Dasar"),
+    "status_basis": pgettext_lazy("report", "Status · dasar"),
     "basis_self": pgettext_lazy("report short", "Mandiri"),
     "basis_verified": pgettext_lazy("report", "Verifikasi"),
     "submitted_total": pgettext_lazy("report", "Penilaian diajukan"),

@@ -3,6 +3,7 @@ observers only; ranks the cycle's regions, counts statuses and levels, highlight
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -59,6 +60,14 @@ def test_national_summary_ranks_regions_counts_statuses_and_highlights_pilots(
     assert [row["region"] for row in ranking] == ["73.71", "35.10"]  # level 3 before level 2
     assert ranking[0]["basis"] == ("Verifikasi" if language == "id" else "Verified")
     assert ranking[1]["basis"] == ("Mandiri" if language == "id" else "Self")
+    # In the PDF a region's status and basis share a column, its element scores another.
+    assert ("Status · dasar" if language == "id" else "Status · basis") in text
+    assert "E1 · E2 · E3" in text
+    approved = "Disetujui · Verifikasi" if language == "id" else "Approved · Verified"
+    assert approved in text
+    separator = "," if language == "id" else "."
+    score = rf"\d{re.escape(separator)}\d\d"
+    assert re.search(rf"{approved} {score} M\d {score} · {score} · {score}", text), text
     counts = pdf_attachment_json(content, "maturasi-national-scores.json")["status_counts"]
     assert counts["approved"] == 1
     assert counts["submitted"] == 1
