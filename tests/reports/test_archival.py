@@ -172,6 +172,11 @@ def test_each_report_is_pdf_a_3b_tagged_outlined_and_carries_its_data(
     for section in sections:
         assert section in outline, outline
     assert all(depth <= 2 for depth, _title in outline)
+    if kind == "region":  # each theme's heading row is a bookmark under its element
+        for element in context.elements:
+            start = outline.index((1, f"{element.code} {element.title}"))
+            themes = [(2, f"{th.code} · {th.title}") for th in element.themes]
+            assert outline[start + 1 : start + 1 + len(themes)] == themes, outline
 
     assert associated_data(pdf) == {context.attachment_name: context.attachment_json}
 
