@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+import tinyhtml5
 from pypdf import PdfReader
 
 from maturity.assessments.models import Assessment
@@ -18,6 +19,7 @@ from maturity.frameworks.models import Indicator
 from maturity.programmes.models import Programme
 from maturity.scores.models import ScoreSnapshot, ScoreTrack
 from maturity.scores.services import refresh_snapshots
+from reports import rendering
 from tests.factories import (
     REGION_A,
     REGION_B,
@@ -115,3 +117,41 @@ def download(client: Any, report_id: int) -> bytes:
     response = client.get(f"/api/v1/reports/{report_id}/download/")
     assert response.status_code == 200, response.content[:300]
     return b"".join(response.streaming_content)
+
+
+@pytest.fixture
+def rendered_html(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The HTML of every PDF rendered while the test runs, in order."""
+    seen: list[str] = []
+    render = rendering.html_to_pdf
+
+    def recording(html: str, **options: Any) -> bytes:
+        seen.append(html)
+        return render(html, **options)
+
+    monkeypatch.setattr(rendering, "html_to_pdf", recording)
+    return seen
+
+
+def element_outline(root: Any) -> list[tuple[str, tuple[tuple[str, str], ...], str, str]]:
+    """A tree's elements in document order with their attributes (namespace declarations left
+    out) and text, which is what a parser may change."""
+    return [
+        (
+            element.tag,
+            tuple(sorted((k, v) for k, v in element.attrib.items() if "xmlns" not in k)),
+            (element.text or "").strip(),
+            (element.tail or "").strip(),
+        )
+        for element in root.iter()
+        if isinstance(element.tag, str)
+    ]
+
+
+def assert_parsed_alike(html: str) -> None:
+    """The report's HTML takes the rendering's fast path (the XML parser) and gives the tree
+    WeasyPrint's own HTML5 parser gives."""
+    fast = rendering.well_formed_tree(html)
+    assert fast is not None, "the template's HTML is not well-formed"
+    slow = tinyhtml5.parse(html, namespace_html_elements=False)
+    assert element_outline(fast) == element_outline(slow)

@@ -18,7 +18,7 @@ from reports import rendering
 from reports.context.national import national_report_context
 from reports.context.region import region_report_context
 from reports.models import Report
-from tests.reports.conftest import Scenario, download, pdf_text
+from tests.reports.conftest import Scenario, assert_parsed_alike, download, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -152,8 +152,11 @@ def test_each_report_is_pdf_a_3b_tagged_outlined_and_carries_its_data(
     django_capture_on_commit_callbacks: Any,
     kind: str,
     sections: list[tuple[int, str]],
+    rendered_html: list[str],
 ) -> None:
     report = ask_and_download(api, scenario, django_capture_on_commit_callbacks, kind)
+    (html,) = rendered_html
+    assert_parsed_alike(html)
     content: bytes = report.content  # type: ignore[attr-defined]
     context = report_context(report)
     pdf = assert_archival(content, language="en", title=context.meta.title)

@@ -151,3 +151,44 @@ def test_bars_leave_out_the_legend_of_medians_they_do_not_show() -> None:
     )
     assert "Median X" not in svg
     assert "Median Y" not in svg
+
+
+def test_html_that_is_not_well_formed_is_read_by_weasyprints_own_parser() -> None:
+    """The fast path reads only HTML it reads as the HTML5 parser would; anything else, such as
+    an HTML entity XML does not know or text loose in a table (which the HTML5 parser moves
+    before the table), goes through WeasyPrint's parser and renders all the same."""
+    page = '<!doctype html><html lang="id"><head><title>T</title></head><body>{}</body></html>'
+    fast = rendering.well_formed_tree(
+        page.format("<p>a<br>b</p><table><tr><td>x</td></tr></table>")
+    )
+    assert fast is not None
+    (table,) = fast.iter("table")
+    assert [child.tag for child in table] == ["tbody"]  # rows in a row group, as in HTML5
+    # A document type of its own is refused before the XML parser could expand its entities.
+    declared = '<!DOCTYPE html [<!ENTITY e "declared">]><html><body><p>&e;</p></body></html>'
+    assert rendering.well_formed_tree(declared) is None
+    for body, shown in (
+        ("<p>an&nbsp;entity</p>", "an\xa0entity"),
+        ("<table>loose<tr><td>cell</td></tr></table>", "loose\ncell"),
+        ("<p>one <b>unclosed</p>", "one unclosed"),
+    ):
+        html = page.format(body)
+        assert rendering.well_formed_tree(html) is None
+        pdf = PdfReader(io.BytesIO(rendering.html_to_pdf(html)))
+        assert shown in pdf.pages[0].extract_text()
+
+
+def test_the_fast_path_keeps_what_weasyprints_own_parser_keeps() -> None:
+    """The document built from the XML parser's tree has the attributes WeasyPrint's own
+    constructor sets, so a WeasyPrint that keeps more refuses here rather than in a report."""
+    import weasyprint
+
+    html = (
+        '<!doctype html><html lang="id"><head><title>T</title></head><body><p>x</p></body></html>'
+    )
+    options = {"base_url": rendering.BASE_URL, "url_fetcher": weasyprint.URLFetcher()}
+    ours = rendering._document_class()(string=html, **options)
+    theirs = weasyprint.HTML(string=html, **options)
+    assert vars(ours).keys() == vars(theirs).keys()
+    assert ours.etree_element.tag == theirs.etree_element.tag == "html"
+    assert ours.base_url == theirs.base_url and ours.media_type == theirs.media_type

@@ -11,13 +11,16 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from cities.models import Role
 from maturity.assessments.models import Assessment, HistoryEntry, Review
 from maturity.scores.models import ScoreSnapshot, ScoreTrack
 from maturity.scores.services import refresh_snapshots
 from maturity.verification.models import ActivityFile, VerificationActivity
+from reports.context.minutes import minutes_report_context
 from reports.models import Report
+from reports.rendering import render_html
 from tests.conftest import api_client_for as api_client
 from tests.factories import (
     REGION_A,
@@ -29,7 +32,7 @@ from tests.factories import (
     make_small_framework,
     member,
 )
-from tests.reports.conftest import download, pdf_text
+from tests.reports.conftest import assert_parsed_alike, download, pdf_text
 from tests.reports.test_archival import assert_archival, associated_data, structure
 
 
@@ -494,6 +497,10 @@ def test_the_minutes_pdf_holds_the_minutes_the_method_and_every_indicator(
     for code in PLAN["indicators"]:
         assert code in text
     assert "Berita Acara Verifikasi" in text and "Perwakilan daerah" in text
+
+    # Its HTML takes the rendering's fast path, the tree WeasyPrint's own parser would build.
+    with translation.override(report.language):
+        assert_parsed_alike(render_html("minutes", minutes_report_context(report)))
 
     # Archival and tagged like every PDF: PDF/A-3b, a tag tree with headings and tables, the
     # activity's data embedded as an associated file (relationship Data).
