@@ -121,6 +121,10 @@ class Series:
     colour: str
 
 
+#: How far outside the outer ring a radar's axis labels sit, in levels.
+LABEL_OFFSET = 0.55
+
+
 def radar(
     axes: Sequence[str],
     series: Sequence[Series],
@@ -136,8 +140,12 @@ def radar(
     """
     n = len(axes)
     margin = 46
+    # Labels beside the rings run sideways from just outside the outer ring: room for the
+    # longest (about 0.6 em a letter).
+    longest = max((len(name) for name in axes), default=0)
+    side = max(margin, size / 2 * LABEL_OFFSET / MAX_LEVEL + longest * label_size * 0.6 + 4)
     legend_height = 18 if series else 0
-    width = size + 2 * margin
+    width = size + 2 * side
     height = size + 2 * margin + legend_height
     cx, cy = width / 2, margin + size / 2
     radius = size / 2
@@ -163,7 +171,7 @@ def radar(
             f'<line x1="{_num(cx)}" y1="{_num(cy)}" x2="{_num(x)}" y2="{_num(y)}" '
             f'stroke="{GRID}" stroke-width="0.7"/>'
         )
-        lx, ly = point(i, MAX_LEVEL + 0.55)
+        lx, ly = point(i, MAX_LEVEL + LABEL_OFFSET)
         anchor = "middle"
         if lx > cx + 4:
             anchor = "start"
@@ -182,7 +190,7 @@ def radar(
             if v is not None:
                 body.append(f'<circle cx="{_num(x)}" cy="{_num(y)}" r="2" fill="{item.colour}"/>')
     y = margin * 2 + size - 14
-    x = margin
+    x = side
     for item in series:
         body.append(
             f'<rect x="{_num(x)}" y="{_num(y)}" width="10" height="10" '

@@ -2,7 +2,7 @@
 
 import pytest
 
-from maturity.charts import BarRow, bars_with_medians
+from maturity.charts import BarRow, Series, bars_with_medians, radar
 
 
 def test_a_long_bar_label_is_shortened_with_an_ellipsis_not_cut_at_the_edge():
@@ -28,6 +28,27 @@ def test_a_short_bar_label_is_kept_whole():
         province_label="Provinsi",
     )
     assert ">Pendidikan<" in svg
+
+
+@pytest.mark.parametrize("label", ["ENVIRONMENT", "Keselamatan dan keamanan"])
+def test_a_radars_side_labels_stay_inside_the_drawing(label):
+    """A label beside the rings (left or right) fits between the ring and the edge, counting
+    0.6 em a letter, as long as the label is."""
+    import xml.etree.ElementTree as ET
+
+    axes = ["TOP", label, "BOTTOM", label]
+    drawn = radar(axes, [Series("A", [3, 3, 3, 3], "#0b5c8a")], title="R")
+    svg = ET.fromstring(drawn)  # noqa: S314 (SVG the test itself drew)
+    width = float(svg.get("viewBox").split()[2])
+    for text in svg.iter(f"{SVG}text"):
+        if text.text != label:
+            continue
+        x, size = float(text.get("x")), float(text.get("font-size"))
+        extent = len(label) * size * 0.6
+        if text.get("text-anchor") == "end":
+            assert x - extent >= 0, (x, extent)
+        else:
+            assert text.get("text-anchor") == "start" and x + extent <= width, (x, extent, width)
 
 
 # --- Contrast: every text reads at 4.5:1 (WCAG 2.2 AA) on what is drawn under it -------------

@@ -192,3 +192,12 @@ def test_the_fast_path_keeps_what_weasyprints_own_parser_keeps() -> None:
     assert vars(ours).keys() == vars(theirs).keys()
     assert ours.etree_element.tag == theirs.etree_element.tag == "html"
     assert ours.base_url == theirs.base_url and ours.media_type == theirs.media_type
+
+
+def test_no_template_comment_spans_lines() -> None:
+    """Django's ``{# … #}`` ends on its own line; one that goes on is printed in the page or
+    the PDF. Longer comments are ``{% comment %}``."""
+    root = Path(__file__).resolve().parents[2]
+    for template in root.glob("*/templates/**/*.html"):
+        for number, line in enumerate(template.read_text().splitlines(), start=1):
+            assert line.count("{#") == line.count("#}"), f"{template}:{number}"
