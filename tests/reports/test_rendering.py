@@ -201,3 +201,41 @@ def test_no_template_comment_spans_lines() -> None:
     for template in root.glob("*/templates/**/*.html"):
         for number, line in enumerate(template.read_text().splitlines(), start=1):
             assert line.count("{#") == line.count("#}"), f"{template}:{number}"
+
+
+def test_every_stream_of_a_pdf_is_compressed_at_the_faster_level() -> None:
+    """pydyf compresses at zlib's level 9; the rendering has it use PDF_DEFLATE_LEVEL, for
+    every stream: the pages' contents, the fonts, the objects of the structure tree."""
+    import zlib
+
+    import pikepdf
+
+    html = '<!doctype html><html lang="id"><head><title>T</title></head><body>{}</body></html>'
+    pdf = pikepdf.open(
+        io.BytesIO(rendering.html_to_pdf(html.format("<h1>Judul</h1><p>Teks laporan.</p>" * 40)))
+    )
+    streams = [o for o in pdf.objects if isinstance(o, pikepdf.Stream) and "/Filter" in o]
+    kinds = {str(o.get("/Type", "")) for o in streams}
+    assert "/ObjStm" in kinds and len(streams) >= 3
+    for stream in streams:
+        raw = stream.read_raw_bytes()
+        data = zlib.decompress(raw)
+        assert raw == zlib.compress(data, rendering.PDF_DEFLATE_LEVEL), stream.objgen
+        if len(data) > 2000:
+            assert raw != zlib.compress(data, 9)
+
+
+def test_the_faster_compression_refuses_to_start_if_pydyf_changed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import pydyf
+
+    rendering._deflate_streams_faster.cache_clear()
+    monkeypatch.setattr(pydyf, "zlib", object())
+    try:
+        with pytest.raises(RuntimeError, match="pydyf"):
+            rendering._deflate_streams_faster()
+    finally:
+        rendering._deflate_streams_faster.cache_clear()
+        monkeypatch.undo()
+        rendering._deflate_streams_faster()
