@@ -36,6 +36,15 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
 
 
 @pytest.fixture(autouse=True)
+def _no_cycle_read_before() -> None:
+    """What the report context keeps of a cycle between reports of one process: each test reads
+    its own database afresh."""
+    from reports.context.region_source import forget_cycle_peers
+
+    forget_cycle_peers()
+
+
+@pytest.fixture(autouse=True)
 def _reference_data_in_transactional_tests(request):  # type: ignore[no-untyped-def]
     """Transactional tests (live server, real worker) flush the database after each test, which
     also removes the session's regions and default framework: put them back before each one."""

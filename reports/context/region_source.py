@@ -5,10 +5,12 @@ assessments to compare with (``Peers``)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+
+from django.db.models import Count, Max
 
 from cities.models import Region
 from maturity.assessments.models import Answer, Assessment, AssessmentStatus, Evidence, Review
@@ -156,13 +158,62 @@ class Peers:
     province_index: Decimal | None
     # Each peer's headline indicator levels, for the medians of the lenses' groups.
     levels: tuple[dict[str, Any], ...] = ()
+    # Each peer's lens group scores ((lens, group) → score), when its framework has lenses.
+    lens_groups: tuple[dict[tuple[str, str], Decimal | None], ...] = ()
 
 
-def read_peers(source: RegionSource) -> Peers:
-    """The medians of the other submitted assessments of the cycle (one query)."""
-    others = latest_cycle_snapshots(
-        source.cycle.pk,
-        exclude_assessment=source.assessment.pk,
+@dataclass(frozen=True)
+class PeerRow:
+    """One submitted assessment of a cycle as its peers' medians need it (headline track)."""
+
+    assessment_id: int
+    province_code: str
+    index: Decimal | None
+    themes: dict[str, Decimal]
+    elements: dict[str, Decimal]
+    levels: dict[str, Any]
+
+
+@dataclass
+class CyclePeers:
+    """Every submitted assessment of a cycle, read once for as long as the cycle's snapshots and
+    statuses stay as they were (see :func:`cycle_peers`); their lens scores once asked for."""
+
+    version: tuple[Any, ...]
+    rows: tuple[PeerRow, ...]
+    lens_groups: tuple[dict[tuple[str, str], Decimal | None], ...] | None = None
+
+
+#: The latest cycle read by this process, by cycle id: a worker rendering every region report of
+#: a cycle reads the other 513 assessments' snapshots once, not once a report.
+_cycles: dict[int, CyclePeers] = {}
+
+
+def forget_cycle_peers() -> None:
+    """Drop what :func:`cycle_peers` keeps (the tests start each from the database)."""
+    _cycles.clear()
+
+
+def cycle_peers(cycle_id: int) -> CyclePeers:
+    """The cycle's submitted assessments with their headline figures.
+
+    Kept in the process and used again while the cycle's version is the same: the number and
+    the last id of its snapshots (they are only ever added) and every assessment's status (which
+    decides who is a peer and which track speaks for it), read in one small query. A new score,
+    a submission, an approval or a return gives a new version, and the next report reads again.
+    """
+    versions = (
+        Assessment.objects.filter(cycle_id=cycle_id)
+        .annotate(snapshot_count=Count("snapshots"), last_snapshot=Max("snapshots__id"))
+        .order_by("pk")
+        .values_list("pk", "status", "snapshot_count", "last_snapshot")
+    )
+    version = tuple(versions)
+    kept = _cycles.get(cycle_id)
+    if kept is not None and kept.version == version:
+        return kept
+    rows = latest_cycle_snapshots(
+        cycle_id,
         fields=(
             "assessment__status",
             "assessment__region__province_code",
@@ -175,38 +226,66 @@ def read_peers(source: RegionSource) -> Peers:
             "result__verified__indicators",
         ),
     )
-    statuses = {row["assessment_id"]: row["assessment__status"] for row in others}
-    peers = [
-        row
-        for row in headline_rows(others, statuses).values()
-        if row["assessment__status"] in SUBMITTED_STATUSES
-    ]
+    statuses = {row["assessment_id"]: row["assessment__status"] for row in rows}
+    found = CyclePeers(
+        version=version,
+        rows=tuple(
+            PeerRow(
+                assessment_id=row["assessment_id"],
+                province_code=row["assessment__region__province_code"],
+                index=Decimal(row["index"]) if row["index"] is not None else None,
+                themes=_scores(row["track__themes"]),
+                elements=_scores(row["track__elements"]),
+                levels={item["code"]: item["level"] for item in row["track__indicators"] or ()},
+            )
+            for row in headline_rows(rows, statuses).values()
+            if row["assessment__status"] in SUBMITTED_STATUSES
+        ),
+    )
+    _cycles.clear()  # one cycle at a time: a batch renders one cycle's reports
+    _cycles[cycle_id] = found
+    return found
+
+
+def _scores(items: list[dict[str, Any]] | None) -> dict[str, Decimal]:
+    return {i["code"]: Decimal(i["score"]) for i in items or () if i.get("score") is not None}
+
+
+def read_peers(
+    source: RegionSource,
+    lens_groups: Callable[[Mapping[str, Any]], dict[tuple[str, str], Decimal | None]] | None = None,
+) -> Peers:
+    """The medians of the other submitted assessments of the cycle (see :func:`cycle_peers`).
+
+    ``lens_groups`` scores one assessment's levels by lens group; each peer's are kept with the
+    cycle, so a batch scores them once."""
+    cycle = cycle_peers(source.cycle.pk)
+    if lens_groups is not None and cycle.lens_groups is None:
+        cycle.lens_groups = tuple(lens_groups(row.levels) for row in cycle.rows)
+    own = source.assessment.pk
     province_code = source.region.province_code
-    same_province = [
-        row for row in peers if row["assessment__region__province_code"] == province_code
-    ]
+    chosen = [i for i, row in enumerate(cycle.rows) if row.assessment_id != own]
+    peers = [cycle.rows[i] for i in chosen]
+    same_province = [row for row in peers if row.province_code == province_code]
     return Peers(
         national_count=len(peers),
         province_count=len(same_province),
-        national_themes=_medians(peers, "track__themes"),
-        province_themes=_medians(same_province, "track__themes"),
-        national_elements=_medians(peers, "track__elements"),
-        province_elements=_medians(same_province, "track__elements"),
-        national_index=median([Decimal(r["index"]) for r in peers if r["index"] is not None]),
-        province_index=median(
-            [Decimal(r["index"]) for r in same_province if r["index"] is not None]
-        ),
-        levels=tuple(
-            {item["code"]: item["level"] for item in row.get("track__indicators") or ()}
-            for row in peers
+        national_themes=_medians(peers, "themes"),
+        province_themes=_medians(same_province, "themes"),
+        national_elements=_medians(peers, "elements"),
+        province_elements=_medians(same_province, "elements"),
+        national_index=median([row.index for row in peers if row.index is not None]),
+        province_index=median([row.index for row in same_province if row.index is not None]),
+        levels=tuple(row.levels for row in peers),
+        lens_groups=(
+            tuple(cycle.lens_groups[i] for i in chosen) if cycle.lens_groups is not None else ()
         ),
     )
 
 
-def _medians(rows: list[dict[str, Any]], key: str) -> dict[str, Decimal | None]:
+def _medians(rows: list[PeerRow], key: str) -> dict[str, Decimal | None]:
     values: dict[str, list[Decimal]] = defaultdict(list)
     for row in rows:
-        for item in row[key] or []:
-            if item.get("score") is not None:
-                values[item["code"]].append(Decimal(item["score"]))
+        for code, score in getattr(row, key).items():
+            values[code].append(score)
     return {code: median(found) for code, found in values.items()}
