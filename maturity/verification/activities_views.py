@@ -157,6 +157,12 @@ def edit(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
     if activity.status != ActivityStatus.PLANNED:
         messages.error(request, _("Hanya kegiatan yang masih direncanakan yang dapat diubah."))
         return redirect("activity-detail", assessment.pk, aid)
+    if not _may_review_now(request, assessment):
+        messages.error(
+            request,
+            _("Penilaian ini tidak sedang ditinjau; rencana kegiatannya tidak dapat diubah."),
+        )
+        return redirect("activity-detail", assessment.pk, aid)
     indicators = _indicators(assessment)
     if request.method == "POST":
         form = PlanForm(request.POST, indicators=indicators)

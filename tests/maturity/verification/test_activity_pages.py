@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from maturity.assessments.models import Assessment, AssessmentStatus
 from maturity.verification.models import VerificationActivity
 from tests.conftest import api_client_for
 from tests.factories import (
@@ -123,3 +124,17 @@ def test_cancelling_needs_a_reason_and_shows_it(cast: Any, activity: Verificatio
         403,
         302,
     )
+
+
+def test_the_plan_cannot_be_changed_once_the_assessment_left_review(
+    cast: Any, activity: VerificationActivity
+) -> None:
+    """Approved (or returned) while the activity was still planned: the page says why instead of
+    opening a form whose saving would be refused."""
+    Assessment.objects.filter(pk=activity.assessment_id).update(status=AssessmentStatus.APPROVED)
+    reviewer = browser(cast.reviewer)
+    for method in ("get", "post"):
+        page = getattr(reviewer, method)(url(activity, "edit/"), follow=True)
+        assert page.redirect_chain == [(url(activity), 302)]
+        assert "tidak sedang ditinjau" in page.content.decode()
+    assert VerificationActivity.objects.get(pk=activity.pk).place == "Pasar Terong"
