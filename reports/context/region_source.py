@@ -197,16 +197,22 @@ def forget_cycle_peers() -> None:
 def cycle_peers(cycle_id: int) -> CyclePeers:
     """The cycle's submitted assessments with their headline figures.
 
-    Kept in the process and used again while the cycle's version is the same: the number and
-    the last id of its snapshots (they are only ever added) and every assessment's status (which
-    decides who is a peer and which track speaks for it), read in one small query. A new score,
-    a submission, an approval or a return gives a new version, and the next report reads again.
+    Kept in the process and used again while the cycle's version is the same: per assessment,
+    its status (which decides who is a peer and which track speaks for it) and the number, the
+    last id and the last computing time of its snapshots (a new score adds one; scoring inputs
+    seen before again updates that snapshot's time, which makes it the latest again), read in
+    one small query. A new score, a submission, an approval or a return gives a new version,
+    and the next report reads again.
     """
     versions = (
         Assessment.objects.filter(cycle_id=cycle_id)
-        .annotate(snapshot_count=Count("snapshots"), last_snapshot=Max("snapshots__id"))
+        .annotate(
+            snapshot_count=Count("snapshots"),
+            last_snapshot=Max("snapshots__id"),
+            last_computed=Max("snapshots__computed_at"),
+        )
         .order_by("pk")
-        .values_list("pk", "status", "snapshot_count", "last_snapshot")
+        .values_list("pk", "status", "snapshot_count", "last_snapshot", "last_computed")
     )
     version = tuple(versions)
     kept = _cycles.get(cycle_id)

@@ -76,3 +76,14 @@ def test_a_status_change_alone_gives_the_next_report_the_new_peers(scenario: Sce
     # Back to draft without a new snapshot: no longer a submitted peer.
     Assessment.objects.filter(pk=b.pk).update(status=AssessmentStatus.DRAFT)
     assert peers_of(a).national_count == 0
+
+
+def test_scoring_inputs_seen_before_again_reads_the_peers_again(scenario: Scenario) -> None:
+    """Scoring answers a snapshot already has updates that snapshot's time (it is the latest
+    again) rather than adding one: the version follows the time too."""
+    a, b = scenario.assessment, scenario.peer
+    first = cycle_peers(a.cycle_id)
+    count = b.snapshots.count()
+    refresh_snapshots(assessment_id=b.pk)
+    assert b.snapshots.count() == count  # updated in place, none added
+    assert cycle_peers(a.cycle_id) is not first
