@@ -122,8 +122,9 @@ VERIFICATION_PRIORITY_WEIGHTS = {
     # self index minus the region's previous approved verified index; names the indicators whose
     # self level now stands ``level_gap`` or more above their verified level then
     "above_previous": {"weight": 30, "threshold": 0.3, "full": 1.0, "level_gap": 2},
-    # self index minus the median self index of the cycle's regions of the same kind
-    "above_peers": {"weight": 20, "threshold": 0.3, "full": 1.0},
+    # self index minus the median self index of the cycle's regions of the same kind; names the
+    # indicators whose self level stands ``level_gap`` or more above that kind's median level
+    "above_peers": {"weight": 20, "threshold": 0.3, "full": 1.0, "level_gap": 2},
     # share of the answers with a data quality that are estimated or modelled, not measured
     "estimated": {"weight": 15, "threshold": 0.25, "full": 0.75},
     # share of the answered indicators without any evidence

@@ -9,6 +9,7 @@ number of queries, however many assessments wait.
 
 from __future__ import annotations
 
+import json
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -244,20 +245,51 @@ def _previous_approved(
     return found
 
 
-def _peer_medians(cycle: AssessmentCycle) -> dict[str, Decimal]:
-    """Kind → the median self index of the cycle's scored assessments of that kind (all of
-    them, whoever asks: a region's place among its peers does not depend on the reader)."""
-    by_kind: dict[str, list[Decimal]] = defaultdict(list)
+@dataclass(frozen=True)
+class PeerMedians:
+    """The medians of the cycle's scored assessments of one kind, on the self track."""
+
+    index: Decimal
+    levels: dict[str, Decimal]  # indicator code → median self level (not applicable left out)
+
+
+def _peer_medians(cycle: AssessmentCycle) -> dict[str, PeerMedians]:
+    """Kind → the median self index and self level of each indicator of the cycle's scored
+    assessments of that kind (all of them, whoever asks: a region's place among its peers does
+    not depend on the reader); one query."""
+    indexes: dict[str, list[Decimal]] = defaultdict(list)
+    levels: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     rows = (
         Assessment.objects.filter(cycle=cycle, status__in=list(SCORED_STATUSES))
-        .annotate(self_index=_latest(ScoreTrack.SELF, value="index"))
+        .annotate(
+            self_index=_latest(ScoreTrack.SELF, value="index"),
+            self_levels=_latest(ScoreTrack.SELF, value="result__self__indicators"),
+        )
         .filter(self_index__isnull=False)
         .order_by()
-        .values_list("region__kind", "self_index")
+        .values_list("region__kind", "self_index", "self_levels")
     )
-    for kind, index in rows:
-        by_kind[kind].append(index)
-    return {kind: Decimal(statistics.median(values)) for kind, values in by_kind.items()}
+    for kind, index, indicators in rows:
+        indexes[kind].append(index)
+        for item in _json_list(indicators):
+            if item.get("level") is not None:
+                levels[kind][item["code"]].append(item["level"])
+    return {
+        kind: PeerMedians(
+            index=Decimal(statistics.median(values)),
+            levels={
+                code: Decimal(statistics.median(found)) for code, found in levels[kind].items()
+            },
+        )
+        for kind, values in indexes.items()
+    }
+
+
+def _json_list(value: Any) -> list[dict[str, Any]]:
+    """A JSON list read through a subquery: decoded already, or text on some databases."""
+    if isinstance(value, str):
+        value = json.loads(value)
+    return value if isinstance(value, list) else []
 
 
 def _facts(assessment_ids: list[int]) -> dict[int, Facts]:
@@ -311,7 +343,7 @@ def _reasons(
     current: Snapshot | None,
     previous: PreviousApproved | None,
     snapshots: Mapping[int, Snapshot],
-    median: Decimal | None,
+    median: PeerMedians | None,
     kind: str,
     facts: Facts,
     order: Any,
@@ -352,9 +384,12 @@ def _reasons(
                 _raised(current.levels, before.levels, gap),
             )
         if median is not None:
+            factor = factors.get("above_peers")
+            peer_gap = factor.options["level_gap"] if factor is not None else 0
+            peer_median = median.index
             add(
                 "above_peers",
-                now - median,
+                now - peer_median,
                 lambda: (
                     _(
                         "Indeks mandiri %(now)s, %(diff)s di atas median %(peers)s pada siklus ini "
@@ -362,12 +397,12 @@ def _reasons(
                     )
                     % {
                         "now": _decimal(now),
-                        "diff": _decimal(now - median),
+                        "diff": _decimal(now - peer_median),
                         "peers": _peer_label(kind),
-                        "median": _decimal(median),
+                        "median": _decimal(peer_median),
                     }
                 ),
-                (),
+                _raised(current.levels, median.levels, peer_gap),
             )
     if facts.with_quality:
         add(
@@ -431,7 +466,7 @@ def _reasons(
 
 
 def _raised(
-    higher: Mapping[str, int | None], lower: Mapping[str, int | None], gap: int
+    higher: Mapping[str, int | None], lower: Mapping[str, Decimal | int | None], gap: int
 ) -> set[str]:
     """Indicators (by code) whose level in ``higher`` stands ``gap`` or more above ``lower``."""
     if gap < 1:

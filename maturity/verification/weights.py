@@ -25,6 +25,7 @@ FACTORS = (
 #: Options some factors read besides weight, threshold and full, with their meaning's bounds.
 EXTRA_OPTIONS = {
     "above_previous": ("level_gap",),
+    "above_peers": ("level_gap",),
     "evidence_shared": ("min_indicators",),
     "previous_gap": ("level_gap",),
 }

@@ -147,6 +147,9 @@ def test_a_crafted_high_risk_assessment_ranks_above_a_plain_one_and_names_its_re
     assert "3,00" in reasons["above_previous"]["text"]
     assert reasons["above_peers"]["points"] == 20  # 3.00 above the kota median of 2.00
     assert "median kota" in reasons["above_peers"]["text"]
+    # Every indicator claims 5 where the kota claim 2 (Makassar, Parepare and Surabaya: the
+    # median level of each is 2): three levels above, at least the setting's two.
+    assert reasons["above_peers"]["indicators"] == codes
     assert reasons["estimated"]["indicators"] == codes[:4]
     assert reasons["estimated"]["text"].startswith("4 dari 6 jawaban")
     assert reasons["evidence_missing"]["indicators"] == codes[3:]
@@ -167,6 +170,25 @@ def test_a_crafted_high_risk_assessment_ranks_above_a_plain_one_and_names_its_re
     assert risks == sorted(risks, reverse=True)
     ties = [row["region"] for row in results if row["risk"] == 0]
     assert ties == sorted(ties)
+
+
+def test_above_peers_names_only_the_indicators_level_gap_above_their_kinds_median(
+    api: Any, world: dict[str, Any]
+) -> None:
+    """Makassar's last indicator claims 3 against the kota median of 2 (one level above, fewer
+    than level_gap's two) and its fifth 4 against a median of 4 (Parepare at 4 too): neither is
+    named; the index is still far above."""
+    codes, risky = world["codes"], world["risky"]
+    Answer.objects.filter(assessment=risky, indicator__code=codes[5]).update(value_level=3)
+    refresh_snapshots(assessment_id=risky.pk)
+    plain = world["plain"]
+    Answer.objects.filter(assessment=plain, indicator__code=codes[4]).update(value_level=4)
+    refresh_snapshots(assessment_id=plain.pk)
+    first = api.reviewer.get(url(world["cycle"])).json()["results"][0]
+    assert first["assessment"] == risky.pk
+    reasons = {reason["code"]: reason for reason in first["reasons"]}
+    # codes[4]: Makassar 5, Parepare 4, Surabaya 2 → median 4, one level below.
+    assert reasons["above_peers"]["indicators"] == codes[:4]
 
 
 def test_reasons_are_worded_in_english_when_asked(api: Any, world: dict[str, Any]) -> None:
