@@ -21,7 +21,7 @@ from reports.context.region_charts import (
     themes_radar,
 )
 from reports.context.region_elements import element_blocks, programmes_by_element
-from reports.context.region_lenses import lens_pages, peer_lens_scorer
+from reports.context.region_lenses import lens_pages
 from reports.context.region_method import method_annex
 from reports.context.region_progress import progress_section, roadmap_to_next_level
 from reports.context.region_source import Peers, RegionSource, read_peers, read_region_source
@@ -35,7 +35,7 @@ def region_report_context(report: Report) -> RegionReport:
     """The plain context of a region's report (``report`` with its assessment, region, cycle and
     framework selected), read in about ten queries whatever the framework's size."""
     source = read_region_source(report)
-    peers = read_peers(source, lens_groups=peer_lens_scorer(source))
+    peers = read_peers(source)
     programmes = programmes_by_element(source)
     element_series, theme_series = radar_series(source)
     progress, entries = progress_section(source)

@@ -4,16 +4,13 @@ groups against the national medians."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
-from typing import Any
 
 from maturity import charts
 from maturity.frameworks.rules import framework_entry
-from maturity.scoring.lenses import LensScore, score_lenses
+from maturity.scoring.lenses import score_lenses
 from reports.context.common import median, score_text
-from reports.context.region_source import Peers, RegionSource
+from reports.context.region_source import Peers, RegionSource, lens_group_scores
 
 
 @dataclass(frozen=True)
@@ -35,20 +32,6 @@ class LensPage:
     groups: tuple[LensGroupRow, ...]
 
 
-def _scores(lens_scores: list[LensScore]) -> dict[tuple[str, str], Decimal | None]:
-    return {(lens.code, g.code): g.score for lens in lens_scores for g in lens.groups}
-
-
-def peer_lens_scorer(
-    source: RegionSource,
-) -> Callable[[Mapping[str, Any]], dict[tuple[str, str], Decimal | None]] | None:
-    """What scores a peer's levels by lens group for the version's lenses (none without)."""
-    entry = framework_entry(source.framework)
-    if not entry.lenses:
-        return None
-    return lambda levels: _scores(score_lenses(entry.rules, entry.lenses, levels))
-
-
 def lens_pages(source: RegionSource, peers: Peers) -> tuple[LensPage, ...]:
     """One page per lens of the version (none for a version without lenses)."""
     entry = framework_entry(source.framework)
@@ -64,13 +47,11 @@ def lens_pages(source: RegionSource, peers: Peers) -> tuple[LensPage, ...]:
     )
     headline = score_lenses(entry.rules, entry.lenses, source.headline_levels)
     own_groups, verified_groups, headline_groups = (
-        _scores(own),
-        _scores(verified),
-        _scores(headline),
+        lens_group_scores(own),
+        lens_group_scores(verified),
+        lens_group_scores(headline),
     )
-    peer_groups = peers.lens_groups or [
-        _scores(score_lenses(entry.rules, entry.lenses, lv)) for lv in peers.levels
-    ]
+    peer_groups = peers.lens_groups
     verified_index = {lens.code: lens.index for lens in verified}
     pages = []
     for lens, own_lens in zip(entry.lenses, own, strict=True):

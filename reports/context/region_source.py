@@ -5,7 +5,7 @@ assessments to compare with (``Peers``)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -16,8 +16,10 @@ from cities.models import Region
 from maturity.assessments.models import Answer, Assessment, AssessmentStatus, Evidence, Review
 from maturity.cycles.models import AssessmentCycle
 from maturity.frameworks.models import Element, Framework, Indicator, Theme
+from maturity.frameworks.rules import framework_entry
 from maturity.scores.models import ScoreSnapshot
 from maturity.scores.selectors import latest_snapshots_for
+from maturity.scoring.lenses import LensScore, score_lenses
 from reports.context.common import (
     SUBMITTED_STATUSES,
     by_code,
@@ -27,6 +29,9 @@ from reports.context.common import (
 )
 from reports.labels import labels_for
 from reports.models import Report
+
+#: A lens's group scores by (lens, group) code.
+LensGroupScores = dict[tuple[str, str], Decimal | None]
 
 
 @dataclass(frozen=True)
@@ -156,10 +161,9 @@ class Peers:
     province_elements: dict[str, Decimal | None]
     national_index: Decimal | None
     province_index: Decimal | None
-    # Each peer's headline indicator levels, for the medians of the lenses' groups.
-    levels: tuple[dict[str, Any], ...] = ()
-    # Each peer's lens group scores ((lens, group) → score), when its framework has lenses.
-    lens_groups: tuple[dict[tuple[str, str], Decimal | None], ...] = ()
+    # Each peer's lens group scores ((lens, group) → score), for the medians of the lenses'
+    # groups (empty dicts for a framework without lenses).
+    lens_groups: tuple[LensGroupScores, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -171,17 +175,16 @@ class PeerRow:
     index: Decimal | None
     themes: dict[str, Decimal]
     elements: dict[str, Decimal]
-    levels: dict[str, Any]
+    lens_groups: LensGroupScores
 
 
-@dataclass
+@dataclass(frozen=True)
 class CyclePeers:
     """Every submitted assessment of a cycle, read once for as long as the cycle's snapshots and
-    statuses stay as they were (see :func:`cycle_peers`); their lens scores once asked for."""
+    statuses stay as they were (see :func:`cycle_peers`)."""
 
     version: tuple[Any, ...]
     rows: tuple[PeerRow, ...]
-    lens_groups: tuple[dict[tuple[str, str], Decimal | None], ...] | None = None
 
 
 #: The latest cycle read by this process, by cycle id: a worker rendering every region report of
@@ -194,8 +197,8 @@ def forget_cycle_peers() -> None:
     _cycles.clear()
 
 
-def cycle_peers(cycle_id: int) -> CyclePeers:
-    """The cycle's submitted assessments with their headline figures.
+def cycle_peers(cycle: AssessmentCycle) -> CyclePeers:
+    """The cycle's submitted assessments with their headline figures and lens scores.
 
     Kept in the process and used again while the cycle's version is the same: per assessment,
     its status (which decides who is a peer and which track speaks for it) and the number, the
@@ -204,6 +207,7 @@ def cycle_peers(cycle_id: int) -> CyclePeers:
     one small query. A new score, a submission, an approval or a return gives a new version,
     and the next report reads again.
     """
+    cycle_id = cycle.pk
     versions = (
         Assessment.objects.filter(cycle_id=cycle_id)
         .annotate(
@@ -233,6 +237,7 @@ def cycle_peers(cycle_id: int) -> CyclePeers:
         ),
     )
     statuses = {row["assessment_id"]: row["assessment__status"] for row in rows}
+    entry = framework_entry(cycle.framework)
     found = CyclePeers(
         version=version,
         rows=tuple(
@@ -242,7 +247,13 @@ def cycle_peers(cycle_id: int) -> CyclePeers:
                 index=Decimal(row["index"]) if row["index"] is not None else None,
                 themes=_scores(row["track__themes"]),
                 elements=_scores(row["track__elements"]),
-                levels={item["code"]: item["level"] for item in row["track__indicators"] or ()},
+                lens_groups=lens_group_scores(
+                    score_lenses(
+                        entry.rules,
+                        entry.lenses,
+                        {item["code"]: item["level"] for item in row["track__indicators"] or ()},
+                    )
+                ),
             )
             for row in headline_rows(rows, statuses).values()
             if row["assessment__status"] in SUBMITTED_STATUSES
@@ -257,21 +268,17 @@ def _scores(items: list[dict[str, Any]] | None) -> dict[str, Decimal]:
     return {i["code"]: Decimal(i["score"]) for i in items or () if i.get("score") is not None}
 
 
-def read_peers(
-    source: RegionSource,
-    lens_groups: Callable[[Mapping[str, Any]], dict[tuple[str, str], Decimal | None]] | None = None,
-) -> Peers:
-    """The medians of the other submitted assessments of the cycle (see :func:`cycle_peers`).
+def lens_group_scores(lens_scores: list[LensScore]) -> LensGroupScores:
+    """Lens scores as (lens, group) → the group's score."""
+    return {(lens.code, g.code): g.score for lens in lens_scores for g in lens.groups}
 
-    ``lens_groups`` scores one assessment's levels by lens group; each peer's are kept with the
-    cycle, so a batch scores them once."""
-    cycle = cycle_peers(source.cycle.pk)
-    if lens_groups is not None and cycle.lens_groups is None:
-        cycle.lens_groups = tuple(lens_groups(row.levels) for row in cycle.rows)
+
+def read_peers(source: RegionSource) -> Peers:
+    """The medians of the other submitted assessments of the cycle (see :func:`cycle_peers`)."""
+    cycle = cycle_peers(source.cycle)
     own = source.assessment.pk
     province_code = source.region.province_code
-    chosen = [i for i, row in enumerate(cycle.rows) if row.assessment_id != own]
-    peers = [cycle.rows[i] for i in chosen]
+    peers = [row for row in cycle.rows if row.assessment_id != own]
     same_province = [row for row in peers if row.province_code == province_code]
     return Peers(
         national_count=len(peers),
@@ -282,10 +289,7 @@ def read_peers(
         province_elements=_medians(same_province, "elements"),
         national_index=median([row.index for row in peers if row.index is not None]),
         province_index=median([row.index for row in same_province if row.index is not None]),
-        levels=tuple(row.levels for row in peers),
-        lens_groups=(
-            tuple(cycle.lens_groups[i] for i in chosen) if cycle.lens_groups is not None else ()
-        ),
+        lens_groups=tuple(row.lens_groups for row in peers),
     )
 
 
